@@ -1,0 +1,1 @@
+"""warmbuild: fast, trustworthy container builds for Python applications."""

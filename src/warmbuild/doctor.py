@@ -1,0 +1,165 @@
+"""`invoke doctor`: is this machine able to build, cache and push?
+
+``gather_facts`` asks the engine and the registry; ``evaluate`` is pure and turns
+those facts into checks, each with the fix for a problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from . import engine, registry_http
+from .config import Config
+
+MIN_ENGINE = (24, 0)
+# --progress=rawjson, which the build reports are read from, arrived in buildx 0.12.
+MIN_BUILDX = (0, 12)
+# Drivers that run BuildKit themselves and so export every cache backend.
+EXPORTING_DRIVERS = ("docker-container", "kubernetes", "remote")
+PROVISION = "run ci/provision-engine.sh"
+
+
+class Status(Enum):
+    OK = "ok"
+    PROBLEM = "problem"
+    NOT_CHECKED = "not checked"
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: Status
+    detail: str
+    fix: str = ""
+
+
+@dataclass(frozen=True)
+class Facts:
+    engine: engine.EngineFacts
+    registry: str
+    registry_problem: str
+    # image reference -> (digest, where found) or ('', why not)
+    base_images: tuple[tuple[str, str, str], ...]
+
+
+def version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", text.split("+")[0].split("-")[0])[:3])
+
+
+def gather_facts(config: Config) -> Facts:
+    client = engine.docker_client()
+    engine_facts = engine.read_engine_facts(client, config.builder)
+    bases = []
+    for image in dict.fromkeys((config.python_image, config.build_image)):
+        if engine_facts.buildx_version:
+            digest, where = engine.resolve_digest(client, image, engine_facts.mirrors)
+        else:
+            digest, where = "", "buildx is missing"
+        bases.append((image, digest, where))
+    return Facts(engine_facts, config.registry, registry_http.ping(config.registry), tuple(bases))
+
+
+def _engine_check(facts: engine.EngineFacts) -> Check:
+    where = facts.docker_host or "the default socket"
+    if not facts.server_version:
+        return Check(
+            "engine",
+            Status.PROBLEM,
+            f"cannot reach Docker Engine at {where}: {facts.server_error}",
+            f"start dockerd ({PROVISION}) or point DOCKER_HOST at a running engine",
+        )
+    if version_tuple(facts.server_version) < MIN_ENGINE:
+        return Check(
+            "engine",
+            Status.PROBLEM,
+            f"Docker Engine {facts.server_version} is older than {'.'.join(map(str, MIN_ENGINE))}",
+            f"upgrade Docker Engine ({PROVISION})",
+        )
+    return Check("engine", Status.OK, f"Docker Engine {facts.server_version} at {where}")
+
+
+def _buildx_check(facts: engine.EngineFacts) -> Check:
+    if not facts.buildx_version:
+        return Check("buildx", Status.PROBLEM, f"buildx is missing: {facts.buildx_error}", f"install docker-buildx ({PROVISION})")
+    if version_tuple(facts.buildx_version) < MIN_BUILDX:
+        return Check(
+            "buildx",
+            Status.PROBLEM,
+            f"buildx {facts.buildx_version} is older than {'.'.join(map(str, MIN_BUILDX))}",
+            f"upgrade docker-buildx ({PROVISION})",
+        )
+    return Check("buildx", Status.OK, f"buildx {facts.buildx_version}")
+
+
+def _builder_checks(facts: engine.EngineFacts) -> list[Check]:
+    if not (facts.server_version and facts.buildx_version):
+        why = "needs a reachable engine and buildx"
+        return [Check(name, Status.NOT_CHECKED, why) for name in ("builder", "cache export", "cache import")]
+    if facts.builder_error or not facts.builder_name:
+        problem = Check(
+            "builder",
+            Status.PROBLEM,
+            f"no usable buildx builder: {facts.builder_error}",
+            "`docker buildx use default`, or set `builder:` in the config to an existing builder",
+        )
+        return [problem] + [Check(n, Status.NOT_CHECKED, "needs a builder") for n in ("cache export", "cache import")]
+    checks = [Check("builder", Status.OK, f"{facts.builder_name} (driver {facts.builder_driver})")]
+    if facts.builder_driver in EXPORTING_DRIVERS:
+        checks.append(Check("cache export", Status.OK, f"registry cache export, mode=max ({facts.builder_driver} driver)"))
+    elif facts.builder_driver == "docker" and facts.containerd_store:
+        checks.append(Check("cache export", Status.OK, "registry cache export, mode=max (docker driver, containerd image store)"))
+    else:
+        checks.append(
+            Check(
+                "cache export",
+                Status.PROBLEM,
+                f"the {facts.builder_driver} driver without the containerd image store exports inline cache only",
+                'add {"features": {"containerd-snapshotter": true}} to /etc/docker/daemon.json and restart dockerd, '
+                "or `docker buildx create --use --driver docker-container`",
+            )
+        )
+    # Every buildx driver can import registry cache.
+    checks.append(Check("cache import", Status.OK, "registry cache import"))
+    return checks
+
+
+def _registry_check(registry: str, problem: str) -> Check:
+    if problem:
+        return Check(
+            "registry",
+            Status.PROBLEM,
+            f"registry {registry} does not answer: {problem}",
+            f"start it ({PROVISION}) or set `registry:` in the config / --registry",
+        )
+    return Check("registry", Status.OK, f"{registry} answers")
+
+
+def _base_image_check(image: str, digest: str, where: str, engine_ok: bool) -> Check:
+    name = f"base {image}"
+    if not engine_ok:
+        return Check(name, Status.NOT_CHECKED, "needs a reachable engine and buildx")
+    if not digest:
+        return Check(
+            name,
+            Status.PROBLEM,
+            f"{image} cannot be resolved: {where}",
+            f"push it or a stand-in to a registry mirror ({PROVISION}), or change python_image/build_image",
+        )
+    return Check(name, Status.OK, f"{digest[:19]}… via {where}")
+
+
+def evaluate(facts: Facts) -> list[Check]:
+    """Pure: facts in, checks out, in the order a user fixes them."""
+    engine_check = _engine_check(facts.engine)
+    buildx_check = _buildx_check(facts.engine)
+    checks = [engine_check, buildx_check, *_builder_checks(facts.engine)]
+    checks.append(_registry_check(facts.registry, facts.registry_problem))
+    usable = engine_check.status is Status.OK and buildx_check.status is Status.OK
+    checks.extend(_base_image_check(image, digest, where, usable) for image, digest, where in facts.base_images)
+    return checks
+
+
+def problems(checks: list[Check]) -> list[Check]:
+    return [check for check in checks if check.status is Status.PROBLEM]

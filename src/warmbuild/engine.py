@@ -1,0 +1,209 @@
+"""The one module that talks to Docker (through python-on-whales).
+
+Everything else is pure: it turns configuration and repository state into plans
+and reports. Builds run as the exact argv a plan prints (``docker buildx build …``),
+prefixed with python-on-whales' client command so DOCKER_HOST, contexts and config
+directories apply as they do for every other call.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import signal
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from python_on_whales import DockerClient
+from python_on_whales.exceptions import DockerException
+
+from . import registry_http
+from .errors import BuildFailed, EngineError, Interrupted
+from .progress import BuildProgress, RawJsonDecoder
+from .refs import DOCKER_HUB, parse_image_ref
+
+CONTAINERD_SNAPSHOTTER = "io.containerd.snapshotter.v1"
+# Seconds buildx gets to cancel a build cleanly after Ctrl-C before it is killed.
+CANCEL_GRACE_SECONDS = 20
+
+
+def docker_client() -> DockerClient:
+    """A client honouring DOCKER_HOST / DOCKER_CONTEXT from the environment."""
+    return DockerClient()
+
+
+def _first_line(error: DockerException) -> str:
+    text = (error.stderr or error.stdout or str(error)).strip()
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else f"exit code {error.return_code}"
+
+
+@dataclass(frozen=True)
+class EngineFacts:
+    """What doctor and the planner need to know about the engine. Empty strings mean
+    "could not be read"; the matching ``*_error`` says why."""
+
+    server_version: str = ""
+    server_error: str = ""
+    buildx_version: str = ""
+    buildx_error: str = ""
+    builder_name: str = ""
+    builder_driver: str = ""
+    builder_error: str = ""
+    containerd_store: bool = False
+    mirrors: tuple[str, ...] = ()
+    docker_host: str = ""
+
+
+def read_engine_facts(client: DockerClient, builder: str = "") -> EngineFacts:
+    facts: dict = {"docker_host": os.environ.get("DOCKER_HOST", "")}
+    try:
+        info = client.system.info()
+        facts["server_version"] = info.server_version or ""
+        driver_status = dict(tuple(pair) for pair in (info.driver_status or []))
+        facts["containerd_store"] = driver_status.get("driver-type") == CONTAINERD_SNAPSHOTTER
+        facts["mirrors"] = tuple((info.registry_config or {}).get("Mirrors") or ())
+        if not facts["server_version"]:
+            facts["server_error"] = "the daemon did not answer"
+    except DockerException as error:
+        facts["server_error"] = _first_line(error)
+    try:
+        facts["buildx_version"] = client.buildx.version().split()[1].removeprefix("v")
+    except (DockerException, IndexError) as error:
+        facts["buildx_error"] = _first_line(error) if isinstance(error, DockerException) else "unreadable version"
+    if facts.get("server_version") and facts.get("buildx_version"):
+        try:
+            found = client.buildx.inspect(builder or None)
+            facts["builder_name"], facts["builder_driver"] = found.name, found.driver
+        except DockerException as error:
+            facts["builder_error"] = _first_line(error)
+    return EngineFacts(**facts)
+
+
+def resolve_digest(client: DockerClient, image: str, mirrors: Sequence[str] = ()) -> tuple[str, str]:
+    """(digest, where it was found) for an image reference, or ('', why not).
+
+    buildx asks the image's own registry (with the user's credentials). For Docker
+    Hub images the daemon may use mirrors that buildx does not know about, so those
+    are asked too, exactly as the daemon would when a build pulls the image.
+    """
+    ref = parse_image_ref(image)
+    try:
+        manifest = client.buildx.imagetools.inspect(image)
+        return manifest.digest or "", ref.registry
+    except DockerException as error:
+        reason = _first_line(error)
+    if ref.registry == DOCKER_HUB:
+        for mirror in mirrors:
+            digest = registry_http.manifest_digest(mirror, ref)
+            if digest:
+                return digest, mirror.rstrip("/")
+    return "", reason
+
+
+def registry_has(client: DockerClient, image: str) -> bool:
+    """Does the registry hold this tag? (`imagetools inspect`, with credentials.)"""
+    try:
+        client.buildx.imagetools.inspect(image)
+        return True
+    except DockerException:
+        return False
+
+
+@dataclass
+class BuildRun:
+    """The outcome of one `docker buildx build`."""
+
+    argv: tuple[str, ...]
+    progress: BuildProgress = field(default_factory=BuildProgress)
+    seconds: float = 0.0
+    returncode: int = 0
+    messages: list[str] = field(default_factory=list)
+
+
+def run_build(
+    client: DockerClient,
+    argv: Sequence[str],
+    on_progress: Callable[[BuildProgress], None] | None = None,
+) -> BuildRun:
+    """Run ``docker <argv>`` (argv starts with ``buildx build`` and asks for
+    ``--progress=rawjson``), feeding progress to ``on_progress`` as it arrives.
+
+    Raises BuildFailed with the failing step and its last log lines, or Interrupted
+    after Ctrl-C, once buildx has cancelled the build (so nothing is pushed).
+    """
+    run = BuildRun(argv=tuple(argv))
+    command = [str(part) for part in client.client_config.docker_cmd] + list(argv)
+    started = time.monotonic()
+    try:
+        # A new session: Ctrl-C reaches us alone, and we cancel buildx deliberately,
+        # so a half-finished push can never race our own cleanup.
+        process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
+    except FileNotFoundError:
+        raise EngineError("the docker client is not installed", "run ci/provision-engine.sh") from None
+    decoder = RawJsonDecoder()
+    failure: list[BaseException] = []
+
+    def read_stream() -> None:
+        text = codecs.getincrementaldecoder("utf-8")("replace")
+        try:
+            for chunk in iter(lambda: process.stderr.read1(65536), b""):
+                for event in decoder.feed(text.decode(chunk)):
+                    run.progress.feed(event)
+                    if on_progress:
+                        on_progress(run.progress)
+        except BaseException as error:  # surfaced in the main thread
+            failure.append(error)
+
+    reader = threading.Thread(target=read_stream, daemon=True)
+    reader.start()
+    try:
+        while reader.is_alive():
+            reader.join(0.2)
+        run.returncode = process.wait()
+    except KeyboardInterrupt:
+        _cancel(process)
+        reader.join(5)
+        raise Interrupted("interrupted: the build was cancelled, nothing was tagged or pushed", "run the task again") from None
+    finally:
+        run.seconds = time.monotonic() - started
+    decoder.close()
+    run.messages = decoder.non_json
+    if failure:
+        raise failure[0]
+    if run.returncode != 0:
+        raise BuildFailed(_failure_summary(run), "read the step's log above; rerun with --debug for the command")
+    return run
+
+
+def _cancel(process: subprocess.Popen) -> None:
+    """SIGINT lets buildx cancel the solve and release its locks; kill only if stuck."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(CANCEL_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def _failure_summary(run: BuildRun) -> str:
+    failed = run.progress.failed
+    if failed:
+        vertex = failed[-1]
+        tail = [line for line in run.progress.log_of(vertex).splitlines() if line.strip()][-3:]
+        detail = f" ({' | '.join(tail)})" if tail else ""
+        return f"build failed at {vertex.name}: {vertex.error}{detail}"
+    errors = [line for line in run.messages if line.strip()]
+    return f"build failed: {errors[-1] if errors else f'buildx exited with {run.returncode}'}"
+
+
+def prune_build_cache(client: DockerClient, builder: str = "") -> None:
+    """Empty the builder's local cache (a "new machine" for cache tests)."""
+    client.buildx.prune(all=True, builder=builder or None)

@@ -1,0 +1,57 @@
+"""One exception family: every user-facing failure names the problem and its fix.
+
+Tasks turn these into a single line on stderr and the exit code below; a traceback
+is shown only with ``--debug``. The codes are documented in the README.
+"""
+
+from __future__ import annotations
+
+
+class WarmbuildError(Exception):
+    """A failure the user can act on."""
+
+    exit_code = 1
+
+    def __init__(self, problem: str, fix: str = "") -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.fix = fix
+
+    def one_line(self) -> str:
+        return f"{self.problem}; fix: {self.fix}" if self.fix else self.problem
+
+
+class BuildFailed(WarmbuildError):
+    """A build step failed (the Dockerfile, a package install, the network)."""
+
+    exit_code = 1
+
+
+class ConfigError(WarmbuildError):
+    """The configuration file or a command-line value is wrong."""
+
+    exit_code = 2
+
+
+class LockError(WarmbuildError):
+    """A lock file is missing, stale, or does not hold what the config names."""
+
+    exit_code = 3
+
+
+class EngineError(WarmbuildError):
+    """Docker Engine or buildx is missing, unreachable or too old."""
+
+    exit_code = 4
+
+
+class RegistryError(WarmbuildError):
+    """The registry refused or could not be reached where it was required."""
+
+    exit_code = 5
+
+
+class Interrupted(WarmbuildError):
+    """The user pressed Ctrl-C; nothing was tagged or pushed."""
+
+    exit_code = 130

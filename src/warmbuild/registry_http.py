@@ -1,0 +1,54 @@
+"""Tiny OCI distribution API client (anonymous): is a registry there, which digest
+does a manifest have. Used where buildx has no answer: the daemon's Docker Hub
+mirrors, which `buildx imagetools` does not consult."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+from .refs import ImageRef, is_loopback
+
+# Ask for every manifest kind a registry may hold, indexes first (multi-platform).
+MANIFEST_ACCEPT = ", ".join(
+    (
+        "application/vnd.oci.image.index.v1+json",
+        "application/vnd.docker.distribution.manifest.list.v2+json",
+        "application/vnd.oci.image.manifest.v1+json",
+        "application/vnd.docker.distribution.manifest.v2+json",
+    )
+)
+TIMEOUT_SECONDS = 5
+
+
+def base_url(registry: str) -> str:
+    """Plain HTTP on loopback (Docker treats 127.0.0.0/8 as insecure), TLS elsewhere."""
+    if registry.startswith(("http://", "https://")):
+        return registry.rstrip("/")
+    return f"{'http' if is_loopback(registry) else 'https'}://{registry}"
+
+
+def ping(registry: str) -> str:
+    """'' when the registry answers its API root, else the reason it does not.
+    A 401 counts as answering: the registry is there and wants credentials."""
+    try:
+        with urllib.request.urlopen(f"{base_url(registry)}/v2/", timeout=TIMEOUT_SECONDS):
+            return ""
+    except urllib.error.HTTPError as error:
+        return "" if error.code == 401 else f"HTTP {error.code}"
+    except (urllib.error.URLError, OSError) as error:
+        return str(getattr(error, "reason", error))
+
+
+def manifest_digest(registry: str, ref: ImageRef) -> str:
+    """The manifest digest at ``registry`` for ``ref``'s repository and tag, or ''."""
+    request = urllib.request.Request(
+        f"{base_url(registry)}/v2/{ref.repository}/manifests/{ref.reference}",
+        method="HEAD",
+        headers={"Accept": MANIFEST_ACCEPT},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            return response.headers.get("Docker-Content-Digest", "")
+    except (urllib.error.URLError, OSError):
+        return ""
