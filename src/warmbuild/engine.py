@@ -9,6 +9,7 @@ directories apply as they do for every other call.
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import signal
 import subprocess
@@ -19,6 +20,7 @@ from typing import Callable, Sequence
 
 from python_on_whales import DockerClient
 from python_on_whales.exceptions import DockerException
+from python_on_whales.utils import run as run_cli
 
 from . import registry_http
 from .errors import BuildFailed, EngineError, Interrupted
@@ -83,17 +85,26 @@ def read_engine_facts(client: DockerClient, builder: str = "") -> EngineFacts:
     return EngineFacts(**facts)
 
 
+def manifest_digest(client: DockerClient, image: str) -> str:
+    """The digest of ``image``'s manifest (or index) in its registry, with the user's
+    credentials. Raises DockerException when the registry does not hold it."""
+    # python-on-whales' imagetools.inspect parses `--raw`, which carries no digest.
+    text = run_cli(
+        client.client_config.docker_cmd + ["buildx", "imagetools", "inspect", image, "--format", "{{json .Manifest}}"]
+    )
+    return json.loads(text)["digest"]
+
+
 def resolve_digest(client: DockerClient, image: str, mirrors: Sequence[str] = ()) -> tuple[str, str]:
     """(digest, where it was found) for an image reference, or ('', why not).
 
-    buildx asks the image's own registry (with the user's credentials). For Docker
-    Hub images the daemon may use mirrors that buildx does not know about, so those
-    are asked too, exactly as the daemon would when a build pulls the image.
+    buildx asks the image's own registry. For Docker Hub images the daemon may use
+    mirrors that buildx does not know about, so those are asked too, exactly as the
+    daemon does when a build pulls the image.
     """
     ref = parse_image_ref(image)
     try:
-        manifest = client.buildx.imagetools.inspect(image)
-        return manifest.digest or "", ref.registry
+        return manifest_digest(client, image), ref.registry
     except DockerException as error:
         reason = _first_line(error)
     if ref.registry == DOCKER_HUB:
@@ -105,9 +116,9 @@ def resolve_digest(client: DockerClient, image: str, mirrors: Sequence[str] = ()
 
 
 def registry_has(client: DockerClient, image: str) -> bool:
-    """Does the registry hold this tag? (`imagetools inspect`, with credentials.)"""
+    """Does the registry hold this tag?"""
     try:
-        client.buildx.imagetools.inspect(image)
+        manifest_digest(client, image)
         return True
     except DockerException:
         return False
@@ -172,6 +183,7 @@ def run_build(
         raise Interrupted("interrupted: the build was cancelled, nothing was tagged or pushed", "run the task again") from None
     finally:
         run.seconds = time.monotonic() - started
+        process.stderr.close()
     decoder.close()
     run.messages = decoder.non_json
     if failure:
@@ -206,4 +218,9 @@ def _failure_summary(run: BuildRun) -> str:
 
 def prune_build_cache(client: DockerClient, builder: str = "") -> None:
     """Empty the builder's local cache (a "new machine" for cache tests)."""
-    client.buildx.prune(all=True, builder=builder or None)
+    # python-on-whales' prune has no --builder option.
+    run_cli(client.client_config.docker_cmd + ["buildx", "prune", "--all", "--force", *_builder_flag(builder)])
+
+
+def _builder_flag(builder: str) -> list[str]:
+    return ["--builder", builder] if builder else []

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# One command from a fresh clone to a working warmbuild: provision the engine
+# (Docker Engine, buildx, compose, registry, stand-in base images), then install the
+# tool and its test dependencies into .venv at the pinned versions.
+#
+# Usage: ci/setup.sh            (root, or a user with sudo)
+# Exit codes: 0 ready; 1 provisioning or installation failed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+started=$(date +%s)
+if [ "$(id -u)" -eq 0 ]; then
+  bash ci/provision-engine.sh
+else
+  sudo --preserve-env=WARMBUILD_SKIP_STANDINS bash ci/provision-engine.sh
+fi
+
+echo "==> python tool (.venv)"
+venv_started=$(date +%s)
+[ -x .venv/bin/python ] || python3 -m venv .venv
+# Pinned versions (ci/constraints.txt) so every machine runs what CI ran.
+.venv/bin/python -m pip install -q --disable-pip-version-check -c ci/constraints.txt -e '.[test]'
+echo "    python tool: $(( $(date +%s) - venv_started )) s"
+echo "setup: ready in $(( $(date +%s) - started )) s"

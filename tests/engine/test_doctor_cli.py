@@ -1,0 +1,44 @@
+"""`invoke doctor` as a user runs it: green here, clear failures when broken."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import REPO_ROOT
+
+INVOKE = [sys.executable, "-m", "invoke"]
+
+
+def doctor(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*INVOKE, "doctor", *args], cwd=REPO_ROOT, capture_output=True, text=True, env={**os.environ, **env}, timeout=120
+    )
+
+
+def test_provisioned_machine_is_all_green(registry):
+    result = doctor("--registry", registry)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for check in ("engine", "buildx", "builder", "cache export", "cache import", "registry", "base python:3.13-slim"):
+        assert check in result.stdout
+    assert "problem" not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_docker_host_is_a_clear_failure():
+    result = doctor(DOCKER_HOST="unix:///nonexistent/docker.sock")
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("problem: engine: cannot reach Docker Engine at unix:///nonexistent/docker.sock: ")
+    assert line.endswith("; fix: start dockerd (run ci/provision-engine.sh) or point DOCKER_HOST at a running engine")
+    assert "Traceback" not in result.stderr
+
+
+def test_unreachable_registry_is_a_clear_failure():
+    result = doctor("--registry", "127.0.0.1:1")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "problem: registry: registry 127.0.0.1:1 does not answer: [Errno 111] Connection refused; "
+        "fix: start it (run ci/provision-engine.sh) or set `registry:` in the config / --registry"
+    ]

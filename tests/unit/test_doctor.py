@@ -1,0 +1,86 @@
+"""doctor's verdicts: a table of engine facts -> the checks a user sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from warmbuild.doctor import Facts, Status, evaluate, problems, version_tuple
+from warmbuild.engine import EngineFacts
+
+HEALTHY = EngineFacts(
+    server_version="26.1.5+dfsg1",
+    buildx_version="0.13.1+ds1",
+    builder_name="default",
+    builder_driver="docker",
+    containerd_store=True,
+    mirrors=("http://127.0.0.1:5000/",),
+)
+BASES = (("python:3.13-slim", "sha256:aa", "http://127.0.0.1:5000"),)
+
+
+def facts(engine=HEALTHY, registry_problem="", bases=BASES) -> Facts:
+    return Facts(engine, "127.0.0.1:5000", registry_problem, bases)
+
+
+def verdicts(checks) -> dict[str, Status]:
+    return {check.name: check.status for check in checks}
+
+
+def test_healthy_machine_has_no_problems():
+    checks = evaluate(facts())
+    assert problems(checks) == []
+    assert [c.name for c in checks] == [
+        "engine", "buildx", "builder", "cache export", "cache import", "registry", "base python:3.13-slim"
+    ]
+
+
+@pytest.mark.parametrize(
+    "engine_facts, registry_problem, bases, expected_problems, fix_mentions",
+    [
+        pytest.param(
+            EngineFacts(server_error="Cannot connect", buildx_version="0.13.1", docker_host="tcp://nowhere:1"),
+            "", BASES, ["engine"], "DOCKER_HOST", id="daemon-down",
+        ),
+        pytest.param(
+            EngineFacts(server_version="26.1.5", buildx_error="'buildx' is not a docker command"),
+            "", BASES, ["buildx"], "docker-buildx", id="buildx-missing",
+        ),
+        pytest.param(
+            EngineFacts(server_version="26.1.5", buildx_version="0.10.4", builder_name="default", builder_driver="docker"),
+            "", BASES, ["buildx", "cache export"], "upgrade", id="buildx-too-old",
+        ),
+        pytest.param(
+            EngineFacts(server_version="20.10.24", buildx_version="0.13.1", builder_name="default", builder_driver="docker"),
+            "", BASES, ["engine", "cache export"], "upgrade Docker Engine", id="engine-too-old",
+        ),
+        pytest.param(
+            EngineFacts(server_version="26.1.5", buildx_version="0.13.1", builder_name="default", builder_driver="docker"),
+            "", BASES, ["cache export"], "containerd-snapshotter", id="classic-store-cannot-export",
+        ),
+        pytest.param(
+            EngineFacts(server_version="26.1.5", buildx_version="0.13.1", builder_name="ci", builder_driver="docker-container"),
+            "", BASES, [], "", id="docker-container-exports",
+        ),
+        pytest.param(HEALTHY, "[Errno 111] Connection refused", BASES, ["registry"], "--registry", id="registry-down"),
+        pytest.param(
+            HEALTHY, "", (("python:3.13-slim", "", "no such host"),), ["base python:3.13-slim"], "mirror", id="base-unresolvable",
+        ),
+    ],
+)
+def test_each_problem_names_its_fix(engine_facts, registry_problem, bases, expected_problems, fix_mentions):
+    found = problems(evaluate(facts(engine_facts, registry_problem, bases)))
+    assert [c.name for c in found] == expected_problems
+    if found:
+        assert fix_mentions in found[0].fix
+
+
+def test_checks_that_depend_on_the_engine_are_not_reported_as_problems():
+    checks = evaluate(facts(EngineFacts(server_error="down", buildx_version="0.13.1")))
+    status = verdicts(checks)
+    assert status["builder"] is Status.NOT_CHECKED
+    assert status["base python:3.13-slim"] is Status.NOT_CHECKED
+
+
+@pytest.mark.parametrize("text, expected", [("26.1.5+dfsg1", (26, 1, 5)), ("0.13.1+ds1", (0, 13, 1)), ("v0.12.0-rc1", (0, 12, 0))])
+def test_version_tuple(text, expected):
+    assert version_tuple(text) == expected

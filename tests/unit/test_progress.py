@@ -1,0 +1,45 @@
+"""rawjson progress parsing, on streams captured from buildx 0.13 on this engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warmbuild.progress import RawJsonDecoder, parse_rawjson
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def test_first_build_executes_steps_and_keeps_their_logs():
+    progress = parse_rawjson((DATA / "rawjson-first-build-push.json").read_text())
+    names = [step.name for step in progress.steps]
+    assert len(names) == 3 and all(name.startswith(("[deps", "[final")) for name in names)
+    install = progress.step_named("pip install")
+    assert install.stage == "deps" and install.executed and install.seconds > 0
+    assert "Successfully installed six-1.16.0" in progress.log_of(install)
+    assert not progress.failed
+
+
+def test_second_build_reports_cached_steps():
+    progress = parse_rawjson((DATA / "rawjson-second-build.json").read_text())
+    run_steps = [s for s in progress.steps if s.instruction.startswith("RUN")]
+    assert run_steps and all(s.cached and not s.executed for s in run_steps)
+
+
+@pytest.mark.parametrize("chunk_size", [1, 7, 4096])
+def test_decoder_is_independent_of_chunking(chunk_size):
+    text = (DATA / "rawjson-first-build-push.json").read_text()
+    decoder = RawJsonDecoder()
+    events = [e for i in range(0, len(text), chunk_size) for e in decoder.feed(text[i : i + chunk_size])]
+    decoder.close()
+    assert len(events) == text.count('\n{\n') + 1
+    assert decoder.non_json == []
+
+
+def test_plain_error_lines_are_kept_for_the_message():
+    decoder = RawJsonDecoder()
+    events = list(decoder.feed('{"vertexes": []}\nERROR: failed to solve: boom\n'))
+    decoder.close()
+    assert events == [{"vertexes": []}]
+    assert decoder.non_json == ["ERROR: failed to solve: boom"]
