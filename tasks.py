@@ -9,30 +9,63 @@ from pathlib import Path
 
 from invoke import Collection, task
 
-from warmbuild import config as config_module
-from warmbuild import console, doctor as doctor_module
+from warmbuild import tasks_support as support
 
 ROOT = Path(__file__).resolve().parent
-DEFAULT_CONFIG = str(ROOT / config_module.DEFAULT_CONFIG_FILE)
+support.DEFAULT_CONFIG = ROOT / "warmbuild.yaml"
 
-CONFIG_HELP = f"configuration file (default: {config_module.DEFAULT_CONFIG_FILE} next to tasks.py)"
-DEBUG_HELP = "show full commands and tracebacks (for bug reports)"
+COMMON_HELP = {
+    "config": "configuration file (default: warmbuild.yaml next to tasks.py)",
+    "debug": "show full commands and tracebacks (for bug reports)",
+    "registry": "registry for images and caches (overrides the config)",
+}
+BUILD_HELP = {
+    **COMMON_HELP,
+    "branch": "branch name for cache refs (default: from git or the CI environment)",
+    "pull_request": "import caches but never export them (pull-request builds)",
+    "installer": "uv, pip or poetry (overrides the config)",
+    "json": "also write the build report as JSON to this file",
+}
 
 
-def _load(config_path: str, **overrides):
-    return config_module.load_config(config_path or DEFAULT_CONFIG, overrides)
-
-
-@task(help={"config": CONFIG_HELP, "registry": "registry to check instead of the configured one", "debug": DEBUG_HELP})
+@task(help={**COMMON_HELP})
 def doctor(c, config="", registry=None, debug=False):
     """Check engine, buildx, builder, cache export/import, registry and base images."""
-    with console.user_errors(debug):
-        settings = _load(config, registry=registry)
-        checks = doctor_module.evaluate(doctor_module.gather_facts(settings))
-    console.print_checks(checks)
-    found = doctor_module.problems(checks)
-    if found:
-        console.fail(console.problem_lines(found), code=1)
+    support.doctor(config, debug, registry=registry)
 
 
-ns = Collection(doctor)
+@task(name="config", help={**COMMON_HELP, "installer": BUILD_HELP["installer"]})
+def show_config(c, config="", registry=None, installer=None, debug=False):
+    """Print the resolved configuration (file + flags + defaults) as YAML."""
+    support.show_config(config, debug, registry=registry, installer=installer)
+
+
+@task(help={**{k: v for k, v in BUILD_HELP.items() if k != "json"}, "target": "deps, dev, prod, or all (default)"})
+def plan(c, target="all", config="", registry=None, installer=None, branch="", pull_request=False, debug=False):
+    """Print the exact `docker buildx build` commands and tags, without building."""
+    support.plan(target, config, debug, branch=branch, registry=registry, installer=installer, pull_request=pull_request)
+
+
+@task(name="build-deps", help=BUILD_HELP)
+def build_deps(c, config="", registry=None, installer=None, branch="", pull_request=False, json="", debug=False):
+    """Build and push the deps base image, only if its content tag is missing."""
+    support.build("deps", config, debug, json_path=json, branch=branch, registry=registry,
+                  installer=installer, pull_request=pull_request)
+
+
+@task(name="build-dev", help=BUILD_HELP)
+def build_dev(c, config="", registry=None, installer=None, branch="", pull_request=False, json="", debug=False):
+    """Build the dev image (deps image reused by tag; code is mounted, not copied)."""
+    support.build("dev", config, debug, json_path=json, branch=branch, registry=registry,
+                  installer=installer, pull_request=pull_request)
+
+
+@task(name="build-prod", help={**BUILD_HELP, "push": "push the prod image to the registry (default: load locally)"})
+def build_prod(c, config="", registry=None, installer=None, branch="", pull_request=False, push=False, json="",
+               debug=False):
+    """Build the prod image: deps image + light deps + code, non-root, HEALTHCHECK."""
+    support.build("prod", config, debug, json_path=json, branch=branch, push=push, registry=registry,
+                  installer=installer, pull_request=pull_request)
+
+
+ns = Collection(doctor, show_config, plan, build_deps, build_dev, build_prod)

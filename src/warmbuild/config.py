@@ -57,9 +57,9 @@ class Config:
     installer: str = "uv"
     # Packages (with their dependencies) that go into the deps base image.
     heavy: tuple[str, ...] = ("numpy", "scipy", "opencv-python-headless")
+    # Optional dependency groups to install too (Poetry groups, uv groups/extras).
+    groups: tuple[str, ...] = ()
     python_image: str = "python:3.13-slim"
-    # Compilers live only here, in a throwaway stage, if a package has no wheel.
-    build_image: str = "python:3.13"
     # Debian packages the app needs at run time, installed in the deps stage.
     apt_packages: tuple[str, ...] = ("tesseract-ocr",)
     app: str = "app.main:app"
@@ -147,14 +147,13 @@ _SCALARS: dict[str, tuple[type, str]] = {
     "context": (str, "a directory path"),
     "dockerfile": (str, "a file path"),
     "python_image": (str, "an image reference"),
-    "build_image": (str, "an image reference"),
     "app": (str, "a module:attribute such as app.main:app"),
     "port": (int, "a port number"),
     "health_path": (str, "a URL path such as /health"),
     "builder": (str, "a buildx builder name"),
 }
 _CHOICES = {"lock": LOCK_KINDS, "installer": INSTALLERS}
-_LISTS = ("heavy", "apt_packages", "platforms")
+_LISTS = ("heavy", "groups", "apt_packages", "platforms")
 
 
 def parse_config(data: Any, source: str) -> Config:

@@ -6,12 +6,17 @@ import contextlib
 import sys
 from typing import Iterator
 
+from pathlib import Path
+
 from invoke import Exit
 from rich.console import Console
+from rich.live import Live
 from rich.table import Table
 
 from .doctor import Check, Status
 from .errors import WarmbuildError
+from .progress import BuildProgress
+from .report import BuildSummary
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -51,3 +56,108 @@ def fail(message: str, code: int) -> None:
     """End a task with a message that is already formatted for the user."""
     sys.stdout.flush()
     raise Exit(message, code=code)
+
+
+# --- builds ---------------------------------------------------------------------------
+
+
+class BuildProgressView:
+    """A live view of BuildKit steps on a terminal; elsewhere (CI logs) one line per
+    finished step. Fed BuildProgress snapshots by the engine's reader thread."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self._printed: set[str] = set()
+        self._live = None
+        self._latest: BuildProgress | None = None
+
+    def __enter__(self) -> "BuildProgressView":
+        if out.is_terminal:
+            self._live = Live(self._render(), console=out, refresh_per_second=8, transient=True)
+            self._live.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._live:
+            self._live.__exit__(*exc)
+        if self._latest:
+            self._print_finished(self._latest)
+
+    def __call__(self, progress: BuildProgress) -> None:
+        self._latest = progress
+        if self._live:
+            self._live.update(self._render())
+        else:
+            self._print_finished(progress)
+
+    def _print_finished(self, progress: BuildProgress) -> None:
+        for step in progress.steps:
+            if step.completed and step.digest not in self._printed:
+                self._printed.add(step.digest)
+                state = "[yellow]CACHED[/]" if step.cached else f"[green]{step.seconds:6.1f}s[/]"
+                out.print(f"  {state} {_short(step.name)}")
+
+    def _render(self) -> Table:
+        table = Table.grid(padding=(0, 1))
+        table.add_row(f"[bold]{self.title}[/]")
+        progress = self._latest
+        if progress:
+            for step in progress.steps[-12:]:
+                if step.cached:
+                    state = "[yellow]CACHED[/]"
+                elif step.completed:
+                    state = f"[green]{step.seconds:6.1f}s[/]"
+                elif step.started:
+                    state = "[cyan]running[/]"
+                else:
+                    state = "waiting"
+                table.add_row(f"  {state} {_short(step.name)}")
+        return table
+
+
+def _short(name: str, width: int = 100) -> str:
+    # Mount options make RUN lines long and say little; the command says what runs.
+    name = " ".join(part for part in name.split() if not part.startswith("--mount="))
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.0f} MB" if count else "-"
+
+
+def print_summaries(summaries: list[BuildSummary], wall_seconds: float) -> None:
+    table = Table(title=f"build report ({wall_seconds:.1f} s wall time)", title_justify="left")
+    for column in ("target", "result", "steps", "cached", "executed", "cache hit", "time", "image size"):
+        table.add_column(column, justify="right" if column not in ("target", "result") else "left")
+    for summary in summaries:
+        if summary.skipped:
+            table.add_row(summary.target, "[green]reused[/]", "-", "-", "-", "-", "-", "-")
+            continue
+        table.add_row(
+            summary.target,
+            "built",
+            str(summary.steps_total),
+            str(summary.steps_cached),
+            str(summary.steps_executed),
+            f"{summary.cache_hit_percent:.0f}%",
+            f"{summary.seconds:.1f}s",
+            _size(summary.image_bytes),
+        )
+    out.print(table)
+    for summary in summaries:
+        out.print(f"  {summary.target}: {summary.image}" + ("  [dim](pushed)[/]" if summary.pushed else ""))
+        if summary.skipped:
+            out.print(f"    {summary.reason}")
+        if summary.cache_to:
+            out.print(f"    cache exported to {summary.cache_to.split('ref=')[1].split(',')[0]}")
+        for note in summary.notes:
+            out.print(f"    [yellow]note:[/] {note}")
+
+
+def print_plans(plans: list) -> None:
+    for build_plan in plans:
+        out.rule(f"[bold]{build_plan.target}[/]  →  {build_plan.image}")
+        for note in build_plan.notes:
+            out.print(f"# note: {note}")
+        out.print(f"# writes {len(build_plan.files)} lock export(s) into {Path(build_plan.files[0][0]).parent}")
+        out.print(build_plan.command_line().replace(" --", " \\\n    --"), soft_wrap=True)

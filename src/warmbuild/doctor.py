@@ -52,7 +52,7 @@ def gather_facts(config: Config) -> Facts:
     client = engine.docker_client()
     engine_facts = engine.read_engine_facts(client, config.builder)
     bases = []
-    for image in dict.fromkeys((config.python_image, config.build_image)):
+    for image in (config.python_image,):
         if engine_facts.buildx_version:
             digest, where = engine.resolve_digest(client, image, engine_facts.mirrors)
         else:
@@ -145,7 +145,7 @@ def _base_image_check(image: str, digest: str, where: str, engine_ok: bool) -> C
             name,
             Status.PROBLEM,
             f"{image} cannot be resolved: {where}",
-            f"push it or a stand-in to a registry mirror ({PROVISION}), or change python_image/build_image",
+            f"push it or a stand-in to a registry mirror ({PROVISION}), or change python_image",
         )
     return Check(name, Status.OK, f"{digest[:19]}… via {where}")
 

@@ -55,6 +55,8 @@ class EngineFacts:
     builder_name: str = ""
     builder_driver: str = ""
     builder_error: str = ""
+    # The builder's native platform, e.g. linux/amd64.
+    builder_platform: str = ""
     containerd_store: bool = False
     mirrors: tuple[str, ...] = ()
     docker_host: str = ""
@@ -80,6 +82,8 @@ def read_engine_facts(client: DockerClient, builder: str = "") -> EngineFacts:
         try:
             found = client.buildx.inspect(builder or None)
             facts["builder_name"], facts["builder_driver"] = found.name, found.driver
+            platforms = [p for node in found.nodes or [] for p in (node.platforms or [])]
+            facts["builder_platform"] = platforms[0] if platforms else ""
         except DockerException as error:
             facts["builder_error"] = _first_line(error)
     return EngineFacts(**facts)
@@ -224,3 +228,11 @@ def prune_build_cache(client: DockerClient, builder: str = "") -> None:
 
 def _builder_flag(builder: str) -> list[str]:
     return ["--builder", builder] if builder else []
+
+
+def image_size(client: DockerClient, image: str) -> int:
+    """Bytes of the image in the local store (0 when the builder did not load it)."""
+    try:
+        return int(client.image.inspect(image).size or 0)
+    except DockerException:
+        return 0

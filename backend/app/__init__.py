@@ -1,0 +1,1 @@
+"""Example backend for warmbuild: image statistics (OpenCV, SciPy, NumPy) and OCR (Tesseract)."""

@@ -1,0 +1,187 @@
+"""The build pipeline: gather inputs -> plan -> (skip | write files, run) -> summary.
+
+Each step is a small function taking the previous result. Only ``gather_inputs``
+and ``execute`` touch the outside world, through ``engine``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from . import doctor, engine, locks, plan, registry_http
+from .config import Config
+from .errors import ConfigError, EngineError, RegistryError
+from .progress import BuildProgress
+from .report import BuildSummary, summarize, summarize_skip
+from .repo import read_repo_state
+
+ProgressCallback = Callable[[BuildProgress], None]
+
+
+def config_root(config: Config) -> Path:
+    """Paths in the config are relative to the config file's folder."""
+    return Path(config.source).resolve().parent if config.source != "<defaults>" else Path.cwd()
+
+
+def _check_paths(config: Config, root: Path) -> None:
+    if not (root / config.context).is_dir():
+        raise ConfigError(
+            f"{config.source}: context: directory {root / config.context} not found",
+            "set `context:` to the application's folder (relative to the config file)",
+        )
+    if not (root / config.dockerfile).is_file():
+        raise ConfigError(
+            f"{config.source}: dockerfile: {root / config.dockerfile} not found",
+            "set `dockerfile:` to an existing file (default docker/python-app.Dockerfile)",
+        )
+
+
+def _secret_sources(config: Config, root: Path) -> tuple[tuple[str, str], ...]:
+    """Check each secret's source exists now, not half-way through a build."""
+    sources = []
+    for secret in config.secrets:
+        if secret.file:
+            path = (root / secret.file).resolve()
+            if not path.is_file():
+                raise ConfigError(
+                    f"{config.source}: secrets: {secret.id}: file {path} not found", "create it or fix the path"
+                )
+            sources.append((secret.id, f"src={path}"))
+        else:
+            if secret.env not in os.environ:
+                raise ConfigError(
+                    f"{config.source}: secrets: {secret.id}: environment variable {secret.env} is not set",
+                    f"export {secret.env}=… before building",
+                )
+            sources.append((secret.id, f"env={secret.env}"))
+    return tuple(sources)
+
+
+def _can_export(facts: engine.EngineFacts) -> bool:
+    return facts.builder_driver in doctor.EXPORTING_DRIVERS or (
+        facts.builder_driver == "docker" and facts.containerd_store
+    )
+
+
+def gather_inputs(config: Config, client, branch: str = "") -> plan.BuildInputs:
+    """Read everything a plan depends on: files, git, the engine, the base digest.
+    Problems surface here, before any build starts."""
+    root = config_root(config)
+    _check_paths(config, root)
+    app_dir = root / config.context
+    lock = locks.read_lock(app_dir, config.lock)
+    if config.installer == "poetry" and lock.kind != "poetry":
+        raise ConfigError(
+            f"{config.source}: installer: poetry needs a Poetry lock, found {lock.kind}",
+            "use installer: uv or pip, or lock the app with Poetry",
+        )
+    secrets = _secret_sources(config, root)
+    facts = engine.read_engine_facts(client, config.builder)
+    if not facts.server_version:
+        raise EngineError(f"cannot reach Docker Engine: {facts.server_error}", "start dockerd, or run `invoke doctor`")
+    if not facts.buildx_version or not facts.builder_name:
+        raise EngineError(
+            f"buildx or its builder is unusable: {facts.buildx_error or facts.builder_error}", "run `invoke doctor`"
+        )
+    digest, where = engine.resolve_digest(client, config.python_image, facts.mirrors)
+    if not digest:
+        raise RegistryError(
+            f"base image {config.python_image} cannot be resolved: {where}",
+            "check `invoke doctor`; a mirror or a pullable python_image is needed",
+        )
+    dockerfile_path = root / config.dockerfile
+    return plan.BuildInputs(
+        config=config,
+        repo=read_repo_state(root, branch),
+        lock=lock,
+        lock_texts=tuple((name, (app_dir / name).read_text()) for name in lock.files),
+        dockerfile_text=dockerfile_path.read_text(),
+        installer_script_text=(dockerfile_path.parent / "install-python-deps.sh").read_text(),
+        base_digest=digest,
+        host_platform=facts.builder_platform or "linux/amd64",
+        can_export_cache=_can_export(facts),
+        dev_uid=os.getuid(),
+        dev_gid=os.getgid(),
+        secrets=secrets,
+    )
+
+
+def write_files(build_plan: plan.BuildPlan) -> None:
+    """The target's `locks` context holds exactly the plan's files: stale ones from
+    an earlier plan must not leak into the build."""
+    folders = {str(Path(path).parent) for path, _ in build_plan.files}
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+        Path(folder).mkdir(parents=True)
+    for path, text in build_plan.files:
+        Path(path).write_text(text)
+    Path(build_plan.metadata_file).parent.mkdir(parents=True, exist_ok=True)
+
+
+def execute(client, build_plan: plan.BuildPlan, on_progress: ProgressCallback | None = None) -> BuildSummary:
+    write_files(build_plan)
+    if build_plan.push:
+        _require_registry(build_plan.image)
+    run = engine.run_build(client, build_plan.argv, on_progress)
+    size = engine.image_size(client, build_plan.image)
+    return summarize(build_plan, run, size)
+
+
+def _require_registry(image: str) -> None:
+    registry = image.split("/", 1)[0]
+    problem = registry_http.ping(registry)
+    if problem:
+        raise RegistryError(
+            f"registry {registry} is unreachable ({problem}): cannot push {image}",
+            "start the registry or fix `registry:`; nothing was pushed",
+        )
+
+
+@dataclass(frozen=True)
+class DepsDecision:
+    plan: plan.BuildPlan
+    exists: bool
+
+
+def decide_deps(client, inputs: plan.BuildInputs) -> DepsDecision:
+    """Build the deps image only when its content tag is not in the registry yet."""
+    deps_plan = plan.plan_build(inputs, "deps")
+    _require_registry(deps_plan.image)
+    return DepsDecision(deps_plan, engine.registry_has(client, deps_plan.image))
+
+
+def ensure_deps(client, inputs: plan.BuildInputs, on_progress: ProgressCallback | None = None) -> BuildSummary:
+    decision = decide_deps(client, inputs)
+    if decision.exists:
+        return summarize_skip(decision.plan, "deps image with this content tag is already in the registry")
+    return execute(client, decision.plan, on_progress)
+
+
+def build_target(
+    config: Config,
+    target: str,
+    *,
+    push: bool | None = None,
+    branch: str = "",
+    on_progress: ProgressCallback | None = None,
+) -> list[BuildSummary]:
+    """build-deps / build-dev / build-prod: the deps image first (or its reuse), then
+    the target. Returns one summary per build considered."""
+    client = engine.docker_client()
+    inputs = gather_inputs(config, client, branch)
+    summaries = [ensure_deps(client, inputs, on_progress)]
+    if target != "deps":
+        summaries.append(execute(client, plan.plan_build(inputs, target, push), on_progress))
+    return summaries
+
+
+def plan_targets(config: Config, targets: list[str], branch: str = "") -> list[plan.BuildPlan]:
+    """`invoke plan`: the plans, computed against the real engine and registry
+    (for the base digest), with nothing built, written or pushed."""
+    client = engine.docker_client()
+    inputs = gather_inputs(config, client, branch)
+    return [plan.plan_build(inputs, target) for target in targets]

@@ -1,0 +1,81 @@
+"""Just enough Dockerfile reading to know which text a stage's result depends on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FROM = re.compile(r"^FROM\s+(?:--platform=\S+\s+)?(?P<image>\S+)(?:\s+AS\s+(?P<name>\S+))?\s*$", re.I)
+_STAGE_REFS = re.compile(r"(?:--from=|[\s,]from=)(?P<stage>[A-Za-z0-9_.-]+)")
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    base: str
+    text: str
+
+
+def _instructions(text: str) -> list[str]:
+    """Logical instructions: comments and blank lines dropped, continuations joined."""
+    result, current = [], ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        current = f"{current} {stripped}" if current else stripped
+        if current.endswith("\\"):
+            current = current[:-1].rstrip()
+            continue
+        result.append(current)
+        current = ""
+    if current:
+        result.append(current)
+    return result
+
+
+def parse_stages(text: str) -> tuple[str, list[Stage]]:
+    """(global prelude, stages) of a Dockerfile, comments removed."""
+    prelude: list[str] = []
+    stages: list[Stage] = []
+    body: list[str] = []
+    header = None
+    for instruction in _instructions(text):
+        match = _FROM.match(instruction)
+        if match:
+            if header:
+                stages.append(Stage(header[0], header[1], "\n".join(body)))
+            header = (match["name"] or str(len(stages)), match["image"])
+            body = [instruction]
+        elif header:
+            body.append(instruction)
+        else:
+            prelude.append(instruction)
+    if header:
+        stages.append(Stage(header[0], header[1], "\n".join(body)))
+    return "\n".join(prelude), stages
+
+
+def stage_names(text: str) -> list[str]:
+    return [stage.name for stage in parse_stages(text)[1]]
+
+
+def text_for_stage(text: str, target: str) -> str:
+    """The instructions that can change ``target``'s result: the global ARGs and the
+    target with every stage it builds on (FROM, COPY --from, RUN --mount from=)."""
+    prelude, stages = parse_stages(text)
+    by_name = {stage.name: stage for stage in stages}
+    if target not in by_name:
+        raise KeyError(target)
+    needed: list[str] = []
+    stack = [target]
+    while stack:
+        name = stack.pop()
+        if name in needed or name not in by_name:
+            continue
+        needed.append(name)
+        stage = by_name[name]
+        stack.append(stage.base)
+        stack.extend(match["stage"] for match in _STAGE_REFS.finditer(stage.text))
+    ordered = [stage.text for stage in stages if stage.name in needed]
+    return "\n".join([prelude, *ordered])

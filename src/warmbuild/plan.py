@@ -1,0 +1,259 @@
+"""Plans: configuration + repository state -> the exact buildx commands. Pure.
+
+Nothing here touches Docker, the network or the disk: everything a plan needs
+arrives in BuildInputs (gathered by ``build.gather_inputs``), and everything it asks
+for is in the BuildPlan (files to write, then one argv to run).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import dockerfile, locks
+from .config import Config
+from .repo import RepoState, branch_slug
+
+TARGETS = ("deps", "dev", "prod")
+# Bump when the meaning of the deps key changes, so old tags are never reused wrongly.
+DEPS_KEY_SCHEMA = 1
+STATE_DIR = ".warmbuild"
+
+
+@dataclass(frozen=True)
+class BuildInputs:
+    """Everything outside the config that a plan depends on."""
+
+    config: Config
+    repo: RepoState
+    lock: locks.Lock
+    # The lock files' own text (the poetry installer bind-mounts them).
+    lock_texts: tuple[tuple[str, str], ...]
+    dockerfile_text: str
+    installer_script_text: str
+    base_digest: str
+    host_platform: str
+    can_export_cache: bool
+    dev_uid: int = 1000
+    dev_gid: int = 1000
+    # Secret sources, already checked to exist: ("ca", "src=/path") or ("tok", "env=VAR").
+    secrets: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def app_dir(self) -> Path:
+        return self.repo.root / self.config.context
+
+    @property
+    def dockerfile_path(self) -> Path:
+        return self.repo.root / self.config.dockerfile
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    target: str
+    # The image reference this build produces (tag).
+    image: str
+    argv: tuple[str, ...]
+    # Files to write before running: (absolute path, content). Lock exports only.
+    files: tuple[tuple[str, str], ...]
+    push: bool
+    cache_from: tuple[str, ...]
+    cache_to: str
+    metadata_file: str
+    # Why the plan looks the way it does, for the user (e.g. no cache export).
+    notes: tuple[str, ...] = ()
+    # For deps: what the tag is a hash of.
+    key: str = ""
+
+    def command_line(self) -> str:
+        import shlex
+
+        return shlex.join(["docker", *self.argv])
+
+
+# --- the deps image key -------------------------------------------------------------
+
+
+def installed_groups(config: Config, target: str) -> tuple[str, ...]:
+    groups = [locks.MAIN, *config.groups]
+    if target == "dev":
+        groups.insert(1, locks.DEV)
+    return tuple(dict.fromkeys(groups))
+
+
+def deps_packages(inputs: BuildInputs) -> tuple[locks.LockedPackage, ...]:
+    """What the deps image installs. With Poetry as installer it installs the whole
+    main group (Poetry cannot install a subset), so all of it is heavy then."""
+    groups = installed_groups(inputs.config, "prod")
+    lock_name = f"{inputs.config.context}/{inputs.lock.files[-1]}"
+    if inputs.config.installer == "poetry":
+        return tuple(sorted(locks.select(inputs.lock, groups), key=lambda p: p.name))
+    return locks.heavy_packages(inputs.lock, inputs.config.heavy, groups, lock_name)
+
+
+def deps_key(inputs: BuildInputs) -> str:
+    """Canonical JSON of exactly what goes into the deps image."""
+    config = inputs.config
+    key = {
+        "schema": DEPS_KEY_SCHEMA,
+        "packages": [[p.name, p.version, p.marker, list(p.hashes)] for p in deps_packages(inputs)],
+        "base": f"{config.python_image}@{inputs.base_digest}",
+        "dockerfile": dockerfile.text_for_stage(inputs.dockerfile_text, "deps"),
+        "installer_script": inputs.installer_script_text,
+        "installer": config.installer,
+        "apt_packages": sorted(config.apt_packages),
+        "platforms": list(config.platforms) or [inputs.host_platform],
+        "poetry_groups": _poetry_groups("deps", config) if config.installer == "poetry" else "",
+    }
+    return json.dumps(key, sort_keys=True, separators=(",", ":"))
+
+
+def deps_tag(inputs: BuildInputs) -> str:
+    return hashlib.sha256(deps_key(inputs).encode()).hexdigest()[:24]
+
+
+def deps_image(inputs: BuildInputs) -> str:
+    return f"{inputs.config.image_repo('deps')}:{deps_tag(inputs)}"
+
+
+# --- the lock files each target installs ---------------------------------------------
+
+
+def _poetry_groups(target: str, config: Config) -> str:
+    extra = ",".join(config.groups)
+    if target == "dev":
+        return "--with dev" + (f",{extra}" if extra else "")
+    return "--only main" + (f",{extra}" if extra else "")
+
+
+def lock_files(inputs: BuildInputs, target: str) -> dict[str, str]:
+    """The `locks` build context of one target: only what it installs, so a light
+    dependency change never touches the deps stage's cache key."""
+    if inputs.config.installer == "poetry":
+        files = {name: text for name, text in inputs.lock_texts}
+        files["poetry-groups.txt"] = _poetry_groups(target, inputs.config) + "\n"
+        return files
+    if target == "deps":
+        return {"heavy.txt": locks.requirements_text(deps_packages(inputs))}
+    set_name = "dev" if target == "dev" else "main"
+    packages = locks.select(inputs.lock, installed_groups(inputs.config, target))
+    return {f"{set_name}.txt": locks.requirements_text(packages)}
+
+
+# --- cache refs -------------------------------------------------------------------------
+
+
+def cache_ref(config: Config, target: str, branch: str) -> str:
+    return f"{config.cache_repo}:{target}-{branch_slug(branch)}"
+
+
+def cache_chain(config: Config, target: str, branch: str) -> tuple[str, ...]:
+    """Import order: this branch's cache, then the default branch's."""
+    refs = [cache_ref(config, target, branch), cache_ref(config, target, config.cache.default_branch)]
+    return tuple(dict.fromkeys(refs))
+
+
+# --- argv -------------------------------------------------------------------------------
+
+
+def _sanitized_url(url: str) -> str:
+    """A git remote without credentials (https://token@host/... must not become a label)."""
+    return re.sub(r"^(\w+://)[^/@]+@", r"\1", url)
+
+
+def _labels(inputs: BuildInputs) -> dict[str, str]:
+    created = datetime.fromtimestamp(inputs.repo.commit_time, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    labels = {
+        "org.opencontainers.image.revision": inputs.repo.revision,
+        "org.opencontainers.image.created": created,
+        "org.opencontainers.image.title": inputs.config.name,
+        "org.opencontainers.image.base.name": inputs.config.python_image,
+    }
+    if inputs.repo.source_url:
+        labels["org.opencontainers.image.source"] = _sanitized_url(inputs.repo.source_url)
+    return labels
+
+
+def plan_build(inputs: BuildInputs, target: str, push: bool | None = None) -> BuildPlan:
+    """The buildx invocation for one target. dev and prod take the deps image by its
+    content tag as the `deps` named context, so they never rebuild it."""
+    if target not in TARGETS:
+        raise ValueError(target)
+    config = inputs.config
+    root = inputs.repo.root
+    state = root / STATE_DIR / config.name / target
+    locks_dir = state / "locks"
+    metadata = state / "metadata.json"
+    branch = inputs.repo.branch
+    push = target == "deps" if push is None else push
+    image = deps_image(inputs) if target == "deps" else f"{config.image_repo(target)}:{branch_slug(branch)}"
+
+    argv: list[str] = ["buildx", "build", "--progress=rawjson"]
+    if config.builder:
+        argv += ["--builder", config.builder]
+    argv += ["--file", str(inputs.dockerfile_path), "--target", target]
+    argv += ["--build-context", f"locks={locks_dir}", "--build-context", f"warmbuild={inputs.dockerfile_path.parent}"]
+    if target != "deps":
+        argv += ["--build-context", f"deps=docker-image://{deps_image(inputs)}"]
+
+    build_args = {
+        "PYTHON_IMAGE": f"{config.python_image}@{inputs.base_digest}",
+        "INSTALLER": config.installer,
+        # Image config timestamps from the commit: the same commit, the same image.
+        "SOURCE_DATE_EPOCH": str(inputs.repo.commit_time),
+    }
+    if target == "deps":
+        build_args["APT_PACKAGES"] = " ".join(config.apt_packages)
+    else:
+        build_args.update({"APP": config.app, "PORT": str(config.port)})
+    if target == "dev":
+        build_args.update({"DEV_UID": str(inputs.dev_uid), "DEV_GID": str(inputs.dev_gid)})
+    if target == "prod":
+        build_args["HEALTH_PATH"] = config.health_path
+    for name, value in build_args.items():
+        argv += ["--build-arg", f"{name}={value}"]
+    if target == "prod":
+        for name, value in _labels(inputs).items():
+            argv += ["--label", f"{name}={value}"]
+    for platform in config.platforms:
+        argv += ["--platform", platform]
+
+    notes: list[str] = []
+    chain = cache_chain(config, target, branch)
+    for ref in chain:
+        argv += ["--cache-from", f"type=registry,ref={ref}"]
+    cache_to = ""
+    if config.cache.read_only:
+        notes.append("read-only cache (pull-request mode): importing, never exporting")
+    elif not inputs.can_export_cache:
+        notes.append(
+            "this builder cannot export registry cache (docker driver without the containerd image store): "
+            "building without cache export; `invoke doctor` shows the fix"
+        )
+    else:
+        cache_to = f"type=registry,ref={chain[0]},mode={config.cache.mode}"
+        argv += ["--cache-to", cache_to]
+    for secret_id, source in inputs.secrets:
+        argv += ["--secret", f"id={secret_id},{source}"]
+
+    argv += ["--tag", image, "--metadata-file", str(metadata)]
+    argv.append("--push" if push else "--load")
+    argv.append(str(inputs.app_dir))
+
+    files = tuple((str(locks_dir / name), text) for name, text in sorted(lock_files(inputs, target).items()))
+    return BuildPlan(
+        target=target,
+        image=image,
+        argv=tuple(argv),
+        files=files,
+        push=push,
+        cache_from=chain,
+        cache_to=cache_to,
+        metadata_file=str(metadata),
+        notes=tuple(notes),
+        key=deps_key(inputs) if target == "deps" else "",
+    )

@@ -1,0 +1,82 @@
+"""What each invoke task does, minus option parsing: load config, run, report.
+
+Every function turns warmbuild errors into one line and its exit code
+(``console.user_errors``); ``--debug`` adds the command lines and the traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import yaml
+
+from . import build as pipeline
+from . import console
+from . import config as config_module
+from . import doctor as doctor_module
+from .errors import ConfigError
+from .plan import TARGETS
+
+DEFAULT_CONFIG = Path(config_module.DEFAULT_CONFIG_FILE)
+
+
+def load(config_path: str, registry: str | None = None, installer: str | None = None, pull_request: bool = False):
+    overrides = {"registry": registry, "installer": installer, "cache.read_only": True if pull_request else None}
+    return config_module.load_config(config_path or DEFAULT_CONFIG, overrides)
+
+
+def _debug_env(debug: bool) -> None:
+    if debug:
+        # python-on-whales prints every docker command it runs.
+        os.environ["PYTHON_ON_WHALES_DEBUG"] = "1"
+
+
+def doctor(config_path: str, debug: bool, **overrides) -> None:
+    with console.user_errors(debug):
+        settings = load(config_path, **overrides)
+        checks = doctor_module.evaluate(doctor_module.gather_facts(settings))
+    console.print_checks(checks)
+    found = doctor_module.problems(checks)
+    if found:
+        console.fail(console.problem_lines(found), code=1)
+
+
+def show_config(config_path: str, debug: bool, **overrides) -> None:
+    with console.user_errors(debug):
+        settings = load(config_path, **overrides)
+    console.out.print(f"# resolved from {settings.source} + flags + defaults")
+    console.out.print(yaml.safe_dump(config_module.config_as_dict(settings), sort_keys=False).rstrip())
+
+
+def _targets(target: str) -> list[str]:
+    if target == "all":
+        return list(TARGETS)
+    if target not in TARGETS:
+        raise ConfigError(f"unknown target {target!r}", f"use one of {', '.join(TARGETS)} or all")
+    return [target]
+
+
+def plan(target: str, config_path: str, debug: bool, branch: str = "", **overrides) -> None:
+    with console.user_errors(debug):
+        targets = _targets(target)
+        plans = pipeline.plan_targets(load(config_path, **overrides), targets, branch)
+    console.print_plans(plans)
+
+
+def build(target: str, config_path: str, debug: bool, json_path: str = "", branch: str = "", push: bool | None = None,
+          **overrides) -> None:
+    _debug_env(debug)
+    started = time.monotonic()
+    with console.user_errors(debug):
+        settings = load(config_path, **overrides)
+        with console.BuildProgressView(f"building {target}") as view:
+            summaries = pipeline.build_target(settings, target, push=push or None, branch=branch,
+                                                    on_progress=view)
+    wall = time.monotonic() - started
+    console.print_summaries(summaries, wall)
+    if json_path:
+        report = {"wall_seconds": round(wall, 2), "builds": [s.as_dict() for s in summaries]}
+        Path(json_path).write_text(json.dumps(report, indent=2) + "\n")
