@@ -101,9 +101,15 @@ CMD ["uvicorn", "--reload"]
 
 # ---------------------------------------------------------------------------------
 FROM deps AS prod
+# The app user, with a fixed UID, first: it never changes, so it is always cached.
+RUN groupadd --gid 10001 app && useradd --uid 10001 --gid app --no-log-init --no-create-home app
+WORKDIR /app
 ARG INSTALLER=uv
 ARG UV_VERSION=0.13.8
 ARG POETRY_VERSION=2.5.1
+# Light dependencies on top of the deps image. Then no package manager is left for
+# run time: pip goes, with the wheels Python keeps to bootstrap it (ensurepip's
+# bundle; Debian's python-wheels in Debian-based images).
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=locks,target=/run/warmbuild/locks \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools,sharing=locked \
@@ -113,19 +119,14 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
-    install-python-deps main
-# No package manager at run time: pip goes, with the wheels Python keeps to
-# bootstrap it (ensurepip's bundle; Debian's python-wheels in Debian-based images).
-# The app user gets a fixed UID, after the install so a user change reinstalls nothing.
-RUN (python -m pip uninstall -q -y --root-user-action=ignore pip setuptools wheel 2>/dev/null || true) \
+    install-python-deps main \
+    && (python -m pip uninstall -q -y --root-user-action=ignore pip setuptools wheel 2>/dev/null || true) \
     && python -c "import ensurepip, pathlib, shutil; shutil.rmtree(pathlib.Path(ensurepip.__file__).parent / '_bundled', True)" \
-    && rm -rf /usr/share/python-wheels /usr/local/bin/pip /usr/local/bin/pip3* \
-    && groupadd --gid 10001 app && useradd --uid 10001 --gid app --no-log-init --no-create-home app
+    && rm -rf /usr/share/python-wheels /usr/local/bin/pip /usr/local/bin/pip3*
 # Code is read-only for the app user and no .pyc is written at run time: the image
 # runs with a read-only root filesystem.
 ENV PYTHONDONTWRITEBYTECODE=1
-WORKDIR /app
-# The code, last: a code change re-runs this step only.
+# The code, last: a code change re-runs only this step and the compile below.
 COPY . /app
 RUN python -m compileall -q /app
 ARG APP=app.main:app

@@ -242,12 +242,21 @@ def parse_uv_lock(lock_data: dict) -> tuple[LockedPackage, ...]:
                 name=name,
                 version=raw["version"],
                 hashes=tuple(sorted(f["hash"] for f in files if "hash" in f)),
-                marker="" if "" in seen else " or ".join(f"({m})" for m in sorted(seen)),
+                marker=_any_of(seen),
                 groups=frozenset(groups[name]),
                 dependencies=tuple(sorted({canonical(d["name"]) for d in edges(raw, _all_extras(raw))})),
             )
         )
     return tuple(packages)
+
+
+def _any_of(markers: set[str]) -> str:
+    """One marker for several paths: none if any path is unconditional."""
+    if "" in markers:
+        return ""
+    if len(markers) == 1:
+        return next(iter(markers))
+    return " or ".join(f"({m})" for m in sorted(markers))
 
 
 def _all_extras(raw: dict) -> list[str]:

@@ -1,0 +1,175 @@
+"""The orchestration core on the real engine and registry, with the example app.
+
+Each test copies the example backend and names its own images and cache refs, so
+no test sees another's registry cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from python_on_whales import docker
+from support import copy_example_app, load, use_variant
+
+from warmbuild import build, engine
+from warmbuild.config import CacheConfig, Config
+from warmbuild.progress import BuildProgress
+from warmbuild.report import BuildSummary
+
+BRANCH = "main"
+
+
+def build_target(config: Path | Config, target: str, **options) -> dict[str, BuildSummary]:
+    started = time.monotonic()
+    settings = load(config) if isinstance(config, Path) else config
+    summaries = build.build_target(settings, target, branch=options.pop("branch", BRANCH), **options)
+    print(f"{target}: {time.monotonic() - started:.1f}s " + ", ".join(
+        f"{s.target}={'reused' if s.skipped else f'{s.steps_cached}/{s.steps_total} cached'}" for s in summaries))
+    return {s.target: s for s in summaries}
+
+
+class ProgressCapture:
+    """Keeps the live BuildProgress of the last build (it holds the step logs)."""
+
+    last: BuildProgress | None = None
+
+    def __call__(self, progress: BuildProgress) -> None:
+        self.last = progress
+
+
+def instructions(summary: BuildSummary) -> set[str]:
+    """Executed steps as their Dockerfile instruction, mount options dropped."""
+    return {" ".join(p for p in name.split("] ", 1)[1].split() if not p.startswith("--mount=")) for name in summary.executed_steps}
+
+
+def deps_tag(config_path: Path) -> str:
+    [deps_plan] = build.plan_targets(load(config_path), ["deps"], BRANCH)
+    return deps_plan.image.rsplit(":", 1)[1]
+
+
+def test_deps_image_is_built_once_per_heavy_content(tmp_path, unique):
+    config = copy_example_app(tmp_path, unique)
+    first = build_target(config, "deps")["deps"]
+    assert not first.skipped and first.pushed == (first.image,)
+    assert engine.registry_has(engine.docker_client(), first.image)
+
+    started = time.monotonic()
+    second = build_target(config, "deps")["deps"]
+    print(f"second build-deps with an unchanged lock: {time.monotonic() - started:.2f}s, no build started")
+    assert second.skipped and second.image == first.image and second.steps == ()
+
+    tag = first.image.rsplit(":", 1)[1]
+    use_variant(tmp_path / "backend", "light-added")
+    assert deps_tag(config) == tag, "a light dependency must not change the deps tag"
+    use_variant(tmp_path / "backend", "heavy-changed")
+    assert deps_tag(config) != tag, "a heavy package's new version must give a new deps tag"
+
+
+def test_prod_rebuilds_only_what_changed(tmp_path, unique):
+    config = copy_example_app(tmp_path, unique)
+    build_target(config, "prod")
+
+    main_py = tmp_path / "backend" / "app" / "main.py"
+    main_py.write_text(main_py.read_text() + "\n# a code-only change\n")
+    code_change = build_target(config, "prod")
+    assert code_change["deps"].skipped
+    assert instructions(code_change["prod"]) == {"COPY . /app", "RUN python -m compileall -q /app"}
+
+    use_variant(tmp_path / "backend", "light-added")
+    progress = ProgressCapture()
+    light = build_target(config, "prod", on_progress=progress)
+    assert light["deps"].skipped, "the deps image is reused for a light dependency"
+    assert instructions(light["prod"]) == {
+        next(i for i in instructions(light["prod"]) if "install-python-deps main" in i),
+        "COPY . /app",
+        "RUN python -m compileall -q /app",
+    }
+    # uv's report of that step: of the light packages only the new one was fetched,
+    # the others came from the uv cache mount.
+    log = progress.last.log_of(progress.last.step_named("install-python-deps main"))
+    assert "Prepared 1 package" in log, log
+    assert "+ humanize==4.17.0" in log
+
+
+def test_pruned_builder_imports_registry_cache_and_pull_requests_export_nothing(tmp_path, unique, registry):
+    config = copy_example_app(tmp_path, unique)
+    first = build_target(config, "prod")
+    client = engine.docker_client()
+    cache_ref = f"{registry}/{unique}/cache:prod-main"
+
+    # A new machine: no local images of this app, an empty builder cache.
+    docker.image.remove([first["prod"].image, first["deps"].image], force=True)
+    engine.prune_build_cache(client)
+    fresh = build_target(config, "prod")
+    assert fresh["deps"].skipped, "the deps image comes from the registry"
+    assert fresh["prod"].cache_hit_percent >= 90, fresh["prod"].steps
+
+    # A pull request with a code change: imports the caches, exports none.
+    exported = engine.manifest_digest(client, cache_ref)
+    main_py = tmp_path / "backend" / "app" / "main.py"
+    main_py.write_text(main_py.read_text() + "\n# pull-request change\n")
+    read_only = dataclasses.replace(load(config), cache=CacheConfig(read_only=True))
+    pull_request = build_target(read_only, "prod", branch="feature-pr")
+    assert pull_request["prod"].cache_to == "" and pull_request["prod"].steps_executed >= 1
+    assert engine.manifest_digest(client, cache_ref) == exported
+    assert not engine.registry_has(client, f"{registry}/{unique}/cache:prod-feature-pr")
+
+
+def test_prod_image_is_lean_non_root_and_answers(tmp_path, unique):
+    config = copy_example_app(tmp_path, unique)
+    prod = build_target(config, "prod")["prod"]
+    image = docker.image.inspect(prod.image)
+    assert image.config.user == "10001:10001"
+    assert image.config.healthcheck and image.config.cmd == ["uvicorn"]
+    assert image.config.labels["org.opencontainers.image.title"] == unique
+
+    # As root, so find sees every directory.
+    leftovers = docker.run(
+        prod.image,
+        ["sh", "-c", "for c in gcc cc g++ make poetry uv pip pip3; do command -v $c; done;"
+                     " find / -xdev \\( -name '*.whl' -o -path '*/bin/poetry' \\) -print; true"],
+        remove=True, entrypoint="", user="0",
+    )
+    assert leftovers.strip() == ""
+
+    container = docker.run(prod.image, detach=True, read_only=True, tmpfs=["/tmp"], name=f"{unique}-prod")
+    try:
+        address = container.network_settings.networks["bridge"].ip_address
+        assert wait_healthy(container.id), docker.logs(container)
+        assert get_json(f"http://{address}:8000/health") == {"status": "ok"}
+        assert get_json(f"http://{address}:8000/api/info")["opencv"].startswith("4.")
+    finally:
+        container.remove(force=True)
+
+
+def test_dev_image_has_no_code_and_runs_the_apps_own_tests(tmp_path, unique):
+    config = copy_example_app(tmp_path, unique)
+    dev = build_target(config, "dev")["dev"]
+    assert docker.run(dev.image, ["ls", "-A", "/app"], remove=True, entrypoint="").strip() == ""
+    output = docker.run(
+        dev.image, ["python", "-m", "pytest", "-q", "-p", "no:cacheprovider"], remove=True,
+        volumes=[(str(tmp_path / "backend"), "/app")], envs={"PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert " passed" in output and "failed" not in output
+
+
+def wait_healthy(container_id: str, seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        state = docker.container.inspect(container_id).state
+        if state.health and state.health.status == "healthy":
+            return True
+        if not state.running:
+            return False
+        time.sleep(1)
+    return False
+
+
+def get_json(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.loads(response.read())

@@ -1,0 +1,65 @@
+"""Helpers shared by the tests: sample inputs for plans, a copy of the example app."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from warmbuild import locks
+from warmbuild.config import Config, load_config
+from warmbuild.plan import BuildInputs
+from warmbuild.repo import RepoState
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DATA = REPO_ROOT / "tests" / "data"
+DOCKERFILE = REPO_ROOT / "docker" / "python-app.Dockerfile"
+BASE_DIGEST = "sha256:" + "b" * 64
+
+
+def sample_inputs(config: Config | None = None, app_dir: Path | None = None, **changes) -> BuildInputs:
+    """BuildInputs for the example backend without an engine: the lock is read from
+    disk, everything the engine would tell is fixed."""
+    config = config or Config(source="/repo/warmbuild.yaml")
+    app_dir = app_dir or REPO_ROOT / "backend"
+    lock = locks.read_lock(app_dir, config.lock)
+    values = dict(
+        config=config,
+        repo=RepoState(root=Path("/repo"), branch="main", revision="c0ffee", commit_time=1_700_000_000),
+        lock=lock,
+        lock_texts=tuple((name, (app_dir / name).read_text()) for name in lock.files),
+        dockerfile_text=DOCKERFILE.read_text(),
+        installer_script_text=(DOCKERFILE.parent / "install-python-deps.sh").read_text(),
+        base_digest=BASE_DIGEST,
+        host_platform="linux/amd64",
+        can_export_cache=True,
+        dev_uid=1000,
+        dev_gid=1000,
+    )
+    values.update(changes)
+    return BuildInputs(**values)
+
+
+def copy_example_app(destination: Path, name: str, variant: str = "", **config_values) -> Path:
+    """The example backend in a folder of its own with a warmbuild.yaml naming its
+    own images and caches. Returns the config file's path."""
+    app = destination / "backend"
+    if not app.exists():
+        shutil.copytree(REPO_ROOT / "backend", app, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+    if variant:
+        use_variant(app, variant)
+    config = {"name": name, "context": "backend", "dockerfile": str(DOCKERFILE), **config_values}
+    path = destination / "warmbuild.yaml"
+    path.write_text(yaml.safe_dump(config))
+    return path
+
+
+def use_variant(app: Path, variant: str) -> None:
+    """Swap in a pre-locked variant of the example's pyproject + poetry.lock."""
+    for name in ("pyproject.toml", "poetry.lock"):
+        shutil.copy(DATA / "backend-variants" / variant / name, app / name)
+
+
+def load(config_path: Path) -> Config:
+    return load_config(config_path)

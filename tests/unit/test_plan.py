@@ -1,0 +1,209 @@
+"""Plans: configuration + repository state -> exact buildx argv. No engine."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+from support import BASE_DIGEST, DATA, DOCKERFILE, REPO_ROOT, sample_inputs
+
+from warmbuild import dockerfile
+from warmbuild.config import CacheConfig, Config, SecretSource
+from warmbuild.plan import cache_chain, deps_tag, plan_build
+from warmbuild.repo import RepoState
+
+CONFIG = Config(source="/repo/warmbuild.yaml")
+INPUTS = sample_inputs(CONFIG)
+TAG = deps_tag(INPUTS)
+DEPS = f"127.0.0.1:5000/warmbuild-example/deps:{TAG}"
+
+
+def test_deps_plan_exact_argv():
+    plan = plan_build(INPUTS, "deps")
+    assert plan.argv == (
+        "buildx", "build", "--progress=rawjson",
+        "--file", "/repo/docker/python-app.Dockerfile", "--target", "deps",
+        "--build-context", "locks=/repo/.warmbuild/warmbuild-example/deps/locks",
+        "--build-context", "warmbuild=/repo/docker",
+        "--build-arg", f"PYTHON_IMAGE=python:3.13-slim@{BASE_DIGEST}",
+        "--build-arg", "INSTALLER=uv",
+        "--build-arg", "SOURCE_DATE_EPOCH=1700000000",
+        "--build-arg", "APT_PACKAGES=tesseract-ocr",
+        "--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main",
+        "--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=max",
+        "--tag", DEPS,
+        "--metadata-file", "/repo/.warmbuild/warmbuild-example/deps/metadata.json",
+        "--push", "/repo/backend",
+    )
+    assert [path for path, _ in plan.files] == ["/repo/.warmbuild/warmbuild-example/deps/locks/heavy.txt"]
+    assert plan.push and plan.image == DEPS
+
+
+def test_prod_plan_exact_argv():
+    plan = plan_build(INPUTS, "prod")
+    assert plan.argv == (
+        "buildx", "build", "--progress=rawjson",
+        "--file", "/repo/docker/python-app.Dockerfile", "--target", "prod",
+        "--build-context", "locks=/repo/.warmbuild/warmbuild-example/prod/locks",
+        "--build-context", "warmbuild=/repo/docker",
+        "--build-context", f"deps=docker-image://{DEPS}",
+        "--build-arg", f"PYTHON_IMAGE=python:3.13-slim@{BASE_DIGEST}",
+        "--build-arg", "INSTALLER=uv",
+        "--build-arg", "SOURCE_DATE_EPOCH=1700000000",
+        "--build-arg", "APP=app.main:app",
+        "--build-arg", "PORT=8000",
+        "--build-arg", "HEALTH_PATH=/health",
+        "--label", "org.opencontainers.image.revision=c0ffee",
+        "--label", "org.opencontainers.image.created=2023-11-14T22:13:20Z",
+        "--label", "org.opencontainers.image.title=warmbuild-example",
+        "--label", "org.opencontainers.image.base.name=python:3.13-slim",
+        "--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main",
+        "--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max",
+        "--tag", "127.0.0.1:5000/warmbuild-example/prod:main",
+        "--metadata-file", "/repo/.warmbuild/warmbuild-example/prod/metadata.json",
+        "--load", "/repo/backend",
+    )
+
+
+def argv_of(target: str, config: Config = CONFIG, **changes) -> list[str]:
+    return list(plan_build(sample_inputs(config, **changes), target).argv)
+
+
+def pairs(argv: list[str]) -> list[tuple[str, str]]:
+    return [(argv[i], argv[i + 1]) for i in range(len(argv) - 1) if argv[i].startswith("--")]
+
+
+REPO_FEATURE = RepoState(REPO_ROOT, "feature/Login page", "c0ffee", 1_700_000_000, "https://tok:x@git.example/team/app.git")
+
+
+@pytest.mark.parametrize(
+    "target, config, changes, present, absent",
+    [
+        pytest.param(
+            "dev", CONFIG, {}, [("--build-arg", "DEV_UID=1000"), ("--build-arg", "DEV_GID=1000"), ("--load", "/repo/backend")],
+            [("--push", "/repo/backend")], id="dev-loads-and-matches-host-uid",
+        ),
+        pytest.param(
+            "prod", dataclasses.replace(CONFIG, cache=CacheConfig(read_only=True)), {},
+            [("--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main")],
+            [("--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max")],
+            id="pull-request-imports-only",
+        ),
+        pytest.param(
+            "prod", CONFIG, {"can_export_cache": False}, [],
+            [("--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max")],
+            id="driver-cannot-export",
+        ),
+        pytest.param(
+            "prod", CONFIG, {"repo": REPO_FEATURE},
+            [
+                ("--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-feature-Login-page"),
+                ("--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main"),
+                ("--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-feature-Login-page,mode=max"),
+                ("--label", "org.opencontainers.image.source=https://git.example/team/app.git"),
+                ("--tag", "127.0.0.1:5000/warmbuild-example/prod:feature-Login-page"),
+            ],
+            [], id="feature-branch-falls-back-to-main-and-hides-credentials",
+        ),
+        pytest.param(
+            "deps", dataclasses.replace(CONFIG, builder="ci", platforms=("linux/arm64",), registry="reg.example:443"),
+            {"secrets": (("ca", "src=/etc/ca.pem"), ("index_url", "env=INDEX_URL"))},
+            [("--builder", "ci"), ("--platform", "linux/arm64"), ("--secret", "id=ca,src=/etc/ca.pem"),
+             ("--secret", "id=index_url,env=INDEX_URL"),
+             ("--cache-from", "type=registry,ref=reg.example:443/warmbuild-example/cache:deps-main")],
+            [], id="builder-platform-secrets-registry",
+        ),
+        pytest.param(
+            "deps", dataclasses.replace(CONFIG, installer="pip", cache=CacheConfig(mode="min")), {},
+            [("--build-arg", "INSTALLER=pip"),
+             ("--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=min")],
+            [], id="installer-and-cache-mode",
+        ),
+    ],
+)
+def test_plan_table(target, config, changes, present, absent):
+    found = pairs(argv_of(target, config, **changes))
+    for pair in present:
+        assert pair in found
+    for pair in absent:
+        assert pair not in found
+
+
+def test_secret_values_never_appear_in_a_plan():
+    config = dataclasses.replace(CONFIG, secrets=(SecretSource("index_url", env="INDEX_URL"),))
+    argv = argv_of("deps", config, secrets=(("index_url", "env=INDEX_URL"),))
+    assert not [a for a in argv if a.startswith("--build-arg") and "INDEX" in a]
+    assert "id=index_url,env=INDEX_URL" in argv
+
+
+def test_cache_ref_never_equals_an_image_ref():
+    for target in ("deps", "dev", "prod"):
+        plan = plan_build(INPUTS, target)
+        assert plan.image.split(":")[0] not in {ref.rsplit(":", 1)[0] for ref in plan.cache_from}
+
+
+def test_cache_chain_deduplicates_on_the_default_branch():
+    assert cache_chain(CONFIG, "dev", "main") == ("127.0.0.1:5000/warmbuild-example/cache:dev-main",)
+
+
+# --- the deps tag: a hash of exactly what goes into the deps image -------------------
+
+LIGHT = sample_inputs(CONFIG, app_dir=DATA / "backend-variants" / "light-added")
+HEAVY = sample_inputs(CONFIG, app_dir=DATA / "backend-variants" / "heavy-changed")
+DEV_STAGE_EDITED = INPUTS.dockerfile_text.replace('CMD ["uvicorn", "--reload"]', 'CMD ["uvicorn", "--reload", "--log-level", "debug"]')
+DEPS_STAGE_EDITED = INPUTS.dockerfile_text.replace("RUN python -m venv --without-pip", "RUN python -I -m venv --without-pip")
+
+
+@pytest.mark.parametrize(
+    "inputs, same",
+    [
+        pytest.param(LIGHT, True, id="light-dependency-added"),
+        pytest.param(dataclasses.replace(INPUTS, repo=REPO_FEATURE), True, id="other-branch-and-commit"),
+        pytest.param(dataclasses.replace(INPUTS, dockerfile_text=DEV_STAGE_EDITED), True, id="dev-stage-edited"),
+        pytest.param(dataclasses.replace(INPUTS, dockerfile_text=INPUTS.dockerfile_text + "\n# a comment\n"), True, id="comment"),
+        pytest.param(HEAVY, False, id="heavy-version-changed"),
+        pytest.param(dataclasses.replace(INPUTS, base_digest="sha256:" + "c" * 64), False, id="base-image-digest"),
+        pytest.param(dataclasses.replace(INPUTS, dockerfile_text=DEPS_STAGE_EDITED), False, id="deps-stage-edited"),
+        pytest.param(dataclasses.replace(INPUTS, installer_script_text="#!/bin/sh\n"), False, id="installer-script"),
+        pytest.param(sample_inputs(dataclasses.replace(CONFIG, installer="pip")), False, id="installer"),
+        pytest.param(sample_inputs(dataclasses.replace(CONFIG, apt_packages=())), False, id="apt-packages"),
+        pytest.param(sample_inputs(dataclasses.replace(CONFIG, platforms=("linux/arm64",))), False, id="platform"),
+        pytest.param(sample_inputs(dataclasses.replace(CONFIG, heavy=("numpy",))), False, id="heavy-list"),
+    ],
+)
+def test_deps_tag_changes_only_with_what_goes_into_deps(inputs, same):
+    assert (deps_tag(inputs) == TAG) is same
+
+
+def test_deps_key_names_its_parts():
+    key = json.loads(plan_build(INPUTS, "deps").key)
+    assert [p[0] for p in key["packages"]] == ["numpy", "opencv-python-headless", "scipy"]
+    assert key["base"] == f"python:3.13-slim@{BASE_DIGEST}"
+    assert "FROM deps AS dev" not in key["dockerfile"] and "AS runtime-base" in key["dockerfile"]
+
+
+def test_poetry_installer_keys_deps_on_the_whole_main_group():
+    config = dataclasses.replace(CONFIG, installer="poetry")
+    inputs = sample_inputs(config)
+    assert deps_tag(sample_inputs(config, app_dir=DATA / "backend-variants" / "light-added")) != deps_tag(inputs)
+    files = dict(plan_build(inputs, "dev").files)
+    assert files["/repo/.warmbuild/warmbuild-example/dev/locks/poetry-groups.txt"] == "--with dev\n"
+    assert "/repo/.warmbuild/warmbuild-example/dev/locks/poetry.lock" in files
+
+
+def test_each_target_gets_only_its_lock_export():
+    for target, name in (("deps", "heavy.txt"), ("dev", "dev.txt"), ("prod", "main.txt")):
+        files = plan_build(INPUTS, target).files
+        assert [path.rsplit("/", 1)[1] for path, _ in files] == [name]
+    dev = dict(plan_build(INPUTS, "dev").files)["/repo/.warmbuild/warmbuild-example/dev/locks/dev.txt"]
+    prod = dict(plan_build(INPUTS, "prod").files)["/repo/.warmbuild/warmbuild-example/prod/locks/main.txt"]
+    assert "pytest==" in dev and "pytest==" not in prod
+    assert "ultralytics" not in dev
+
+
+def test_dockerfile_stage_dependencies():
+    text = DOCKERFILE.read_text()
+    assert dockerfile.stage_names(text) == ["runtime-base", "deps", "dev", "prod"]
+    deps_text = dockerfile.text_for_stage(text, "deps")
+    assert "install-python-deps heavy" in deps_text and "install-python-deps main" not in deps_text
