@@ -203,12 +203,19 @@ seed_standins() {
   # stand-ins trust this site's TLS proxy, as the official images trust the public CAs.
   local common_env=("ENV LANG=C.UTF-8" "ENV PIP_CERT=$ca" "ENV REQUESTS_CA_BUNDLE=$ca" "ENV SSL_CERT_FILE=$ca")
   local slim_pkgs="python3,python3-venv,ca-certificates,netbase"
-  build_standin library/python 3.13-slim "$slim_pkgs" "${common_env[@]}" 'CMD ["python3"]'
+  # The three are independent and mostly wait on downloads and dpkg: build them at once.
+  build_standin library/python 3.13-slim "$slim_pkgs" "${common_env[@]}" 'CMD ["python3"]' &
+  local slim=$!
   build_standin library/python 3.13 \
     "$slim_pkgs,python3-dev,build-essential,git,curl,pkg-config,libffi-dev,libssl-dev" \
-    "${common_env[@]}" 'CMD ["python3"]'
+    "${common_env[@]}" 'CMD ["python3"]' &
+  local full=$!
   build_standin library/node 20-slim "nodejs,npm,ca-certificates" \
-    "${common_env[@]}" "ENV NODE_EXTRA_CA_CERTS=$ca" 'CMD ["node"]'
+    "${common_env[@]}" "ENV NODE_EXTRA_CA_CERTS=$ca" 'CMD ["node"]' &
+  local node=$!
+  local failed=0
+  for job in $slim $full $node; do wait "$job" || failed=1; done
+  [ "$failed" = 0 ] || fail "a stand-in image failed to build (logs in $LOG_DIR)"
   phase_done
 }
 
