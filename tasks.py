@@ -43,29 +43,57 @@ def show_config(c, config="", registry=None, installer=None, debug=False):
 @task(help={**{k: v for k, v in BUILD_HELP.items() if k != "json"}, "target": "deps, dev, prod, or all (default)"})
 def plan(c, target="all", config="", registry=None, installer=None, branch="", pull_request=False, debug=False):
     """Print the exact `docker buildx build` commands and tags, without building."""
-    support.plan(target, config, debug, branch=branch, registry=registry, installer=installer, pull_request=pull_request)
+    support.plan(
+        target, config, debug, branch=branch, registry=registry, installer=installer, pull_request=pull_request
+    )
 
 
 @task(name="build-deps", help=BUILD_HELP)
 def build_deps(c, config="", registry=None, installer=None, branch="", pull_request=False, json="", debug=False):
     """Build and push the deps base image, only if its content tag is missing."""
-    support.build("deps", config, debug, json_path=json, branch=branch, registry=registry,
-                  installer=installer, pull_request=pull_request)
+    support.build(
+        "deps",
+        config,
+        debug,
+        json_path=json,
+        branch=branch,
+        registry=registry,
+        installer=installer,
+        pull_request=pull_request,
+    )
 
 
 @task(name="build-dev", help=BUILD_HELP)
 def build_dev(c, config="", registry=None, installer=None, branch="", pull_request=False, json="", debug=False):
     """Build the dev image (deps image reused by tag; code is mounted, not copied)."""
-    support.build("dev", config, debug, json_path=json, branch=branch, registry=registry,
-                  installer=installer, pull_request=pull_request)
+    support.build(
+        "dev",
+        config,
+        debug,
+        json_path=json,
+        branch=branch,
+        registry=registry,
+        installer=installer,
+        pull_request=pull_request,
+    )
 
 
 @task(name="build-prod", help={**BUILD_HELP, "push": "push the prod image to the registry (default: load locally)"})
-def build_prod(c, config="", registry=None, installer=None, branch="", pull_request=False, push=False, json="",
-               debug=False):
+def build_prod(
+    c, config="", registry=None, installer=None, branch="", pull_request=False, push=False, json="", debug=False
+):
     """Build the prod image: deps image + light deps + code, non-root, HEALTHCHECK."""
-    support.build("prod", config, debug, json_path=json, branch=branch, push=push, registry=registry,
-                  installer=installer, pull_request=pull_request)
+    support.build(
+        "prod",
+        config,
+        debug,
+        json_path=json,
+        branch=branch,
+        push=push,
+        registry=registry,
+        installer=installer,
+        pull_request=pull_request,
+    )
 
 
 ns = Collection(doctor, show_config, plan, build_deps, build_dev, build_prod)

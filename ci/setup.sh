@@ -19,6 +19,8 @@ echo "==> python tool (.venv)"
 venv_started=$(date +%s)
 [ -x .venv/bin/python ] || python3 -m venv .venv
 # Pinned versions (ci/constraints.txt) so every machine runs what CI ran.
-.venv/bin/python -m pip install -q --disable-pip-version-check -c ci/constraints.txt -e '.[test]'
+# (Machines with pip find-links to absent folders warn once per package: noise.)
+.venv/bin/python -m pip install -q --disable-pip-version-check -c ci/constraints.txt -e '.[test]' \
+  2> >(grep -v 'is ignored: it is neither a file nor a directory' >&2)
 echo "    python tool: $(( $(date +%s) - venv_started )) s"
 echo "setup: ready in $(( $(date +%s) - started )) s"

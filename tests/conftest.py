@@ -35,7 +35,9 @@ def pytest_collection_modifyitems(config, items):
 
 def _engine_problem() -> str:
     try:
-        info = subprocess.run(["docker", "info", "--format", "{{.ServerVersion}}"], capture_output=True, text=True, timeout=20)
+        info = subprocess.run(
+            ["docker", "info", "--format", "{{.ServerVersion}}"], capture_output=True, text=True, timeout=20
+        )
         if info.returncode != 0 or not info.stdout.strip():
             return f"Docker Engine not reachable: {(info.stderr or info.stdout).strip().splitlines()[-1:]}"
         buildx = subprocess.run(["docker", "buildx", "version"], capture_output=True, text=True, timeout=20)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import time
+import urllib.request
 from pathlib import Path
 
 import yaml
+from python_on_whales import docker
 
 from warmbuild import locks
 from warmbuild.config import Config, load_config
@@ -63,3 +67,20 @@ def use_variant(app: Path, variant: str) -> None:
 
 def load(config_path: Path) -> Config:
     return load_config(config_path)
+
+
+def wait_healthy(container_id: str, seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        state = docker.container.inspect(container_id).state
+        if state.health and state.health.status == "healthy":
+            return True
+        if not state.running:
+            return False
+        time.sleep(1)
+    return False
+
+
+def get_json(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.loads(response.read())

@@ -5,10 +5,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from fastapi.testclient import TestClient
-
 from app import analysis
 from app.main import app
+from fastapi.testclient import TestClient
 
 
 def png(image: np.ndarray) -> bytes:

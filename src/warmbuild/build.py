@@ -16,8 +16,8 @@ from . import doctor, engine, locks, plan, registry_http
 from .config import Config
 from .errors import ConfigError, EngineError, RegistryError
 from .progress import BuildProgress
-from .report import BuildSummary, summarize, summarize_skip
 from .repo import read_repo_state
+from .report import BuildSummary, summarize, summarize_skip
 
 ProgressCallback = Callable[[BuildProgress], None]
 
@@ -79,6 +79,10 @@ def gather_inputs(config: Config, client, branch: str = "") -> plan.BuildInputs:
             f"{config.source}: installer: poetry needs a Poetry lock, found {lock.kind}",
             "use installer: uv or pip, or lock the app with Poetry",
         )
+    # Every configured heavy package must be in the lock: say so before the engine.
+    locks.heavy_packages(
+        lock, config.heavy, plan.installed_groups(config, "prod"), f"{config.context}/{lock.files[-1]}"
+    )
     secrets = _secret_sources(config, root)
     facts = engine.read_engine_facts(client, config.builder)
     if not facts.server_version:

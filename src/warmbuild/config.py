@@ -68,6 +68,8 @@ class Config:
     platforms: tuple[str, ...] = ()
     # A buildx builder name; empty means the active builder.
     builder: str = ""
+    # Network for RUN steps: "host" reaches a package index on the host's loopback.
+    network: str = ""
     cache: CacheConfig = field(default_factory=CacheConfig)
     secrets: tuple[SecretSource, ...] = ()
     # Where this config came from (not a key of the file).
@@ -151,6 +153,7 @@ _SCALARS: dict[str, tuple[type, str]] = {
     "port": (int, "a port number"),
     "health_path": (str, "a URL path such as /health"),
     "builder": (str, "a buildx builder name"),
+    "network": (str, "a build network such as host"),
 }
 _CHOICES = {"lock": LOCK_KINDS, "installer": INSTALLERS}
 _LISTS = ("heavy", "groups", "apt_packages", "platforms")

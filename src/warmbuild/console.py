@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from typing import Iterator
-
 from pathlib import Path
+from typing import Iterator
 
 from invoke import Exit
 from rich.console import Console

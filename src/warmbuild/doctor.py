@@ -82,7 +82,9 @@ def _engine_check(facts: engine.EngineFacts) -> Check:
 
 def _buildx_check(facts: engine.EngineFacts) -> Check:
     if not facts.buildx_version:
-        return Check("buildx", Status.PROBLEM, f"buildx is missing: {facts.buildx_error}", f"install docker-buildx ({PROVISION})")
+        return Check(
+            "buildx", Status.PROBLEM, f"buildx is missing: {facts.buildx_error}", f"install docker-buildx ({PROVISION})"
+        )
     if version_tuple(facts.buildx_version) < MIN_BUILDX:
         return Check(
             "buildx",
@@ -107,9 +109,13 @@ def _builder_checks(facts: engine.EngineFacts) -> list[Check]:
         return [problem] + [Check(n, Status.NOT_CHECKED, "needs a builder") for n in ("cache export", "cache import")]
     checks = [Check("builder", Status.OK, f"{facts.builder_name} (driver {facts.builder_driver})")]
     if facts.builder_driver in EXPORTING_DRIVERS:
-        checks.append(Check("cache export", Status.OK, f"registry cache export, mode=max ({facts.builder_driver} driver)"))
+        checks.append(
+            Check("cache export", Status.OK, f"registry cache export, mode=max ({facts.builder_driver} driver)")
+        )
     elif facts.builder_driver == "docker" and facts.containerd_store:
-        checks.append(Check("cache export", Status.OK, "registry cache export, mode=max (docker driver, containerd image store)"))
+        checks.append(
+            Check("cache export", Status.OK, "registry cache export, mode=max (docker driver, containerd image store)")
+        )
     else:
         checks.append(
             Check(

@@ -156,9 +156,7 @@ def run_build(
     try:
         # A new session: Ctrl-C reaches us alone, and we cancel buildx deliberately,
         # so a half-finished push can never race our own cleanup.
-        process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
-        )
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     except FileNotFoundError:
         raise EngineError("the docker client is not installed", "run ci/provision-engine.sh") from None
     decoder = RawJsonDecoder()
@@ -184,7 +182,9 @@ def run_build(
     except KeyboardInterrupt:
         _cancel(process)
         reader.join(5)
-        raise Interrupted("interrupted: the build was cancelled, nothing was tagged or pushed", "run the task again") from None
+        raise Interrupted(
+            "interrupted: the build was cancelled, nothing was tagged or pushed", "run the task again"
+        ) from None
     finally:
         run.seconds = time.monotonic() - started
         process.stderr.close()

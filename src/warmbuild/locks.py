@@ -265,7 +265,9 @@ def _all_extras(raw: dict) -> list[str]:
 
 # --- requirements.txt -----------------------------------------------------------------
 
-_REQUIREMENT = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*==\s*(?P<version>[^\s;\\]+)\s*(?:;\s*(?P<marker>[^\\]+?))?\s*$")
+_REQUIREMENT = re.compile(
+    r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*==\s*(?P<version>[^\s;\\]+)\s*(?:;\s*(?P<marker>[^\\]+?))?\s*$"
+)
 
 
 def parse_requirements(text: str, source: str) -> tuple[LockedPackage, ...]:
@@ -298,15 +300,27 @@ def parse_requirements(text: str, source: str) -> tuple[LockedPackage, ...]:
         if not hashes:
             raise LockError(f"{source}: {match['name']} has no --hash", "regenerate it with --generate-hashes")
         entries.append(
-            {"name": canonical(match["name"]), "version": match["version"],
-             "marker": (match["marker"] or "").strip(), "hashes": tuple(sorted(hashes)), "parents": set()}
+            {
+                "name": canonical(match["name"]),
+                "version": match["version"],
+                "marker": (match["marker"] or "").strip(),
+                "hashes": tuple(sorted(hashes)),
+                "parents": set(),
+            }
         )
     children: dict[str, set[str]] = {}
     for entry in entries:
         for parent in entry["parents"]:
             children.setdefault(parent, set()).add(entry["name"])
     return tuple(
-        LockedPackage(e["name"], e["version"], e["hashes"], e["marker"], frozenset({MAIN}), tuple(sorted(children.get(e["name"], ()))))
+        LockedPackage(
+            e["name"],
+            e["version"],
+            e["hashes"],
+            e["marker"],
+            frozenset({MAIN}),
+            tuple(sorted(children.get(e["name"], ()))),
+        )
         for e in entries
     )
 
@@ -354,7 +368,9 @@ def closure(packages: Iterable[LockedPackage], roots: Iterable[str]) -> tuple[Lo
     return tuple(sorted(found.values(), key=lambda p: p.name))
 
 
-def heavy_packages(lock: Lock, heavy: Iterable[str], groups: Iterable[str], lock_name: str) -> tuple[LockedPackage, ...]:
+def heavy_packages(
+    lock: Lock, heavy: Iterable[str], groups: Iterable[str], lock_name: str
+) -> tuple[LockedPackage, ...]:
     """The deps image's packages: the configured heavy ones and their dependencies."""
     selected = select(lock, groups)
     names = {p.name for p in selected}
@@ -362,7 +378,7 @@ def heavy_packages(lock: Lock, heavy: Iterable[str], groups: Iterable[str], lock
         if canonical(name) not in names:
             raise LockError(
                 f"heavy package {name!r} is not in {lock_name} (groups {', '.join(groups)})",
-                f"add it to the project and relock, or remove it from `heavy:` in warmbuild.yaml",
+                "add it to the project and relock, or remove it from `heavy:` in warmbuild.yaml",
             )
     return closure(selected, heavy)
 

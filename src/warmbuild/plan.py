@@ -221,6 +221,8 @@ def plan_build(inputs: BuildInputs, target: str, push: bool | None = None) -> Bu
             argv += ["--label", f"{name}={value}"]
     for platform in config.platforms:
         argv += ["--platform", platform]
+    if config.network:
+        argv += ["--network", config.network]
 
     notes: list[str] = []
     chain = cache_chain(config, target, branch)

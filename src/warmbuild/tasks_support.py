@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from . import build as pipeline
-from . import console
 from . import config as config_module
+from . import console
 from . import doctor as doctor_module
 from .errors import ConfigError
 from .plan import TARGETS
@@ -66,15 +66,21 @@ def plan(target: str, config_path: str, debug: bool, branch: str = "", **overrid
     console.print_plans(plans)
 
 
-def build(target: str, config_path: str, debug: bool, json_path: str = "", branch: str = "", push: bool | None = None,
-          **overrides) -> None:
+def build(
+    target: str,
+    config_path: str,
+    debug: bool,
+    json_path: str = "",
+    branch: str = "",
+    push: bool | None = None,
+    **overrides,
+) -> None:
     _debug_env(debug)
     started = time.monotonic()
     with console.user_errors(debug):
         settings = load(config_path, **overrides)
         with console.BuildProgressView(f"building {target}") as view:
-            summaries = pipeline.build_target(settings, target, push=push or None, branch=branch,
-                                                    on_progress=view)
+            summaries = pipeline.build_target(settings, target, push=push or None, branch=branch, on_progress=view)
     wall = time.monotonic() - started
     console.print_summaries(summaries, wall)
     if json_path:

@@ -7,14 +7,11 @@ no test sees another's registry cache.
 from __future__ import annotations
 
 import dataclasses
-import json
 import time
-import urllib.request
 from pathlib import Path
 
-import pytest
 from python_on_whales import docker
-from support import copy_example_app, load, use_variant
+from support import copy_example_app, get_json, load, use_variant, wait_healthy
 
 from warmbuild import build, engine
 from warmbuild.config import CacheConfig, Config
@@ -28,8 +25,12 @@ def build_target(config: Path | Config, target: str, **options) -> dict[str, Bui
     started = time.monotonic()
     settings = load(config) if isinstance(config, Path) else config
     summaries = build.build_target(settings, target, branch=options.pop("branch", BRANCH), **options)
-    print(f"{target}: {time.monotonic() - started:.1f}s " + ", ".join(
-        f"{s.target}={'reused' if s.skipped else f'{s.steps_cached}/{s.steps_total} cached'}" for s in summaries))
+    print(
+        f"{target}: {time.monotonic() - started:.1f}s "
+        + ", ".join(
+            f"{s.target}={'reused' if s.skipped else f'{s.steps_cached}/{s.steps_total} cached'}" for s in summaries
+        )
+    )
     return {s.target: s for s in summaries}
 
 
@@ -44,7 +45,10 @@ class ProgressCapture:
 
 def instructions(summary: BuildSummary) -> set[str]:
     """Executed steps as their Dockerfile instruction, mount options dropped."""
-    return {" ".join(p for p in name.split("] ", 1)[1].split() if not p.startswith("--mount=")) for name in summary.executed_steps}
+    return {
+        " ".join(p for p in name.split("] ", 1)[1].split() if not p.startswith("--mount="))
+        for name in summary.executed_steps
+    }
 
 
 def deps_tag(config_path: Path) -> str:
@@ -131,9 +135,15 @@ def test_prod_image_is_lean_non_root_and_answers(tmp_path, unique):
     # As root, so find sees every directory.
     leftovers = docker.run(
         prod.image,
-        ["sh", "-c", "for c in gcc cc g++ make poetry uv pip pip3; do command -v $c; done;"
-                     " find / -xdev \\( -name '*.whl' -o -path '*/bin/poetry' \\) -print; true"],
-        remove=True, entrypoint="", user="0",
+        [
+            "sh",
+            "-c",
+            "for c in gcc cc g++ make poetry uv pip pip3; do command -v $c; done;"
+            " find / -xdev \\( -name '*.whl' -o -path '*/bin/poetry' \\) -print; true",
+        ],
+        remove=True,
+        entrypoint="",
+        user="0",
     )
     assert leftovers.strip() == ""
 
@@ -152,24 +162,10 @@ def test_dev_image_has_no_code_and_runs_the_apps_own_tests(tmp_path, unique):
     dev = build_target(config, "dev")["dev"]
     assert docker.run(dev.image, ["ls", "-A", "/app"], remove=True, entrypoint="").strip() == ""
     output = docker.run(
-        dev.image, ["python", "-m", "pytest", "-q", "-p", "no:cacheprovider"], remove=True,
-        volumes=[(str(tmp_path / "backend"), "/app")], envs={"PYTHONDONTWRITEBYTECODE": "1"},
+        dev.image,
+        ["python", "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        remove=True,
+        volumes=[(str(tmp_path / "backend"), "/app")],
+        envs={"PYTHONDONTWRITEBYTECODE": "1"},
     )
     assert " passed" in output and "failed" not in output
-
-
-def wait_healthy(container_id: str, seconds: float = 90) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        state = docker.container.inspect(container_id).state
-        if state.health and state.health.status == "healthy":
-            return True
-        if not state.running:
-            return False
-        time.sleep(1)
-    return False
-
-
-def get_json(url: str) -> dict:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return json.loads(response.read())

@@ -13,7 +13,12 @@ INVOKE = [sys.executable, "-m", "invoke"]
 
 def doctor(*args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [*INVOKE, "doctor", *args], cwd=REPO_ROOT, capture_output=True, text=True, env={**os.environ, **env}, timeout=120
+        [*INVOKE, "doctor", *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
     )
 
 

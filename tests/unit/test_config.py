@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from warmbuild.config import CacheConfig, Config, SecretSource, apply_overrides, config_as_dict, load_config, parse_config
+from warmbuild.config import (
+    CacheConfig,
+    Config,
+    SecretSource,
+    apply_overrides,
+    config_as_dict,
+    load_config,
+    parse_config,
+)
 from warmbuild.errors import ConfigError
 
 
@@ -36,10 +44,18 @@ def test_valid_documents(data, expected):
         pytest.param({"installer": "conda"}, "w.yaml: installer: 'conda' is not one of uv, pip, poetry", id="choice"),
         pytest.param({"heavy": "numpy"}, "w.yaml: heavy: must be a list of strings", id="list-not-string"),
         pytest.param({"heavy": ["numpy", 3]}, "w.yaml: heavy[1]: must be a string", id="list-item"),
-        pytest.param({"cache": {"mode": "all"}}, "w.yaml: cache.mode: 'all' is not one of min, max", id="nested-choice"),
+        pytest.param(
+            {"cache": {"mode": "all"}}, "w.yaml: cache.mode: 'all' is not one of min, max", id="nested-choice"
+        ),
         pytest.param({"cache": {"ttl": 3}}, "w.yaml: cache: unknown key 'ttl'", id="nested-unknown"),
-        pytest.param({"secrets": [{"id": "a"}]}, "w.yaml: secrets[0]: needs exactly one of 'env' or 'file'", id="secret-source"),
-        pytest.param({"secrets": [{"id": "a", "value": "hunter2"}]}, "w.yaml: secrets[0]: unknown key 'value'", id="no-inline-secret"),
+        pytest.param(
+            {"secrets": [{"id": "a"}]}, "w.yaml: secrets[0]: needs exactly one of 'env' or 'file'", id="secret-source"
+        ),
+        pytest.param(
+            {"secrets": [{"id": "a", "value": "hunter2"}]},
+            "w.yaml: secrets[0]: unknown key 'value'",
+            id="no-inline-secret",
+        ),
         pytest.param(["a"], "w.yaml: must be a mapping", id="not-a-mapping"),
     ],
 )

@@ -30,7 +30,13 @@ def test_healthy_machine_has_no_problems():
     checks = evaluate(facts())
     assert problems(checks) == []
     assert [c.name for c in checks] == [
-        "engine", "buildx", "builder", "cache export", "cache import", "registry", "base python:3.13-slim"
+        "engine",
+        "buildx",
+        "builder",
+        "cache export",
+        "cache import",
+        "registry",
+        "base python:3.13-slim",
     ]
 
 
@@ -39,31 +45,68 @@ def test_healthy_machine_has_no_problems():
     [
         pytest.param(
             EngineFacts(server_error="Cannot connect", buildx_version="0.13.1", docker_host="tcp://nowhere:1"),
-            "", BASES, ["engine"], "DOCKER_HOST", id="daemon-down",
+            "",
+            BASES,
+            ["engine"],
+            "DOCKER_HOST",
+            id="daemon-down",
         ),
         pytest.param(
             EngineFacts(server_version="26.1.5", buildx_error="'buildx' is not a docker command"),
-            "", BASES, ["buildx"], "docker-buildx", id="buildx-missing",
+            "",
+            BASES,
+            ["buildx"],
+            "docker-buildx",
+            id="buildx-missing",
         ),
         pytest.param(
-            EngineFacts(server_version="26.1.5", buildx_version="0.10.4", builder_name="default", builder_driver="docker"),
-            "", BASES, ["buildx", "cache export"], "upgrade", id="buildx-too-old",
+            EngineFacts(
+                server_version="26.1.5", buildx_version="0.10.4", builder_name="default", builder_driver="docker"
+            ),
+            "",
+            BASES,
+            ["buildx", "cache export"],
+            "upgrade",
+            id="buildx-too-old",
         ),
         pytest.param(
-            EngineFacts(server_version="20.10.24", buildx_version="0.13.1", builder_name="default", builder_driver="docker"),
-            "", BASES, ["engine", "cache export"], "upgrade Docker Engine", id="engine-too-old",
+            EngineFacts(
+                server_version="20.10.24", buildx_version="0.13.1", builder_name="default", builder_driver="docker"
+            ),
+            "",
+            BASES,
+            ["engine", "cache export"],
+            "upgrade Docker Engine",
+            id="engine-too-old",
         ),
         pytest.param(
-            EngineFacts(server_version="26.1.5", buildx_version="0.13.1", builder_name="default", builder_driver="docker"),
-            "", BASES, ["cache export"], "containerd-snapshotter", id="classic-store-cannot-export",
+            EngineFacts(
+                server_version="26.1.5", buildx_version="0.13.1", builder_name="default", builder_driver="docker"
+            ),
+            "",
+            BASES,
+            ["cache export"],
+            "containerd-snapshotter",
+            id="classic-store-cannot-export",
         ),
         pytest.param(
-            EngineFacts(server_version="26.1.5", buildx_version="0.13.1", builder_name="ci", builder_driver="docker-container"),
-            "", BASES, [], "", id="docker-container-exports",
+            EngineFacts(
+                server_version="26.1.5", buildx_version="0.13.1", builder_name="ci", builder_driver="docker-container"
+            ),
+            "",
+            BASES,
+            [],
+            "",
+            id="docker-container-exports",
         ),
         pytest.param(HEALTHY, "[Errno 111] Connection refused", BASES, ["registry"], "--registry", id="registry-down"),
         pytest.param(
-            HEALTHY, "", (("python:3.13-slim", "", "no such host"),), ["base python:3.13-slim"], "mirror", id="base-unresolvable",
+            HEALTHY,
+            "",
+            (("python:3.13-slim", "", "no such host"),),
+            ["base python:3.13-slim"],
+            "mirror",
+            id="base-unresolvable",
         ),
     ],
 )
@@ -81,6 +124,8 @@ def test_checks_that_depend_on_the_engine_are_not_reported_as_problems():
     assert status["base python:3.13-slim"] is Status.NOT_CHECKED
 
 
-@pytest.mark.parametrize("text, expected", [("26.1.5+dfsg1", (26, 1, 5)), ("0.13.1+ds1", (0, 13, 1)), ("v0.12.0-rc1", (0, 12, 0))])
+@pytest.mark.parametrize(
+    "text, expected", [("26.1.5+dfsg1", (26, 1, 5)), ("0.13.1+ds1", (0, 13, 1)), ("v0.12.0-rc1", (0, 12, 0))]
+)
 def test_version_tuple(text, expected):
     assert version_tuple(text) == expected

@@ -207,4 +207,6 @@ def test_uv_lock_walks_extras_groups_and_markers(tmp_path):
 def test_uv_lock_out_of_date(tmp_path):
     with pytest.raises(LockError) as error:
         locks.read_lock(write_uv_project(tmp_path / "app", ["scipy>=1.14", "uvicorn[standard]", "httpx"]))
-    assert error.value.one_line().endswith("uv.lock is out of date with pyproject.toml; fix: run `uv lock` in " + str(tmp_path / "app"))
+    assert error.value.one_line().endswith(
+        "uv.lock is out of date with pyproject.toml; fix: run `uv lock` in " + str(tmp_path / "app")
+    )

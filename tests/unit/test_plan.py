@@ -22,19 +22,35 @@ DEPS = f"127.0.0.1:5000/warmbuild-example/deps:{TAG}"
 def test_deps_plan_exact_argv():
     plan = plan_build(INPUTS, "deps")
     assert plan.argv == (
-        "buildx", "build", "--progress=rawjson",
-        "--file", "/repo/docker/python-app.Dockerfile", "--target", "deps",
-        "--build-context", "locks=/repo/.warmbuild/warmbuild-example/deps/locks",
-        "--build-context", "warmbuild=/repo/docker",
-        "--build-arg", f"PYTHON_IMAGE=python:3.13-slim@{BASE_DIGEST}",
-        "--build-arg", "INSTALLER=uv",
-        "--build-arg", "SOURCE_DATE_EPOCH=1700000000",
-        "--build-arg", "APT_PACKAGES=tesseract-ocr",
-        "--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main",
-        "--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=max",
-        "--tag", DEPS,
-        "--metadata-file", "/repo/.warmbuild/warmbuild-example/deps/metadata.json",
-        "--push", "/repo/backend",
+        "buildx",
+        "build",
+        "--progress=rawjson",
+        "--file",
+        "/repo/docker/python-app.Dockerfile",
+        "--target",
+        "deps",
+        "--build-context",
+        "locks=/repo/.warmbuild/warmbuild-example/deps/locks",
+        "--build-context",
+        "warmbuild=/repo/docker",
+        "--build-arg",
+        f"PYTHON_IMAGE=python:3.13-slim@{BASE_DIGEST}",
+        "--build-arg",
+        "INSTALLER=uv",
+        "--build-arg",
+        "SOURCE_DATE_EPOCH=1700000000",
+        "--build-arg",
+        "APT_PACKAGES=tesseract-ocr",
+        "--cache-from",
+        "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main",
+        "--cache-to",
+        "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=max",
+        "--tag",
+        DEPS,
+        "--metadata-file",
+        "/repo/.warmbuild/warmbuild-example/deps/metadata.json",
+        "--push",
+        "/repo/backend",
     )
     assert [path for path, _ in plan.files] == ["/repo/.warmbuild/warmbuild-example/deps/locks/heavy.txt"]
     assert plan.push and plan.image == DEPS
@@ -43,26 +59,49 @@ def test_deps_plan_exact_argv():
 def test_prod_plan_exact_argv():
     plan = plan_build(INPUTS, "prod")
     assert plan.argv == (
-        "buildx", "build", "--progress=rawjson",
-        "--file", "/repo/docker/python-app.Dockerfile", "--target", "prod",
-        "--build-context", "locks=/repo/.warmbuild/warmbuild-example/prod/locks",
-        "--build-context", "warmbuild=/repo/docker",
-        "--build-context", f"deps=docker-image://{DEPS}",
-        "--build-arg", f"PYTHON_IMAGE=python:3.13-slim@{BASE_DIGEST}",
-        "--build-arg", "INSTALLER=uv",
-        "--build-arg", "SOURCE_DATE_EPOCH=1700000000",
-        "--build-arg", "APP=app.main:app",
-        "--build-arg", "PORT=8000",
-        "--build-arg", "HEALTH_PATH=/health",
-        "--label", "org.opencontainers.image.revision=c0ffee",
-        "--label", "org.opencontainers.image.created=2023-11-14T22:13:20Z",
-        "--label", "org.opencontainers.image.title=warmbuild-example",
-        "--label", "org.opencontainers.image.base.name=python:3.13-slim",
-        "--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main",
-        "--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max",
-        "--tag", "127.0.0.1:5000/warmbuild-example/prod:main",
-        "--metadata-file", "/repo/.warmbuild/warmbuild-example/prod/metadata.json",
-        "--load", "/repo/backend",
+        "buildx",
+        "build",
+        "--progress=rawjson",
+        "--file",
+        "/repo/docker/python-app.Dockerfile",
+        "--target",
+        "prod",
+        "--build-context",
+        "locks=/repo/.warmbuild/warmbuild-example/prod/locks",
+        "--build-context",
+        "warmbuild=/repo/docker",
+        "--build-context",
+        f"deps=docker-image://{DEPS}",
+        "--build-arg",
+        f"PYTHON_IMAGE=python:3.13-slim@{BASE_DIGEST}",
+        "--build-arg",
+        "INSTALLER=uv",
+        "--build-arg",
+        "SOURCE_DATE_EPOCH=1700000000",
+        "--build-arg",
+        "APP=app.main:app",
+        "--build-arg",
+        "PORT=8000",
+        "--build-arg",
+        "HEALTH_PATH=/health",
+        "--label",
+        "org.opencontainers.image.revision=c0ffee",
+        "--label",
+        "org.opencontainers.image.created=2023-11-14T22:13:20Z",
+        "--label",
+        "org.opencontainers.image.title=warmbuild-example",
+        "--label",
+        "org.opencontainers.image.base.name=python:3.13-slim",
+        "--cache-from",
+        "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main",
+        "--cache-to",
+        "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max",
+        "--tag",
+        "127.0.0.1:5000/warmbuild-example/prod:main",
+        "--metadata-file",
+        "/repo/.warmbuild/warmbuild-example/prod/metadata.json",
+        "--load",
+        "/repo/backend",
     )
 
 
@@ -74,51 +113,79 @@ def pairs(argv: list[str]) -> list[tuple[str, str]]:
     return [(argv[i], argv[i + 1]) for i in range(len(argv) - 1) if argv[i].startswith("--")]
 
 
-REPO_FEATURE = RepoState(REPO_ROOT, "feature/Login page", "c0ffee", 1_700_000_000, "https://tok:x@git.example/team/app.git")
+REPO_FEATURE = RepoState(
+    REPO_ROOT, "feature/Login page", "c0ffee", 1_700_000_000, "https://tok:x@git.example/team/app.git"
+)
 
 
 @pytest.mark.parametrize(
     "target, config, changes, present, absent",
     [
         pytest.param(
-            "dev", CONFIG, {}, [("--build-arg", "DEV_UID=1000"), ("--build-arg", "DEV_GID=1000"), ("--load", "/repo/backend")],
-            [("--push", "/repo/backend")], id="dev-loads-and-matches-host-uid",
+            "dev",
+            CONFIG,
+            {},
+            [("--build-arg", "DEV_UID=1000"), ("--build-arg", "DEV_GID=1000"), ("--load", "/repo/backend")],
+            [("--push", "/repo/backend")],
+            id="dev-loads-and-matches-host-uid",
         ),
         pytest.param(
-            "prod", dataclasses.replace(CONFIG, cache=CacheConfig(read_only=True)), {},
+            "prod",
+            dataclasses.replace(CONFIG, cache=CacheConfig(read_only=True)),
+            {},
             [("--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main")],
             [("--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max")],
             id="pull-request-imports-only",
         ),
         pytest.param(
-            "prod", CONFIG, {"can_export_cache": False}, [],
+            "prod",
+            CONFIG,
+            {"can_export_cache": False},
+            [],
             [("--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max")],
             id="driver-cannot-export",
         ),
         pytest.param(
-            "prod", CONFIG, {"repo": REPO_FEATURE},
+            "prod",
+            CONFIG,
+            {"repo": REPO_FEATURE},
             [
                 ("--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-feature-Login-page"),
                 ("--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main"),
-                ("--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-feature-Login-page,mode=max"),
+                (
+                    "--cache-to",
+                    "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-feature-Login-page,mode=max",
+                ),
                 ("--label", "org.opencontainers.image.source=https://git.example/team/app.git"),
                 ("--tag", "127.0.0.1:5000/warmbuild-example/prod:feature-Login-page"),
             ],
-            [], id="feature-branch-falls-back-to-main-and-hides-credentials",
+            [],
+            id="feature-branch-falls-back-to-main-and-hides-credentials",
         ),
         pytest.param(
-            "deps", dataclasses.replace(CONFIG, builder="ci", platforms=("linux/arm64",), registry="reg.example:443"),
+            "deps",
+            dataclasses.replace(CONFIG, builder="ci", platforms=("linux/arm64",), registry="reg.example:443"),
             {"secrets": (("ca", "src=/etc/ca.pem"), ("index_url", "env=INDEX_URL"))},
-            [("--builder", "ci"), ("--platform", "linux/arm64"), ("--secret", "id=ca,src=/etc/ca.pem"),
-             ("--secret", "id=index_url,env=INDEX_URL"),
-             ("--cache-from", "type=registry,ref=reg.example:443/warmbuild-example/cache:deps-main")],
-            [], id="builder-platform-secrets-registry",
+            [
+                ("--builder", "ci"),
+                ("--platform", "linux/arm64"),
+                ("--secret", "id=ca,src=/etc/ca.pem"),
+                ("--secret", "id=index_url,env=INDEX_URL"),
+                ("--cache-from", "type=registry,ref=reg.example:443/warmbuild-example/cache:deps-main"),
+            ],
+            [],
+            id="builder-platform-secrets-registry",
         ),
         pytest.param(
-            "deps", dataclasses.replace(CONFIG, installer="pip", cache=CacheConfig(mode="min")), {},
-            [("--build-arg", "INSTALLER=pip"),
-             ("--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=min")],
-            [], id="installer-and-cache-mode",
+            "deps",
+            dataclasses.replace(CONFIG, installer="pip", cache=CacheConfig(mode="min")),
+            {},
+            [
+                ("--build-arg", "INSTALLER=pip"),
+                ("--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=min"),
+            ],
+            [],
+            id="installer-and-cache-mode",
         ),
     ],
 )
@@ -151,8 +218,12 @@ def test_cache_chain_deduplicates_on_the_default_branch():
 
 LIGHT = sample_inputs(CONFIG, app_dir=DATA / "backend-variants" / "light-added")
 HEAVY = sample_inputs(CONFIG, app_dir=DATA / "backend-variants" / "heavy-changed")
-DEV_STAGE_EDITED = INPUTS.dockerfile_text.replace('CMD ["uvicorn", "--reload"]', 'CMD ["uvicorn", "--reload", "--log-level", "debug"]')
-DEPS_STAGE_EDITED = INPUTS.dockerfile_text.replace("RUN python -m venv --without-pip", "RUN python -I -m venv --without-pip")
+DEV_STAGE_EDITED = INPUTS.dockerfile_text.replace(
+    'CMD ["uvicorn", "--reload"]', 'CMD ["uvicorn", "--reload", "--log-level", "debug"]'
+)
+DEPS_STAGE_EDITED = INPUTS.dockerfile_text.replace(
+    "RUN python -m venv --without-pip", "RUN python -I -m venv --without-pip"
+)
 
 
 @pytest.mark.parametrize(
@@ -161,7 +232,9 @@ DEPS_STAGE_EDITED = INPUTS.dockerfile_text.replace("RUN python -m venv --without
         pytest.param(LIGHT, True, id="light-dependency-added"),
         pytest.param(dataclasses.replace(INPUTS, repo=REPO_FEATURE), True, id="other-branch-and-commit"),
         pytest.param(dataclasses.replace(INPUTS, dockerfile_text=DEV_STAGE_EDITED), True, id="dev-stage-edited"),
-        pytest.param(dataclasses.replace(INPUTS, dockerfile_text=INPUTS.dockerfile_text + "\n# a comment\n"), True, id="comment"),
+        pytest.param(
+            dataclasses.replace(INPUTS, dockerfile_text=INPUTS.dockerfile_text + "\n# a comment\n"), True, id="comment"
+        ),
         pytest.param(HEAVY, False, id="heavy-version-changed"),
         pytest.param(dataclasses.replace(INPUTS, base_digest="sha256:" + "c" * 64), False, id="base-image-digest"),
         pytest.param(dataclasses.replace(INPUTS, dockerfile_text=DEPS_STAGE_EDITED), False, id="deps-stage-edited"),

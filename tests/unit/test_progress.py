@@ -33,7 +33,7 @@ def test_decoder_is_independent_of_chunking(chunk_size):
     decoder = RawJsonDecoder()
     events = [e for i in range(0, len(text), chunk_size) for e in decoder.feed(text[i : i + chunk_size])]
     decoder.close()
-    assert len(events) == text.count('\n{\n') + 1
+    assert len(events) == text.count("\n{\n") + 1
     assert decoder.non_json == []
 
 

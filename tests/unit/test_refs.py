@@ -24,7 +24,9 @@ def test_parse_image_ref(text, expected):
 
 
 def test_pinned_reference_prints_tag_and_digest():
-    assert str(parse_image_ref("python:3.13-slim").pinned("sha256:ab")) == "docker.io/library/python:3.13-slim@sha256:ab"
+    assert (
+        str(parse_image_ref("python:3.13-slim").pinned("sha256:ab")) == "docker.io/library/python:3.13-slim@sha256:ab"
+    )
 
 
 @pytest.mark.parametrize("registry, loopback", [("127.0.0.1:5000", True), ("localhost:5000", True), ("ghcr.io", False)])

@@ -1,0 +1,47 @@
+"""The tasks as a user runs them: plan builds nothing; build-prod reports as JSON."""
+
+from __future__ import annotations
+
+import json
+
+from support import copy_example_app
+from support_cli import invoke
+
+from warmbuild import engine
+
+
+def test_plan_prints_commands_and_builds_nothing(tmp_path, unique):
+    config = copy_example_app(tmp_path, unique)
+    result = invoke("plan", "--config", str(config), "--branch", "feature/x")
+    assert result.returncode == 0, result.stderr
+    deps_tag = result.stdout.split(f"{unique}/deps:")[1].split()[0]
+    for expected in (
+        "docker buildx build",
+        "--target deps",
+        "--target dev",
+        "--target prod",
+        "cache:prod-feature-x",
+        "cache:prod-main",
+        "--push",
+        "--load",
+    ):
+        assert expected in result.stdout, expected
+    client = engine.docker_client()
+    assert not engine.registry_has(client, f"127.0.0.1:5000/{unique}/deps:{deps_tag}")
+    assert not (tmp_path / ".warmbuild").exists(), "plan writes nothing"
+
+
+def test_build_prod_writes_a_json_report(tmp_path, unique):
+    config = copy_example_app(tmp_path, unique)
+    report_path = tmp_path / "report.json"
+    result = invoke("build-prod", "--config", str(config), "--branch", "main", "--json", str(report_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "build report" in result.stdout
+    report = json.loads(report_path.read_text())
+    builds = {b["target"]: b for b in report["builds"]}
+    assert set(builds) == {"deps", "prod"}
+    prod = builds["prod"]
+    assert prod["steps_total"] == prod["steps_cached"] + prod["steps_executed"] > 0
+    assert prod["image"] == f"127.0.0.1:5000/{unique}/prod:main"
+    assert prod["cache_to"].startswith(f"type=registry,ref=127.0.0.1:5000/{unique}/cache:prod-main")
+    assert report["wall_seconds"] > 0 and prod["image_bytes"] > 0

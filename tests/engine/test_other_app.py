@@ -1,0 +1,45 @@
+"""Nothing is specific to the example: another app, another lock format, another
+installer, another module, port and health path — by configuration alone."""
+
+from __future__ import annotations
+
+import shutil
+
+import yaml
+from python_on_whales import docker
+from support import DATA, DOCKERFILE, get_json, load, wait_healthy
+
+from warmbuild import build
+
+
+def test_requirements_lock_with_pip_installer(tmp_path, unique):
+    shutil.copytree(DATA / "other-app", tmp_path / "service-src")
+    config_path = tmp_path / "warmbuild.yaml"
+    config_path.write_text(
+        yaml.safe_dump(
+            {
+                "name": unique,
+                "context": "service-src",
+                "dockerfile": str(DOCKERFILE),
+                "installer": "pip",
+                "heavy": ["pillow"],
+                "apt_packages": [],
+                "app": "service.web:application",
+                "port": 9000,
+                "health_path": "/healthz",
+            }
+        )
+    )
+    summaries = {s.target: s for s in build.build_target(load(config_path), "prod", branch="main")}
+    assert summaries["deps"].pushed, "the deps image holds pillow"
+    image = summaries["prod"].image
+
+    installed = docker.run(image, ["python", "-c", "import PIL, starlette; print(PIL.__version__)"], remove=True)
+    assert installed.strip() == "13.0.0"
+    container = docker.run(image, detach=True, read_only=True, tmpfs=["/tmp"], name=f"{unique}-svc")
+    try:
+        address = container.network_settings.networks["bridge"].ip_address
+        assert wait_healthy(container.id), docker.logs(container)
+        assert get_json(f"http://{address}:9000/render")["mean"] > 0
+    finally:
+        container.remove(force=True)

@@ -1,0 +1,98 @@
+"""`installer: poetry` runs `poetry install --no-root` for real inside the build.
+
+Poetry needs an index with PyPI's JSON API or a legacy source; where only the simple
+index is reachable (this machine's proxy), a loopback index is the honest way: the
+fixture app is locked against pypiserver on 127.0.0.1:18765, which the build reaches
+through `network: host`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from python_on_whales import docker
+from support import DATA, DOCKERFILE, load
+
+from warmbuild import build
+
+INDEX_PORT = 18765
+WHEELS = ("six==1.16.0", "idna==3.10")
+
+
+@pytest.fixture(scope="module")
+def loopback_index(tmp_path_factory):
+    wheels = tmp_path_factory.mktemp("index")
+    # The wheels come from the package registry once; the build then sees only loopback.
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--dest", str(wheels), *WHEELS], check=True
+    )
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "pypi-server"),
+            "run",
+            "-i",
+            "127.0.0.1",
+            "-p",
+            str(INDEX_PORT),
+            "--disable-fallback",
+            str(wheels),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", INDEX_PORT), timeout=1).close()
+                break
+            except OSError as error:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("pypiserver did not start") from error
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{INDEX_PORT}/simple/"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_poetry_install_no_root_in_deps_and_dev(tmp_path, unique, loopback_index):
+    shutil.copytree(DATA / "poetry-index-app", tmp_path / "app")
+    config_path = tmp_path / "warmbuild.yaml"
+    config_path.write_text(
+        yaml.safe_dump(
+            {
+                "name": unique,
+                "context": "app",
+                "dockerfile": str(DOCKERFILE),
+                "installer": "poetry",
+                "heavy": ["idna"],
+                "apt_packages": [],
+                "network": "host",
+            }
+        )
+    )
+    summaries = {s.target: s for s in build.build_target(load(config_path), "dev", branch="main")}
+    deps_image, dev_image = summaries["deps"].image, summaries["dev"].image
+    assert summaries["deps"].pushed
+
+    check = "import importlib.util as u; print(u.find_spec('idna') is not None, u.find_spec('six') is not None)"
+    # deps holds the main group; dev adds the dev group (six); neither holds Poetry.
+    assert docker.run(deps_image, ["python", "-c", check], remove=True).strip() == "True False"
+    assert docker.run(dev_image, ["python", "-c", check], remove=True).strip() == "True True"
+    assert (
+        docker.run(
+            dev_image,
+            ["sh", "-c", "command -v poetry; ls /opt/venv/bin | grep -c poetry; true"],
+            remove=True,
+            entrypoint="",
+        ).strip()
+        == "0"
+    )

@@ -1,0 +1,78 @@
+"""User errors end in one line naming the problem and the fix, a documented exit
+code, and no traceback. These fail before the engine is needed."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from support import DATA, DOCKERFILE, copy_example_app
+from support_cli import invoke
+
+
+def assert_one_line_error(result, code: int, *fragments: str) -> None:
+    assert result.returncode == code, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ") and "; fix: " in lines[0]
+    for fragment in fragments:
+        assert fragment in lines[0]
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "config_text, fragments",
+    [
+        pytest.param("registy: x\n", ["unknown key 'registy'"], id="unknown-key"),
+        pytest.param("port: eighty\n", ["port: must be a port number"], id="wrong-type"),
+        pytest.param("heavy: [numpy\n", ["invalid YAML at line"], id="invalid-yaml"),
+        pytest.param("context: nowhere\n", ["context: directory", "nowhere not found"], id="context-missing"),
+        pytest.param("dockerfile: docker/nope.Dockerfile\n", ["dockerfile:", "not found"], id="dockerfile-missing"),
+    ],
+)
+def test_configuration_errors_exit_2(tmp_path, config_text, fragments):
+    copy_example_app(tmp_path, "cli-errors")
+    config = tmp_path / "warmbuild.yaml"
+    config.write_text(config.read_text() + config_text if "context" not in config_text else config_text)
+    result = invoke("build-prod", "--config", str(config))
+    assert_one_line_error(result, 2, str(config), *fragments)
+
+
+def test_missing_config_file_exits_2(tmp_path):
+    result = invoke("plan", "--config", str(tmp_path / "absent.yaml"))
+    assert_one_line_error(result, 2, "absent.yaml: configuration file not found")
+
+
+def test_unknown_target_exits_2():
+    assert_one_line_error(invoke("plan", "--target", "staging"), 2, "unknown target 'staging'")
+
+
+def test_bad_flag_value_exits_2():
+    assert_one_line_error(invoke("build-deps", "--installer", "conda"), 2, "installer: 'conda' is not one of")
+
+
+def test_stale_lock_exits_3_before_any_build(tmp_path):
+    config = copy_example_app(tmp_path, "cli-stale")
+    pyproject = tmp_path / "backend" / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('"numpy (>=2.1,<3)",', '"numpy (>=2.1,<3)",\n    "six",'))
+    result = invoke("build-prod", "--config", str(config))
+    assert_one_line_error(result, 3, "poetry.lock is out of date with pyproject.toml", "run `poetry lock`")
+
+
+def test_heavy_package_not_in_lock_exits_3(tmp_path):
+    config = copy_example_app(tmp_path, "cli-heavy", heavy=["numpy", "torch"])
+    result = invoke("build-deps", "--config", str(config))
+    assert_one_line_error(result, 3, "heavy package 'torch' is not in backend/poetry.lock")
+
+
+def test_no_lock_exits_3(tmp_path):
+    shutil.copytree(DATA / "other-app", tmp_path / "app", ignore=shutil.ignore_patterns("requirements.txt"))
+    (tmp_path / "warmbuild.yaml").write_text(f"context: app\ndockerfile: {DOCKERFILE}\n")
+    result = invoke("build-deps", "--config", str(tmp_path / "warmbuild.yaml"))
+    assert_one_line_error(result, 3, "no lock file in", "looked for poetry.lock, uv.lock, requirements.txt")
+
+
+def test_engine_down_exits_4(tmp_path):
+    config = copy_example_app(tmp_path, "cli-engine")
+    result = invoke("build-deps", "--config", str(config))  # DOCKER_HOST points nowhere in unit tests
+    assert_one_line_error(result, 4, "cannot reach Docker Engine")
