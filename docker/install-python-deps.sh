@@ -2,6 +2,7 @@
 # Install one locked set of Python packages into $VIRTUAL_ENV, inside a BuildKit RUN.
 #
 #   install-python-deps heavy|main|dev
+#   install-python-deps remove-package-managers     (prod: nothing can install at run time)
 #
 # Reads /run/warmbuild/locks/<set>.txt (pinned, with hashes, written by warmbuild)
 # or, for INSTALLER=poetry, pyproject.toml + poetry.lock + poetry-groups.txt there.
@@ -12,6 +13,9 @@ set -eu
 
 set_name="$1"
 locks=/run/warmbuild/locks
+# The interpreter the venv was made from: it has pip; the venv (made --without-pip)
+# has none, and `python` on PATH is the venv's.
+base_python="$(sed -n 's/^home = //p' "$VIRTUAL_ENV/pyvenv.cfg")/python3"
 tools=/root/.cache/warmbuild-tools
 wheelhouse=/root/.cache/warmbuild-wheelhouse
 
@@ -31,12 +35,21 @@ ensure_tool() { # name version -> prints the tool's path
   venv="$tools/$1-$2"
   if [ ! -f "$venv/.complete" ]; then
     rm -rf "$venv"
-    python -m venv "$venv" >&2
+    "$base_python" -m venv "$venv" >&2
     "$venv/bin/python" -m pip install -q --disable-pip-version-check "$1==$2" >&2
     touch "$venv/.complete"
   fi
   echo "$venv/bin/$1"
 }
+
+if [ "$set_name" = remove-package-managers ]; then
+  # pip and the wheels Python keeps to bootstrap it (ensurepip's bundle; Debian's
+  # python-wheels in Debian-based images).
+  "$base_python" -m pip uninstall -q -y --root-user-action=ignore pip setuptools wheel 2>/dev/null || true
+  "$base_python" -c "import ensurepip, pathlib, shutil; shutil.rmtree(pathlib.Path(ensurepip.__file__).parent / '_bundled', True)"
+  rm -rf /usr/share/python-wheels "$(dirname "$base_python")"/pip "$(dirname "$base_python")"/pip3*
+  exit 0
+fi
 
 case "$INSTALLER" in
   uv)
@@ -49,9 +62,9 @@ case "$INSTALLER" in
   pip)
     # pip's HTTP cache depends on the index's Cache-Control headers, which proxies may
     # strip; a wheelhouse in a cache mount does not: download into it, install from it.
-    python -m pip download -q --disable-pip-version-check --no-deps --require-hashes \
+    "$base_python" -m pip download -q --disable-pip-version-check --no-deps --require-hashes \
       --dest "$wheelhouse" -r "$locks/$set_name.txt"
-    python -m pip --python "$VIRTUAL_ENV/bin/python" install -q --disable-pip-version-check \
+    "$base_python" -m pip --python "$VIRTUAL_ENV/bin/python" install -q --disable-pip-version-check \
       --no-index --find-links "$wheelhouse" --no-deps --require-hashes -r "$locks/$set_name.txt"
     ;;
   poetry)

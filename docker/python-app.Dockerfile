@@ -108,8 +108,7 @@ ARG INSTALLER=uv
 ARG UV_VERSION=0.13.8
 ARG POETRY_VERSION=2.5.1
 # Light dependencies on top of the deps image. Then no package manager is left for
-# run time: pip goes, with the wheels Python keeps to bootstrap it (ensurepip's
-# bundle; Debian's python-wheels in Debian-based images).
+# run time: pip goes, with the wheels Python keeps to bootstrap it.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=locks,target=/run/warmbuild/locks \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools,sharing=locked \
@@ -119,10 +118,7 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
-    install-python-deps main \
-    && (python -m pip uninstall -q -y --root-user-action=ignore pip setuptools wheel 2>/dev/null || true) \
-    && python -c "import ensurepip, pathlib, shutil; shutil.rmtree(pathlib.Path(ensurepip.__file__).parent / '_bundled', True)" \
-    && rm -rf /usr/share/python-wheels /usr/local/bin/pip /usr/local/bin/pip3*
+    install-python-deps main && install-python-deps remove-package-managers
 # Code is read-only for the app user and no .pyc is written at run time: the image
 # runs with a read-only root filesystem.
 ENV PYTHONDONTWRITEBYTECODE=1

@@ -210,9 +210,12 @@ def _cancel(process: subprocess.Popen) -> None:
 
 
 def _failure_summary(run: BuildRun) -> str:
-    failed = run.progress.failed
+    # A cache ref that does not exist yet is reported as a failed vertex, but BuildKit
+    # goes on without it: that is never the reason a build failed.
+    failed = [v for v in run.progress.failed if not v.name.startswith("importing cache manifest")]
+    failed.sort(key=lambda v: not v.is_step)
     if failed:
-        vertex = failed[-1]
+        vertex = failed[0]
         tail = [line for line in run.progress.log_of(vertex).splitlines() if line.strip()][-3:]
         detail = f" ({' | '.join(tail)})" if tail else ""
         return f"build failed at {vertex.name}: {vertex.error}{detail}"
