@@ -96,4 +96,46 @@ def build_prod(
     )
 
 
-ns = Collection(doctor, show_config, plan, build_deps, build_dev, build_prod)
+DEV_HELP = {
+    "config": COMMON_HELP["config"],
+    "debug": COMMON_HELP["debug"],
+    "services": "comma-separated subset: backend, frontend (default: all)",
+}
+
+
+@task(
+    name="dev-up",
+    help={
+        **DEV_HELP,
+        "rebuild": "re-run the dev stages' own steps (the deps image is still reused)",
+        "follow": "follow the logs after the stack is up (Ctrl-C stops following, not the stack)",
+        "branch": BUILD_HELP["branch"],
+        "json": BUILD_HELP["json"],
+    },
+)
+def dev_up(c, config="", services="", rebuild=False, follow=False, branch="", json="", debug=False):
+    """Build what is missing or stale, start the dev stack, wait for health, print URLs."""
+    support.dev_up(config, debug, services, rebuild, follow, branch, json)
+
+
+@task(
+    name="dev-down", help={"config": DEV_HELP["config"], "debug": DEV_HELP["debug"], "volumes": "also remove volumes"}
+)
+def dev_down(c, config="", volumes=False, debug=False):
+    """Stop and remove the dev stack's containers and network."""
+    support.dev_down(config, debug, volumes)
+
+
+@task(name="dev-logs", help={**DEV_HELP, "follow": "keep streaming", "tail": "lines of history per service"})
+def dev_logs(c, config="", services="", follow=False, tail="200", debug=False):
+    """Show the dev stack's logs."""
+    support.dev_logs(config, debug, services, follow, tail)
+
+
+@task(name="dev-shell", help={**DEV_HELP, "services": "the service (default backend)", "command": "what to run"})
+def dev_shell(c, config="", services="backend", command="sh", debug=False):
+    """Open a shell (or run a command) in a running dev container."""
+    support.dev_shell(config, debug, services, command)
+
+
+ns = Collection(doctor, show_config, plan, build_deps, build_dev, build_prod, dev_up, dev_down, dev_logs, dev_shell)

@@ -15,6 +15,14 @@ else
   sudo --preserve-env=WARMBUILD_SKIP_STANDINS bash ci/provision-engine.sh
 fi
 
+echo "==> test browser"
+# The dev-loop test drives Debian's Chromium (browser downloads are blocked here).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then as_root=(); else as_root=(sudo); fi
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+echo "    $(chromium --version 2>/dev/null || echo 'chromium missing')"
+
 echo "==> python tool (.venv)"
 venv_started=$(date +%s)
 [ -x .venv/bin/python ] || python3 -m venv .venv

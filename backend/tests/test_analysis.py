@@ -36,6 +36,10 @@ def test_flat_image_has_no_edges_and_zero_entropy():
     assert result.edge_density == 0 and result.entropy_bits == 0
 
 
+def test_entropy_of_two_equal_levels_is_one_bit():
+    assert analysis.entropy_bits(np.array([5, 0, 5])) == pytest.approx(1.0)
+
+
 def test_not_an_image_is_refused():
     with pytest.raises(analysis.NotAnImage):
         analysis.analyze(b"not an image")

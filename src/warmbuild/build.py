@@ -67,8 +67,8 @@ def _can_export(facts: engine.EngineFacts) -> bool:
     )
 
 
-def gather_inputs(config: Config, client, branch: str = "") -> plan.BuildInputs:
-    """Read everything a plan depends on: files, git, the engine, the base digest.
+def gather_inputs(config: Config, client, branch: str = "", with_frontend: bool = False) -> plan.BuildInputs:
+    """Read everything a plan depends on: files, git, the engine, the base digests.
     Problems surface here, before any build starts."""
     root = config_root(config)
     _check_paths(config, root)
@@ -91,12 +91,12 @@ def gather_inputs(config: Config, client, branch: str = "") -> plan.BuildInputs:
         raise EngineError(
             f"buildx or its builder is unusable: {facts.buildx_error or facts.builder_error}", "run `invoke doctor`"
         )
-    digest, where = engine.resolve_digest(client, config.python_image, facts.mirrors)
-    if not digest:
-        raise RegistryError(
-            f"base image {config.python_image} cannot be resolved: {where}",
-            "check `invoke doctor`; a mirror or a pullable python_image is needed",
-        )
+    base_digest = _base_digest(client, config.python_image, facts)
+    frontend_digest = ""
+    if with_frontend and config.frontend.context:
+        _check_frontend(config, root)
+        frontend_digest = _base_digest(client, config.frontend.node_image, facts)
+    dev_uid, dev_gid = plan.dev_user(config.dev.user, os.getuid(), os.getgid())
     dockerfile_path = root / config.dockerfile
     return plan.BuildInputs(
         config=config,
@@ -105,13 +105,38 @@ def gather_inputs(config: Config, client, branch: str = "") -> plan.BuildInputs:
         lock_texts=tuple((name, (app_dir / name).read_text()) for name in lock.files),
         dockerfile_text=dockerfile_path.read_text(),
         installer_script_text=(dockerfile_path.parent / "install-python-deps.sh").read_text(),
-        base_digest=digest,
+        base_digest=base_digest,
         host_platform=facts.builder_platform or "linux/amd64",
         can_export_cache=_can_export(facts),
-        dev_uid=os.getuid(),
-        dev_gid=os.getgid(),
+        dev_uid=dev_uid,
+        dev_gid=dev_gid,
         secrets=secrets,
+        frontend_base_digest=frontend_digest,
     )
+
+
+def _base_digest(client, image: str, facts: engine.EngineFacts) -> str:
+    digest, where = engine.resolve_digest(client, image, facts.mirrors)
+    if not digest:
+        raise RegistryError(
+            f"base image {image} cannot be resolved: {where}",
+            "check `invoke doctor`; a registry mirror or a pullable image is needed",
+        )
+    return digest
+
+
+def _check_frontend(config: Config, root: Path) -> None:
+    frontend = config.frontend
+    if not (root / frontend.context).is_dir():
+        raise ConfigError(
+            f"{config.source}: frontend.context: directory {root / frontend.context} not found",
+            'set it to the frontend\'s folder, or to "" if the app has none',
+        )
+    if not (root / frontend.dockerfile).is_file():
+        raise ConfigError(
+            f"{config.source}: frontend.dockerfile: {root / frontend.dockerfile} not found",
+            "set it to an existing file (default docker/frontend.Dockerfile)",
+        )
 
 
 def write_files(build_plan: plan.BuildPlan) -> None:

@@ -9,9 +9,10 @@ never silently fall back to a default.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import yaml
 
@@ -46,6 +47,24 @@ class CacheConfig:
 
 
 @dataclass(frozen=True)
+class FrontendConfig:
+    # The frontend's folder; empty means the app has no frontend.
+    context: str = "frontend"
+    dockerfile: str = "docker/frontend.Dockerfile"
+    node_image: str = "node:20-slim"
+
+
+@dataclass(frozen=True)
+class DevConfig:
+    compose_file: str = "compose.yaml"
+    # auto: the host user's UID:GID; root: opt out, run as root; or UID:GID.
+    user: str = "auto"
+    # Host ports on 127.0.0.1.
+    backend_port: int = 8000
+    frontend_port: int = 5173
+
+
+@dataclass(frozen=True)
 class Config:
     # Images are <registry>/<name>/<target>; caches <registry>/<name>/cache.
     name: str = "warmbuild-example"
@@ -71,6 +90,8 @@ class Config:
     # Network for RUN steps: "host" reaches a package index on the host's loopback.
     network: str = ""
     cache: CacheConfig = field(default_factory=CacheConfig)
+    frontend: FrontendConfig = field(default_factory=FrontendConfig)
+    dev: DevConfig = field(default_factory=DevConfig)
     secrets: tuple[SecretSource, ...] = ()
     # Where this config came from (not a key of the file).
     source: str = field(default="<defaults>", compare=False)
@@ -83,31 +104,139 @@ class Config:
         return f"{self.registry}/{self.name}/cache"
 
 
-def _field_types(cls: type) -> dict[str, Any]:
-    return {f.name: f.type for f in dataclasses.fields(cls) if f.name != "source"}
+# --- validation: one small checker per kind of value ---------------------------------
+
+Checker = Callable[[Any, str], Any]
 
 
-def _expect(value: Any, kind: type | tuple[type, ...], where: str, what: str) -> Any:
-    # bool is an int in Python; a port of `true` is still a mistake.
-    if isinstance(value, bool) and kind is not bool:
-        raise ConfigError(f"{where}: must be {what}, got {value!r}", f"set it to {what}")
-    if not isinstance(value, kind):
-        raise ConfigError(f"{where}: must be {what}, got {type(value).__name__} {value!r}", f"set it to {what}")
+def _fail(where: str, what: str, value: Any) -> ConfigError:
+    shown = repr(value) if isinstance(value, (bool, type(None))) else f"{type(value).__name__} {value!r}"
+    return ConfigError(f"{where}: must be {what}, got {shown}", f"set it to {what}")
+
+
+def text(what: str) -> Checker:
+    def check(value: Any, where: str) -> str:
+        if not isinstance(value, str):
+            raise _fail(where, what, value)
+        return value
+
+    return check
+
+
+def integer(what: str, low: int, high: int) -> Checker:
+    def check(value: Any, where: str) -> int:
+        # bool is an int in Python; `port: true` is still a mistake.
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _fail(where, what, value)
+        if not low <= value <= high:
+            raise ConfigError(f"{where}: {value} is out of range", f"use a number from {low} to {high}")
+        return value
+
+    return check
+
+
+def boolean(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise _fail(where, "true or false", value)
     return value
 
 
-def _choice(value: Any, choices: tuple[str, ...], where: str) -> str:
-    _expect(value, str, where, "a string")
-    if value not in choices:
-        raise ConfigError(f"{where}: {value!r} is not one of {', '.join(choices)}", f"use one of {', '.join(choices)}")
-    return value
+def choice(*choices: str) -> Checker:
+    def check(value: Any, where: str) -> str:
+        text("a string")(value, where)
+        if value not in choices:
+            raise ConfigError(
+                f"{where}: {value!r} is not one of {', '.join(choices)}", f"use one of {', '.join(choices)}"
+            )
+        return value
+
+    return check
 
 
-def _string_list(value: Any, where: str) -> tuple[str, ...]:
-    _expect(value, list, where, "a list of strings")
-    for index, item in enumerate(value):
-        _expect(item, str, f"{where}[{index}]", "a string")
-    return tuple(value)
+def pattern(regex: str, what: str) -> Checker:
+    def check(value: Any, where: str) -> str:
+        text(what)(value, where)
+        if not re.fullmatch(regex, value):
+            raise ConfigError(f"{where}: {value!r} is not {what}", f"set it to {what}")
+        return value
+
+    return check
+
+
+def strings(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise _fail(where, "a list of strings", value)
+    return tuple(text("a string")(item, f"{where}[{index}]") for index, item in enumerate(value))
+
+
+def section(cls: type, schema: dict[str, Checker]) -> Checker:
+    def check(value: Any, where: str) -> Any:
+        if not isinstance(value, dict):
+            raise _fail(where, "a mapping", value)
+        _unknown_keys(value, schema, where)
+        return cls(**{key: schema[key](item, f"{where}.{key}") for key, item in value.items()})
+
+    return check
+
+
+def _secret(value: Any, where: str) -> SecretSource:
+    secret = section(SecretSource, {"id": text("a string"), "env": text("a string"), "file": text("a path")})(
+        value, where
+    )
+    if not secret.id:
+        raise ConfigError(f"{where}: missing key 'id'", "give each secret an id, as used in --mount=type=secret,id=…")
+    if bool(secret.env) == bool(secret.file):
+        raise ConfigError(f"{where}: needs exactly one of 'env' or 'file'", "name an environment variable or a file")
+    return secret
+
+
+def _secrets(value: Any, where: str) -> tuple[SecretSource, ...]:
+    if not isinstance(value, list):
+        raise _fail(where, "a list of secrets", value)
+    return tuple(_secret(item, f"{where}[{index}]") for index, item in enumerate(value))
+
+
+PORT = integer("a port number", 1, 65535)
+SCHEMA: dict[str, Checker] = {
+    "name": pattern(r"[a-z0-9]+(?:[._-][a-z0-9]+)*", "an image name: lower case, digits, . _ -"),
+    "registry": text("a string such as 127.0.0.1:5000"),
+    "context": text("a directory path"),
+    "dockerfile": text("a file path"),
+    "lock": choice(*LOCK_KINDS),
+    "installer": choice(*INSTALLERS),
+    "heavy": strings,
+    "groups": strings,
+    "python_image": text("an image reference"),
+    "apt_packages": strings,
+    "app": text("a module:attribute such as app.main:app"),
+    "port": PORT,
+    "health_path": text("a URL path such as /health"),
+    "platforms": strings,
+    "builder": text("a buildx builder name"),
+    "network": text("a build network such as host"),
+    "cache": section(
+        CacheConfig,
+        {"default_branch": text("a branch name"), "mode": choice(*CACHE_MODES), "read_only": boolean},
+    ),
+    "frontend": section(
+        FrontendConfig,
+        {
+            "context": text("a directory path (empty: no frontend)"),
+            "dockerfile": text("a file path"),
+            "node_image": text("an image reference"),
+        },
+    ),
+    "dev": section(
+        DevConfig,
+        {
+            "compose_file": text("a file path"),
+            "user": pattern(r"auto|root|\d+:\d+", "auto, root or UID:GID"),
+            "backend_port": PORT,
+            "frontend_port": PORT,
+        },
+    ),
+    "secrets": _secrets,
+}
 
 
 def _unknown_keys(data: Mapping[str, Any], known: Any, where: str) -> None:
@@ -119,70 +248,15 @@ def _unknown_keys(data: Mapping[str, Any], known: Any, where: str) -> None:
         )
 
 
-def _parse_cache(data: Any, where: str) -> CacheConfig:
-    _expect(data, dict, where, "a mapping")
-    _unknown_keys(data, _field_types(CacheConfig), where)
-    values = {}
-    if "default_branch" in data:
-        values["default_branch"] = _expect(data["default_branch"], str, f"{where}.default_branch", "a string")
-    if "mode" in data:
-        values["mode"] = _choice(data["mode"], CACHE_MODES, f"{where}.mode")
-    if "read_only" in data:
-        values["read_only"] = _expect(data["read_only"], bool, f"{where}.read_only", "true or false")
-    return CacheConfig(**values)
-
-
-def _parse_secret(data: Any, where: str) -> SecretSource:
-    _expect(data, dict, where, "a mapping with id and env or file")
-    _unknown_keys(data, ("id", "env", "file"), where)
-    if "id" not in data:
-        raise ConfigError(f"{where}: missing key 'id'", "give each secret an id, as used in --mount=type=secret,id=…")
-    values = {key: _expect(data[key], str, f"{where}.{key}", "a string") for key in data}
-    if bool(values.get("env")) == bool(values.get("file")):
-        raise ConfigError(f"{where}: needs exactly one of 'env' or 'file'", "name an environment variable or a file")
-    return SecretSource(**values)
-
-
-_SCALARS: dict[str, tuple[type, str]] = {
-    "name": (str, "a string"),
-    "registry": (str, "a string such as 127.0.0.1:5000"),
-    "context": (str, "a directory path"),
-    "dockerfile": (str, "a file path"),
-    "python_image": (str, "an image reference"),
-    "app": (str, "a module:attribute such as app.main:app"),
-    "port": (int, "a port number"),
-    "health_path": (str, "a URL path such as /health"),
-    "builder": (str, "a buildx builder name"),
-    "network": (str, "a build network such as host"),
-}
-_CHOICES = {"lock": LOCK_KINDS, "installer": INSTALLERS}
-_LISTS = ("heavy", "groups", "apt_packages", "platforms")
-
-
 def parse_config(data: Any, source: str) -> Config:
     """Validate a parsed YAML document into a Config. Pure: no I/O."""
     if data is None:
         data = {}
-    _expect(data, dict, source, "a mapping of keys to values")
-    _unknown_keys(data, _field_types(Config), source)
-    values: dict[str, Any] = {"source": source}
-    for key, value in data.items():
-        where = f"{source}: {key}"
-        if key in _SCALARS:
-            kind, what = _SCALARS[key]
-            values[key] = _expect(value, kind, where, what)
-        elif key in _CHOICES:
-            values[key] = _choice(value, _CHOICES[key], where)
-        elif key in _LISTS:
-            values[key] = _string_list(value, where)
-        elif key == "cache":
-            values[key] = _parse_cache(value, where)
-        elif key == "secrets":
-            _expect(value, list, where, "a list of secrets")
-            values[key] = tuple(_parse_secret(item, f"{where}[{i}]") for i, item in enumerate(value))
-    if not 0 < values.get("port", 1) < 65536:
-        raise ConfigError(f"{source}: port: {values['port']} is not a TCP port", "use a number from 1 to 65535")
-    return Config(**values)
+    if not isinstance(data, dict):
+        raise _fail(source, "a mapping of keys to values", data)
+    _unknown_keys(data, SCHEMA, source)
+    values = {key: SCHEMA[key](value, f"{source}: {key}") for key, value in data.items()}
+    return Config(source=source, **values)
 
 
 def load_config(path: str | Path = DEFAULT_CONFIG_FILE, overrides: Mapping[str, Any] | None = None) -> Config:
@@ -207,7 +281,7 @@ def config_as_dict(config: Config) -> dict[str, Any]:
         if f.name == "source":
             continue
         value = getattr(config, f.name)
-        if f.name == "cache":
+        if dataclasses.is_dataclass(value):
             value = dataclasses.asdict(value)
         elif f.name == "secrets":
             value = [{k: v for k, v in dataclasses.asdict(s).items() if v} for s in value]
@@ -227,9 +301,9 @@ def apply_overrides(config: Config, overrides: Mapping[str, Any]) -> Config:
     for key, value in overrides.items():
         if value is None:
             continue
-        section, _, sub = key.partition(".")
+        section_name, _, sub = key.partition(".")
         if sub:
-            plain[section][sub] = value
+            plain[section_name][sub] = value
         else:
             plain[key] = list(value) if isinstance(value, tuple) else value
     return parse_config(plain, config.source)

@@ -160,3 +160,9 @@ def print_plans(plans: list) -> None:
             out.print(f"# note: {note}")
         out.print(f"# writes {len(build_plan.files)} lock export(s) into {Path(build_plan.files[0][0]).parent}")
         out.print(build_plan.command_line().replace(" --", " \\\n    --"), soft_wrap=True)
+
+
+def print_urls(urls: dict[str, str], env_file: Path) -> None:
+    for service, url in urls.items():
+        out.print(f"  [bold]{service}[/]: {url}")
+    out.print(f"  compose: docker compose --env-file {env_file} ps")

@@ -13,6 +13,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -239,3 +240,49 @@ def image_size(client: DockerClient, image: str) -> int:
         return int(client.image.inspect(image).size or 0)
     except DockerException:
         return 0
+
+
+# --- compose (the dev stack) ------------------------------------------------------------
+
+
+def compose_client(compose_file: str, project: str, env_file: str) -> DockerClient:
+    return DockerClient(compose_files=[compose_file], compose_project_name=project, compose_env_files=[env_file])
+
+
+def compose_up(client: DockerClient, services: Sequence[str], wait_seconds: int) -> None:
+    """Start the stack and wait for its healthchecks. Never builds or pulls: the
+    images are warmbuild's."""
+    try:
+        client.compose.up(
+            services=list(services) or None,
+            detach=True,
+            wait=True,
+            wait_timeout=wait_seconds,
+            pull="never",
+            no_build=True,
+            remove_orphans=True,
+            quiet=True,
+        )
+    except DockerException as error:
+        raise BuildFailed(
+            f"the dev stack did not become healthy: {_first_line(error)}", "see `invoke dev-logs`"
+        ) from None
+
+
+def compose_down(client: DockerClient, volumes: bool) -> None:
+    client.compose.down(remove_orphans=True, volumes=volumes, quiet=True)
+
+
+def compose_logs(client: DockerClient, services: Sequence[str], follow: bool, tail: str) -> None:
+    """Stream logs to the terminal (follow until Ctrl-C)."""
+    for _, line in client.compose.logs(services=list(services), follow=follow, tail=tail, stream=True):
+        sys.stdout.write(line.decode("utf-8", "replace"))
+        sys.stdout.flush()
+
+
+def compose_shell(client: DockerClient, service: str, command: Sequence[str]) -> None:
+    client.compose.execute(service, list(command), tty=True)
+
+
+def compose_containers(client: DockerClient) -> list[str]:
+    return [container.name for container in client.compose.ps(all=True)]

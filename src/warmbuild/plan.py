@@ -42,6 +42,8 @@ class BuildInputs:
     dev_gid: int = 1000
     # Secret sources, already checked to exist: ("ca", "src=/path") or ("tok", "env=VAR").
     secrets: tuple[tuple[str, str], ...] = ()
+    # The frontend's node image digest ('' when the app has no frontend).
+    frontend_base_digest: str = ""
 
     @property
     def app_dir(self) -> Path:
@@ -178,24 +180,66 @@ def _labels(inputs: BuildInputs) -> dict[str, str]:
     return labels
 
 
-def plan_build(inputs: BuildInputs, target: str, push: bool | None = None) -> BuildPlan:
+def _head(config: Config, dockerfile_path: Path, target: str, no_cache: bool) -> list[str]:
+    argv = ["buildx", "build", "--progress=rawjson"]
+    if config.builder:
+        argv += ["--builder", config.builder]
+    argv += ["--file", str(dockerfile_path), "--target", target]
+    if no_cache:
+        # Rebuild this stage's own steps; what it builds on still comes from cache.
+        argv += ["--no-cache-filter", target]
+    return argv
+
+
+def _build_args(values: dict[str, str]) -> list[str]:
+    return [part for name, value in values.items() for part in ("--build-arg", f"{name}={value}")]
+
+
+@dataclass(frozen=True)
+class CacheFlags:
+    argv: tuple[str, ...]
+    chain: tuple[str, ...]
+    cache_to: str
+    notes: tuple[str, ...]
+
+
+def cache_flags(inputs: BuildInputs, cache_target: str) -> CacheFlags:
+    """Import through the branch's then the default branch's cache; export to the
+    branch's, unless read-only (pull requests) or the builder cannot."""
+    config = inputs.config
+    chain = cache_chain(config, cache_target, inputs.repo.branch)
+    argv = [part for ref in chain for part in ("--cache-from", f"type=registry,ref={ref}")]
+    notes: list[str] = []
+    cache_to = ""
+    if config.cache.read_only:
+        notes.append("read-only cache (pull-request mode): importing, never exporting")
+    elif not inputs.can_export_cache:
+        notes.append(
+            "this builder cannot export registry cache (docker driver without the containerd image store): "
+            "building without cache export; `invoke doctor` shows the fix"
+        )
+    else:
+        cache_to = f"type=registry,ref={chain[0]},mode={config.cache.mode}"
+        argv += ["--cache-to", cache_to]
+    return CacheFlags(tuple(argv), chain, cache_to, tuple(notes))
+
+
+def _tail(image: str, metadata: Path, push: bool, context: Path) -> list[str]:
+    return ["--tag", image, "--metadata-file", str(metadata), "--push" if push else "--load", str(context)]
+
+
+def plan_build(inputs: BuildInputs, target: str, push: bool | None = None, no_cache: bool = False) -> BuildPlan:
     """The buildx invocation for one target. dev and prod take the deps image by its
     content tag as the `deps` named context, so they never rebuild it."""
     if target not in TARGETS:
         raise ValueError(target)
     config = inputs.config
-    root = inputs.repo.root
-    state = root / STATE_DIR / config.name / target
+    state = inputs.repo.root / STATE_DIR / config.name / target
     locks_dir = state / "locks"
-    metadata = state / "metadata.json"
-    branch = inputs.repo.branch
     push = target == "deps" if push is None else push
-    image = deps_image(inputs) if target == "deps" else f"{config.image_repo(target)}:{branch_slug(branch)}"
+    image = deps_image(inputs) if target == "deps" else f"{config.image_repo(target)}:{branch_slug(inputs.repo.branch)}"
 
-    argv: list[str] = ["buildx", "build", "--progress=rawjson"]
-    if config.builder:
-        argv += ["--builder", config.builder]
-    argv += ["--file", str(inputs.dockerfile_path), "--target", target]
+    argv = _head(config, inputs.dockerfile_path, target, no_cache)
     argv += ["--build-context", f"locks={locks_dir}", "--build-context", f"warmbuild={inputs.dockerfile_path.parent}"]
     if target != "deps":
         argv += ["--build-context", f"deps=docker-image://{deps_image(inputs)}"]
@@ -214,8 +258,7 @@ def plan_build(inputs: BuildInputs, target: str, push: bool | None = None) -> Bu
         build_args.update({"DEV_UID": str(inputs.dev_uid), "DEV_GID": str(inputs.dev_gid)})
     if target == "prod":
         build_args["HEALTH_PATH"] = config.health_path
-    for name, value in build_args.items():
-        argv += ["--build-arg", f"{name}={value}"]
+    argv += _build_args(build_args)
     if target == "prod":
         for name, value in _labels(inputs).items():
             argv += ["--label", f"{name}={value}"]
@@ -223,28 +266,11 @@ def plan_build(inputs: BuildInputs, target: str, push: bool | None = None) -> Bu
         argv += ["--platform", platform]
     if config.network:
         argv += ["--network", config.network]
-
-    notes: list[str] = []
-    chain = cache_chain(config, target, branch)
-    for ref in chain:
-        argv += ["--cache-from", f"type=registry,ref={ref}"]
-    cache_to = ""
-    if config.cache.read_only:
-        notes.append("read-only cache (pull-request mode): importing, never exporting")
-    elif not inputs.can_export_cache:
-        notes.append(
-            "this builder cannot export registry cache (docker driver without the containerd image store): "
-            "building without cache export; `invoke doctor` shows the fix"
-        )
-    else:
-        cache_to = f"type=registry,ref={chain[0]},mode={config.cache.mode}"
-        argv += ["--cache-to", cache_to]
+    cache = cache_flags(inputs, target)
+    argv += cache.argv
     for secret_id, source in inputs.secrets:
         argv += ["--secret", f"id={secret_id},{source}"]
-
-    argv += ["--tag", image, "--metadata-file", str(metadata)]
-    argv.append("--push" if push else "--load")
-    argv.append(str(inputs.app_dir))
+    argv += _tail(image, state / "metadata.json", push, inputs.app_dir)
 
     files = tuple((str(locks_dir / name), text) for name, text in sorted(lock_files(inputs, target).items()))
     return BuildPlan(
@@ -253,9 +279,54 @@ def plan_build(inputs: BuildInputs, target: str, push: bool | None = None) -> Bu
         argv=tuple(argv),
         files=files,
         push=push,
-        cache_from=chain,
-        cache_to=cache_to,
-        metadata_file=str(metadata),
-        notes=tuple(notes),
+        cache_from=cache.chain,
+        cache_to=cache.cache_to,
+        metadata_file=str(state / "metadata.json"),
+        notes=cache.notes,
         key=deps_key(inputs) if target == "deps" else "",
     )
+
+
+def plan_frontend_build(inputs: BuildInputs, target: str, push: bool = False, no_cache: bool = False) -> BuildPlan:
+    """The frontend's dev or prod image: the same cache chain and reporting, its own
+    Dockerfile (npm cache mount, lock bind-mounted)."""
+    config = inputs.config
+    name = f"frontend-{target}"
+    state = inputs.repo.root / STATE_DIR / config.name / name
+    image = f"{config.image_repo(name)}:{branch_slug(inputs.repo.branch)}"
+    argv = _head(config, inputs.repo.root / config.frontend.dockerfile, target, no_cache)
+    build_args = {
+        "NODE_IMAGE": f"{config.frontend.node_image}@{inputs.frontend_base_digest}",
+        "SOURCE_DATE_EPOCH": str(inputs.repo.commit_time),
+    }
+    if target == "dev":
+        build_args.update({"DEV_UID": str(inputs.dev_uid), "DEV_GID": str(inputs.dev_gid)})
+    argv += _build_args(build_args)
+    for platform in config.platforms:
+        argv += ["--platform", platform]
+    cache = cache_flags(inputs, name)
+    argv += cache.argv
+    argv += _tail(image, state / "metadata.json", push, inputs.repo.root / config.frontend.context)
+    return BuildPlan(
+        target=name,
+        image=image,
+        argv=tuple(argv),
+        files=(),
+        push=push,
+        cache_from=cache.chain,
+        cache_to=cache.cache_to,
+        metadata_file=str(state / "metadata.json"),
+        notes=cache.notes,
+    )
+
+
+def dev_user(setting: str, host_uid: int, host_gid: int) -> tuple[int, int]:
+    """Who the dev containers run as. auto: the host user, so files written into the
+    mounted tree stay theirs (and the tree is writable for them); root: the opt-out;
+    or an explicit UID:GID."""
+    if setting == "root":
+        return 0, 0
+    if setting == "auto":
+        return host_uid, host_gid
+    uid, gid = setting.split(":")
+    return int(uid), int(gid)

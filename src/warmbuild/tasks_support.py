@@ -15,7 +15,7 @@ import yaml
 
 from . import build as pipeline
 from . import config as config_module
-from . import console
+from . import console, devloop
 from . import doctor as doctor_module
 from .errors import ConfigError
 from .plan import TARGETS
@@ -86,3 +86,41 @@ def build(
     if json_path:
         report = {"wall_seconds": round(wall, 2), "builds": [s.as_dict() for s in summaries]}
         Path(json_path).write_text(json.dumps(report, indent=2) + "\n")
+
+
+def dev_up(
+    config_path: str, debug: bool, services: str, rebuild: bool, follow: bool, branch: str, json_path: str
+) -> None:
+    _debug_env(debug)
+    started = time.monotonic()
+    with console.user_errors(debug):
+        settings = load(config_path)
+        with console.BuildProgressView("building the dev stack") as view:
+            stack = devloop.dev_up(settings, services=services, rebuild=rebuild, branch=branch, on_progress=view)
+    wall = time.monotonic() - started
+    console.print_summaries(list(stack.summaries), wall)
+    console.print_urls(stack.urls, stack.env_file)
+    if json_path:
+        report = {"wall_seconds": round(wall, 2), "urls": stack.urls, "builds": [s.as_dict() for s in stack.summaries]}
+        Path(json_path).write_text(json.dumps(report, indent=2) + "\n")
+    if follow:
+        with console.user_errors(debug):
+            devloop.dev_logs(settings, services, follow=True)
+
+
+def dev_down(config_path: str, debug: bool, volumes: bool) -> None:
+    with console.user_errors(debug):
+        left = devloop.dev_down(load(config_path), volumes)
+    if left:
+        console.fail(f"error: containers left behind: {', '.join(left)}; fix: docker rm -f them", code=1)
+    console.out.print("dev stack stopped and removed" + (" (volumes too)" if volumes else ""))
+
+
+def dev_logs(config_path: str, debug: bool, services: str, follow: bool, tail: str) -> None:
+    with console.user_errors(debug):
+        devloop.dev_logs(load(config_path), services, follow, tail)
+
+
+def dev_shell(config_path: str, debug: bool, service: str, command: str) -> None:
+    with console.user_errors(debug):
+        devloop.dev_shell(load(config_path), service, command)

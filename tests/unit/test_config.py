@@ -7,6 +7,8 @@ import pytest
 from warmbuild.config import (
     CacheConfig,
     Config,
+    DevConfig,
+    FrontendConfig,
     SecretSource,
     apply_overrides,
     config_as_dict,
@@ -24,6 +26,11 @@ from warmbuild.errors import ConfigError
         pytest.param({"heavy": ["torch"]}, Config(heavy=("torch",)), id="list"),
         pytest.param({"cache": {"read_only": True}}, Config(cache=CacheConfig(read_only=True)), id="nested"),
         pytest.param(
+            {"frontend": {"context": ""}, "dev": {"user": "1234:1234"}},
+            Config(frontend=FrontendConfig(context=""), dev=DevConfig(user="1234:1234")),
+            id="no-frontend-explicit-dev-user",
+        ),
+        pytest.param(
             {"secrets": [{"id": "ca", "file": "/etc/ca.pem"}, {"id": "token", "env": "INDEX_TOKEN"}]},
             Config(secrets=(SecretSource("ca", file="/etc/ca.pem"), SecretSource("token", env="INDEX_TOKEN"))),
             id="secrets-by-reference",
@@ -40,7 +47,11 @@ def test_valid_documents(data, expected):
         pytest.param({"regsitry": "x"}, "w.yaml: unknown key 'regsitry'", id="unknown-key"),
         pytest.param({"port": "8000"}, "w.yaml: port: must be a port number, got str '8000'", id="wrong-type"),
         pytest.param({"port": True}, "w.yaml: port: must be a port number, got True", id="bool-is-not-int"),
-        pytest.param({"port": 70000}, "w.yaml: port: 70000 is not a TCP port", id="port-range"),
+        pytest.param({"port": 70000}, "w.yaml: port: 70000 is out of range; fix: use a number from 1", id="port-range"),
+        pytest.param({"dev": {"user": "me"}}, "w.yaml: dev.user: 'me' is not auto, root or UID:GID", id="dev-user"),
+        pytest.param({"dev": {"backend_port": "80"}}, "w.yaml: dev.backend_port: must be a port number", id="dev-port"),
+        pytest.param({"frontend": {"ctx": "web"}}, "w.yaml: frontend: unknown key 'ctx'", id="frontend-unknown"),
+        pytest.param({"name": "My App"}, "w.yaml: name: 'My App' is not an image name", id="image-name"),
         pytest.param({"installer": "conda"}, "w.yaml: installer: 'conda' is not one of uv, pip, poetry", id="choice"),
         pytest.param({"heavy": "numpy"}, "w.yaml: heavy: must be a list of strings", id="list-not-string"),
         pytest.param({"heavy": ["numpy", 3]}, "w.yaml: heavy[1]: must be a string", id="list-item"),

@@ -1,0 +1,157 @@
+"""One journey through the local dev loop, on the real engine, registry and a real
+browser: warm registry -> new machine -> dev-up -> browser -> edit -> lock change ->
+dev-down."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import time
+from pathlib import Path
+
+import pytest
+from python_on_whales import docker
+from support import REPO_ROOT, copy_example_app, get_json, load, use_variant
+from support_cli import invoke
+
+from warmbuild import devloop, engine
+
+ARTIFACTS = REPO_ROOT / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+# A developer whose UID is not root's, as on a laptop: the copies are theirs.
+HOST_USER = (1234, 1234)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def chown_tree(path: Path) -> None:
+    for folder, dirs, files in os.walk(path):
+        for name in [folder, *(os.path.join(folder, n) for n in dirs + files)]:
+            os.chown(name, *HOST_USER)
+
+
+def dev_up_cli(config: Path, report: Path) -> dict:
+    result = invoke("dev-up", "--config", str(config), "--branch", "main", "--json", str(report))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return {b["target"]: b for b in json.loads(report.read_text())["builds"]}
+
+
+@pytest.fixture
+def dev_app(tmp_path, unique):
+    shutil.copytree(REPO_ROOT / "frontend", tmp_path / "frontend", ignore=shutil.ignore_patterns("node_modules"))
+    config = copy_example_app(
+        tmp_path,
+        unique,
+        frontend={"context": "frontend", "dockerfile": str(REPO_ROOT / "docker" / "frontend.Dockerfile")},
+        dev={
+            "compose_file": str(REPO_ROOT / "compose.yaml"),
+            "user": f"{HOST_USER[0]}:{HOST_USER[1]}",
+            "backend_port": free_port(),
+            "frontend_port": free_port(),
+        },
+    )
+    chown_tree(tmp_path / "backend")
+    chown_tree(tmp_path / "frontend")
+    yield config
+    invoke("dev-down", "--config", str(config))
+
+
+def test_dev_loop(dev_app, tmp_path, unique):
+    config = dev_app
+    settings = load(config)
+    backend_url = f"http://127.0.0.1:{settings.dev.backend_port}"
+    frontend_url = f"http://127.0.0.1:{settings.dev.frontend_port}"
+
+    # A teammate warmed the registry: deps image and dev caches pushed.
+    dev_up_cli(config, tmp_path / "warm.json")
+    devloop.dev_down(settings)
+
+    # A new machine: no local images of the app, an empty builder cache.
+    images = [f"127.0.0.1:5000/{unique}/{name}:main" for name in ("dev", "frontend-dev")]
+    docker.image.remove(images, force=True)
+    engine.prune_build_cache(engine.docker_client())
+    started = time.monotonic()
+    builds = dev_up_cli(config, tmp_path / "fresh.json")
+    print(f"dev-up on a new machine with a warm registry: {time.monotonic() - started:.1f}s")
+    assert builds["deps"]["skipped"], "the deps image is reused from the registry, not rebuilt"
+    assert get_json(f"{backend_url}/health") == {"status": "ok"}
+
+    # The frontend, in a real browser, asks the backend through its own origin.
+    check_in_browser(frontend_url)
+
+    # Edit a backend file on the host: the response changes with no image build.
+    dev_image = docker.image.inspect(images[0]).id
+    main_py = tmp_path / "backend" / "app" / "main.py"
+    marker = f"edited-{unique[-8:]}"
+    main_py.write_text(main_py.read_text().replace('return {"status": "ok"}', f'return {{"status": "{marker}"}}'))
+    edited = time.monotonic()
+    while get_json_or_none(f"{backend_url}/health") != {"status": marker}:
+        assert time.monotonic() - edited < 60, "the edit never reached the running backend"
+        time.sleep(0.05)
+    print(f"dev loop: edit to new response {time.monotonic() - edited:.2f}s (target < 2 s)")
+    assert docker.image.inspect(images[0]).id == dev_image
+
+    # Files the dev container writes into the mount belong to the host user.
+    compose = engine.compose_client(str(REPO_ROOT / "compose.yaml"), unique, str(devloop.env_file_path(settings)))
+    compose.compose.execute("backend", ["touch", "/app/written-by-container"], tty=False)
+    written = tmp_path / "backend" / "written-by-container"
+    assert (written.stat().st_uid, written.stat().st_gid) == HOST_USER
+
+    # A lock change: dev-up again rebuilds only what depends on it.
+    use_variant(tmp_path / "backend", "light-added")
+    chown_tree(tmp_path / "backend")
+    builds = dev_up_cli(config, tmp_path / "lock.json")
+    assert builds["deps"]["skipped"], "a light dependency keeps the deps image"
+    assert builds["frontend-dev"]["steps_executed"] == 0, "the frontend does not depend on the Python lock"
+    executed = " ".join(step["name"] for step in builds["dev"]["steps"] if not step["cached"])
+    assert "install-python-deps dev" in executed
+    assert get_json(f"{backend_url}/health") == {"status": marker}
+
+    # dev-down leaves nothing of the stack behind.
+    result = invoke("dev-down", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    label = f"com.docker.compose.project={unique}"
+    assert docker.container.list(all=True, filters=[("label", label)]) == []
+    assert docker.network.list(filters=[("label", label)]) == []
+
+
+def get_json_or_none(url: str):
+    try:
+        return get_json(url)
+    except OSError:
+        return None  # the backend is restarting
+
+
+def check_in_browser(url: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        try:
+            page = browser.new_page()
+            page.goto(url)
+            page.click("#analyze-sample")
+            page.wait_for_selector("#result:not([hidden]) td[data-key=bright_regions]", timeout=30_000)
+            assert page.inner_text("td[data-key=bright_regions]") == "2"
+            assert page.inner_text("td[data-key=width]") == "240"
+            assert "Analyzed sample.png" in page.inner_text("#status")
+            page.screenshot(path=str(ARTIFACTS / "dev-loop-frontend.png"), full_page=True)
+        finally:
+            browser.close()
