@@ -96,6 +96,25 @@ def build_prod(
     )
 
 
+@task(
+    name="cache-warm", help={**BUILD_HELP, "builder": "buildx builder to use (e.g. a docker-container builder in CI)"}
+)
+def cache_warm(
+    c, config="", registry=None, installer=None, builder=None, branch="", pull_request=False, json="", debug=False
+):
+    """Push the deps image if missing and export dev/prod caches for this branch (idempotent)."""
+    support.cache_warm(
+        config,
+        debug,
+        json_path=json,
+        branch=branch,
+        registry=registry,
+        installer=installer,
+        builder=builder,
+        pull_request=pull_request,
+    )
+
+
 DEV_HELP = {
     "config": COMMON_HELP["config"],
     "debug": COMMON_HELP["debug"],
@@ -138,4 +157,6 @@ def dev_shell(c, config="", services="backend", command="sh", debug=False):
     support.dev_shell(config, debug, services, command)
 
 
-ns = Collection(doctor, show_config, plan, build_deps, build_dev, build_prod, dev_up, dev_down, dev_logs, dev_shell)
+ns = Collection(
+    doctor, show_config, plan, build_deps, build_dev, build_prod, cache_warm, dev_up, dev_down, dev_logs, dev_shell
+)

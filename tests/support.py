@@ -84,3 +84,32 @@ def wait_healthy(container_id: str, seconds: float = 90) -> bool:
 def get_json(url: str) -> dict:
     with urllib.request.urlopen(url, timeout=10) as response:
         return json.loads(response.read())
+
+
+MANIFEST_TYPES = (
+    "application/vnd.oci.image.index.v1+json",
+    "application/vnd.oci.image.manifest.v1+json",
+    "application/vnd.docker.distribution.manifest.list.v2+json",
+    "application/vnd.docker.distribution.manifest.v2+json",
+)
+
+
+def missing_blobs(registry: str, repository: str, reference: str) -> list[str]:
+    """Walk a manifest (or index) in the registry and return every blob or child
+    manifest it names that the registry does not have: [] means consistent."""
+    base = f"http://{registry}/v2/{repository}"
+    request = urllib.request.Request(f"{base}/manifests/{reference}", headers={"Accept": ", ".join(MANIFEST_TYPES)})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        manifest = json.loads(response.read())
+    missing = []
+    children = manifest.get("manifests", []) + manifest.get("layers", []) + [manifest.get("config") or {}]
+    for child in filter(None, children):
+        if child.get("mediaType") in MANIFEST_TYPES:
+            missing += missing_blobs(registry, repository, child["digest"])
+            continue
+        head = urllib.request.Request(f"{base}/blobs/{child['digest']}", method="HEAD")
+        try:
+            urllib.request.urlopen(head, timeout=10).close()
+        except OSError:
+            missing.append(child["digest"])
+    return missing

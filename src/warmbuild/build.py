@@ -156,7 +156,7 @@ def execute(client, build_plan: plan.BuildPlan, on_progress: ProgressCallback | 
     if build_plan.push:
         _require_registry(build_plan.image)
     run = engine.run_build(client, build_plan.argv, on_progress)
-    size = engine.image_size(client, build_plan.image)
+    size = engine.image_size(client, build_plan.image) if build_plan.output != "cacheonly" else 0
     return summarize(build_plan, run, size)
 
 
@@ -204,7 +204,8 @@ def build_target(
     inputs = gather_inputs(config, client, branch)
     summaries = [ensure_deps(client, inputs, on_progress)]
     if target != "deps":
-        summaries.append(execute(client, plan.plan_build(inputs, target, push), on_progress))
+        output = "push" if push else ""
+        summaries.append(execute(client, plan.plan_build(inputs, target, output), on_progress))
     return summaries
 
 

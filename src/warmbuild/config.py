@@ -198,7 +198,11 @@ def _secrets(value: Any, where: str) -> tuple[SecretSource, ...]:
 
 PORT = integer("a port number", 1, 65535)
 SCHEMA: dict[str, Checker] = {
-    "name": pattern(r"[a-z0-9]+(?:[._-][a-z0-9]+)*", "an image name: lower case, digits, . _ -"),
+    # Docker's repository path grammar: components of [a-z0-9] joined by . _ __ or dashes.
+    "name": pattern(
+        r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*",
+        "an image name: lower case, digits, . _ - and /",
+    ),
     "registry": text("a string such as 127.0.0.1:5000"),
     "context": text("a directory path"),
     "dockerfile": text("a file path"),

@@ -126,8 +126,10 @@ def _size(count: int) -> str:
 
 def print_summaries(summaries: list[BuildSummary], wall_seconds: float) -> None:
     table = Table(title=f"build report ({wall_seconds:.1f} s wall time)", title_justify="left")
-    for column in ("target", "result", "steps", "cached", "executed", "cache hit", "time", "image size"):
-        table.add_column(column, justify="right" if column not in ("target", "result") else "left")
+    table.add_column("target", no_wrap=True)
+    table.add_column("result")
+    for column in ("steps", "cached", "executed", "cache hit", "time", "image size"):
+        table.add_column(column, justify="right")
     for summary in summaries:
         if summary.skipped:
             table.add_row(summary.target, "[green]reused[/]", "-", "-", "-", "-", "-", "-")

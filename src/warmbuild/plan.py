@@ -63,6 +63,8 @@ class BuildPlan:
     # Files to write before running: (absolute path, content). Lock exports only.
     files: tuple[tuple[str, str], ...]
     push: bool
+    # push, load or cacheonly
+    output: str
     cache_from: tuple[str, ...]
     cache_to: str
     metadata_file: str
@@ -203,15 +205,18 @@ class CacheFlags:
     notes: tuple[str, ...]
 
 
-def cache_flags(inputs: BuildInputs, cache_target: str) -> CacheFlags:
+def cache_flags(inputs: BuildInputs, cache_target: str, export: bool = True) -> CacheFlags:
     """Import through the branch's then the default branch's cache; export to the
-    branch's, unless read-only (pull requests) or the builder cannot."""
+    branch's, unless read-only (pull requests), the builder cannot, or the caller
+    asked for an import-only build (``export=False``)."""
     config = inputs.config
     chain = cache_chain(config, cache_target, inputs.repo.branch)
     argv = [part for ref in chain for part in ("--cache-from", f"type=registry,ref={ref}")]
     notes: list[str] = []
     cache_to = ""
-    if config.cache.read_only:
+    if not export:
+        pass
+    elif config.cache.read_only:
         notes.append("read-only cache (pull-request mode): importing, never exporting")
     elif not inputs.can_export_cache:
         notes.append(
@@ -224,19 +229,28 @@ def cache_flags(inputs: BuildInputs, cache_target: str) -> CacheFlags:
     return CacheFlags(tuple(argv), chain, cache_to, tuple(notes))
 
 
-def _tail(image: str, metadata: Path, push: bool, context: Path) -> list[str]:
-    return ["--tag", image, "--metadata-file", str(metadata), "--push" if push else "--load", str(context)]
+OUTPUTS = ("push", "load", "cacheonly")
 
 
-def plan_build(inputs: BuildInputs, target: str, push: bool | None = None, no_cache: bool = False) -> BuildPlan:
+def _tail(image: str, metadata: Path, output: str, context: Path) -> list[str]:
+    """push: to the registry; load: into the local image store; cacheonly: no image
+    at all, only the cache export (cache warming)."""
+    flags = {"push": ["--push"], "load": ["--load"], "cacheonly": ["--output", "type=cacheonly"]}[output]
+    return ["--tag", image, "--metadata-file", str(metadata), *flags, str(context)]
+
+
+def plan_build(
+    inputs: BuildInputs, target: str, output: str = "", no_cache: bool = False, export_cache: bool = True
+) -> BuildPlan:
     """The buildx invocation for one target. dev and prod take the deps image by its
-    content tag as the `deps` named context, so they never rebuild it."""
+    content tag as the `deps` named context, so they never rebuild it. ``output``
+    defaults to push for deps, load for the others."""
     if target not in TARGETS:
         raise ValueError(target)
     config = inputs.config
     state = inputs.repo.root / STATE_DIR / config.name / target
     locks_dir = state / "locks"
-    push = target == "deps" if push is None else push
+    output = output or ("push" if target == "deps" else "load")
     image = deps_image(inputs) if target == "deps" else f"{config.image_repo(target)}:{branch_slug(inputs.repo.branch)}"
 
     argv = _head(config, inputs.dockerfile_path, target, no_cache)
@@ -266,11 +280,11 @@ def plan_build(inputs: BuildInputs, target: str, push: bool | None = None, no_ca
         argv += ["--platform", platform]
     if config.network:
         argv += ["--network", config.network]
-    cache = cache_flags(inputs, target)
+    cache = cache_flags(inputs, target, export_cache)
     argv += cache.argv
     for secret_id, source in inputs.secrets:
         argv += ["--secret", f"id={secret_id},{source}"]
-    argv += _tail(image, state / "metadata.json", push, inputs.app_dir)
+    argv += _tail(image, state / "metadata.json", output, inputs.app_dir)
 
     files = tuple((str(locks_dir / name), text) for name, text in sorted(lock_files(inputs, target).items()))
     return BuildPlan(
@@ -278,7 +292,8 @@ def plan_build(inputs: BuildInputs, target: str, push: bool | None = None, no_ca
         image=image,
         argv=tuple(argv),
         files=files,
-        push=push,
+        push=output == "push",
+        output=output,
         cache_from=cache.chain,
         cache_to=cache.cache_to,
         metadata_file=str(state / "metadata.json"),
@@ -287,7 +302,9 @@ def plan_build(inputs: BuildInputs, target: str, push: bool | None = None, no_ca
     )
 
 
-def plan_frontend_build(inputs: BuildInputs, target: str, push: bool = False, no_cache: bool = False) -> BuildPlan:
+def plan_frontend_build(
+    inputs: BuildInputs, target: str, output: str = "load", no_cache: bool = False, export_cache: bool = True
+) -> BuildPlan:
     """The frontend's dev or prod image: the same cache chain and reporting, its own
     Dockerfile (npm cache mount, lock bind-mounted)."""
     config = inputs.config
@@ -304,15 +321,16 @@ def plan_frontend_build(inputs: BuildInputs, target: str, push: bool = False, no
     argv += _build_args(build_args)
     for platform in config.platforms:
         argv += ["--platform", platform]
-    cache = cache_flags(inputs, name)
+    cache = cache_flags(inputs, name, export_cache)
     argv += cache.argv
-    argv += _tail(image, state / "metadata.json", push, inputs.repo.root / config.frontend.context)
+    argv += _tail(image, state / "metadata.json", output, inputs.repo.root / config.frontend.context)
     return BuildPlan(
         target=name,
         image=image,
         argv=tuple(argv),
         files=(),
-        push=push,
+        push=output == "push",
+        output=output,
         cache_from=cache.chain,
         cache_to=cache.cache_to,
         metadata_file=str(state / "metadata.json"),

@@ -22,10 +22,12 @@ TIMEOUT_SECONDS = 5
 
 
 def base_url(registry: str) -> str:
-    """Plain HTTP on loopback (Docker treats 127.0.0.0/8 as insecure), TLS elsewhere."""
+    """Plain HTTP on loopback (Docker treats 127.0.0.0/8 as insecure), TLS elsewhere.
+    A registry may carry a namespace (ghcr.io/team): the API lives at the host."""
     if registry.startswith(("http://", "https://")):
         return registry.rstrip("/")
-    return f"{'http' if is_loopback(registry) else 'https'}://{registry}"
+    host = registry.split("/", 1)[0]
+    return f"{'http' if is_loopback(host) else 'https'}://{host}"
 
 
 def ping(registry: str) -> str:

@@ -15,7 +15,7 @@ import yaml
 
 from . import build as pipeline
 from . import config as config_module
-from . import console, devloop
+from . import console, devloop, warm
 from . import doctor as doctor_module
 from .errors import ConfigError
 from .plan import TARGETS
@@ -23,8 +23,19 @@ from .plan import TARGETS
 DEFAULT_CONFIG = Path(config_module.DEFAULT_CONFIG_FILE)
 
 
-def load(config_path: str, registry: str | None = None, installer: str | None = None, pull_request: bool = False):
-    overrides = {"registry": registry, "installer": installer, "cache.read_only": True if pull_request else None}
+def load(
+    config_path: str,
+    registry: str | None = None,
+    installer: str | None = None,
+    builder: str | None = None,
+    pull_request: bool = False,
+):
+    overrides = {
+        "registry": registry,
+        "installer": installer,
+        "builder": builder,
+        "cache.read_only": True if pull_request else None,
+    }
     return config_module.load_config(config_path or DEFAULT_CONFIG, overrides)
 
 
@@ -124,3 +135,21 @@ def dev_logs(config_path: str, debug: bool, services: str, follow: bool, tail: s
 def dev_shell(config_path: str, debug: bool, service: str, command: str) -> None:
     with console.user_errors(debug):
         devloop.dev_shell(load(config_path), service, command)
+
+
+def cache_warm(config_path: str, debug: bool, json_path: str = "", branch: str = "", **overrides) -> None:
+    _debug_env(debug)
+    started = time.monotonic()
+    with console.user_errors(debug):
+        settings = load(config_path, **overrides)
+        with console.BuildProgressView("warming caches") as view:
+            summaries = warm.cache_warm(settings, branch=branch, on_progress=view)
+    wall = time.monotonic() - started
+    console.print_summaries(summaries, wall)
+    if json_path:
+        report = {
+            "wall_seconds": round(wall, 2),
+            "read_only": settings.cache.read_only,
+            "builds": [s.as_dict() for s in summaries],
+        }
+        Path(json_path).write_text(json.dumps(report, indent=2) + "\n")

@@ -1,0 +1,69 @@
+"""`invoke cache-warm`: make every later build on any machine start warm.
+
+Idempotent: the deps image is built and pushed only when its content tag is
+missing. dev and prod (and the frontend's images) are built with `--output
+type=cacheonly` (no image, only cache), importing through the fallback chain. A
+build's cache is exported to the branch's ref only when the build did work or the
+ref is missing: BuildKit re-exports of an unchanged cache differ in annotations, so
+exporting anyway would push a new manifest every run. A build that is all cache
+hits needs nothing new, and pushes nothing.
+
+In pull-request mode (read-only cache) nothing is pushed at all: a missing deps
+image is built into the local image store instead, where the dev and prod builds
+find it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable
+
+from . import build, engine, plan
+from .build import ProgressCallback
+from .config import Config
+from .report import BuildSummary
+
+PlanMaker = Callable[[bool], plan.BuildPlan]
+
+
+def plan_makers(inputs: plan.BuildInputs) -> list[PlanMaker]:
+    """One maker per cache-only build, in the order a developer's machine needs
+    them; each takes whether to export the cache."""
+
+    def python_target(target: str) -> PlanMaker:
+        return lambda export: plan.plan_build(inputs, target, "cacheonly", export_cache=export)
+
+    def frontend_target(target: str) -> PlanMaker:
+        return lambda export: plan.plan_frontend_build(inputs, target, "cacheonly", export_cache=export)
+
+    makers = [python_target("dev"), python_target("prod")]
+    if inputs.config.frontend.context:
+        makers += [frontend_target("dev"), frontend_target("prod")]
+    return makers
+
+
+def warm_one(client, inputs: plan.BuildInputs, make: PlanMaker, on_progress: ProgressCallback | None) -> BuildSummary:
+    """Build importing only; export afterwards only if that build did work or the
+    branch has no cache yet (the second build is all local hits: only the export)."""
+    exporting = make(True)
+    probe = build.execute(client, make(False), on_progress)
+    if not exporting.cache_to:  # read-only, or a builder that cannot export
+        return dataclasses.replace(probe, notes=exporting.notes)
+    if probe.steps_executed == 0 and engine.registry_has(client, exporting.cache_from[0]):
+        return dataclasses.replace(probe, notes=("all steps cached: the branch's cache is current, nothing exported",))
+    exported = build.execute(client, exporting, on_progress)
+    return dataclasses.replace(probe, cache_to=exported.cache_to, seconds=round(probe.seconds + exported.seconds, 2))
+
+
+def cache_warm(config: Config, branch: str = "", on_progress: ProgressCallback | None = None) -> list[BuildSummary]:
+    client = engine.docker_client()
+    inputs = build.gather_inputs(config, client, branch, with_frontend=bool(config.frontend.context))
+    decision = build.decide_deps(client, inputs)
+    if decision.exists:
+        summaries = [build.summarize_skip(decision.plan, "deps image with this content tag is already in the registry")]
+    elif config.cache.read_only:
+        summaries = [build.execute(client, plan.plan_build(inputs, "deps", "load"), on_progress)]
+    else:
+        summaries = [build.execute(client, decision.plan, on_progress)]
+    summaries += [warm_one(client, inputs, make, on_progress) for make in plan_makers(inputs)]
+    return summaries

@@ -1,0 +1,85 @@
+"""`invoke cache-warm` against the local registry: idempotent, light changes touch
+only light caches, a new machine builds from it, concurrent runs are safe."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+
+from python_on_whales import docker
+from support import REPO_ROOT, copy_example_app, load, missing_blobs, use_variant
+from support_cli import invoke
+
+from warmbuild import build, engine
+
+REFS = ("cache:deps-main", "cache:dev-main", "cache:prod-main", "cache:frontend-dev-main", "cache:frontend-prod-main")
+
+
+def example_with_frontend(tmp_path, unique):
+    shutil.copytree(REPO_ROOT / "frontend", tmp_path / "frontend", ignore=shutil.ignore_patterns("node_modules"))
+    return copy_example_app(
+        tmp_path,
+        unique,
+        frontend={"context": "frontend", "dockerfile": str(REPO_ROOT / "docker" / "frontend.Dockerfile")},
+    )
+
+
+def warm(config, report):
+    result = invoke("cache-warm", "--config", str(config), "--branch", "main", "--json", str(report))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(report.read_text())
+
+
+def digests(registry: str, unique: str, deps_image: str) -> dict[str, str]:
+    client = engine.docker_client()
+    refs = {"deps image": deps_image, **{ref: f"{registry}/{unique}/{ref}" for ref in REFS}}
+    return {name: engine.manifest_digest(client, ref) for name, ref in refs.items()}
+
+
+def test_cache_warm_is_idempotent_and_light_changes_stay_light(tmp_path, unique, registry):
+    config = example_with_frontend(tmp_path, unique)
+    first = warm(config, tmp_path / "first.json")
+    builds = {b["target"]: b for b in first["builds"]}
+    assert set(builds) == {"deps", "dev", "prod", "frontend-dev", "frontend-prod"}
+    assert builds["deps"]["pushed"] and not builds["deps"]["skipped"]
+    deps_image = builds["deps"]["image"]
+    before = digests(registry, unique, deps_image)
+
+    started = time.monotonic()
+    second = warm(config, tmp_path / "second.json")
+    print(f"second cache-warm, nothing changed: {time.monotonic() - started:.1f}s (target < 20 s)")
+    assert {b["target"]: b["skipped"] for b in second["builds"]}["deps"]
+    assert all(b["steps_executed"] == 0 for b in second["builds"] if not b["skipped"])
+    assert digests(registry, unique, deps_image) == before, "nothing new may be pushed"
+
+    use_variant(tmp_path / "backend", "light-added")
+    warm(config, tmp_path / "light.json")
+    after = digests(registry, unique, deps_image)
+    changed = {name for name in before if after[name] != before[name]}
+    assert changed == {"cache:dev-main", "cache:prod-main"}
+
+    # A new machine: empty builder cache, no local images; prod comes from the registry.
+    docker.image.remove([deps_image, f"{registry}/{unique}/prod:main"], force=True)
+    engine.prune_build_cache(engine.docker_client())
+    summaries = {s.target: s for s in build.build_target(load(config), "prod", branch="main")}
+    assert summaries["deps"].skipped
+    assert summaries["prod"].cache_hit_percent >= 90, summaries["prod"].steps
+
+
+def test_two_cache_warms_at_once_both_succeed(tmp_path, unique, registry):
+    config = copy_example_app(tmp_path, unique, frontend={"context": ""})
+    command = [sys.executable, "-m", "invoke", "cache-warm", "--config", str(config), "--branch", "main"]
+    runs = [
+        subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=900)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    [deps_plan] = build.plan_targets(load(config), ["deps"], "main")
+    repository, tag = deps_plan.image.split("/", 1)[1].rsplit(":", 1)
+    assert missing_blobs(registry, repository, tag) == []
+    for ref in ("cache:deps-main", "cache:dev-main", "cache:prod-main"):
+        assert missing_blobs(registry, f"{unique}/cache", ref.split(":")[1]) == [], ref

@@ -1,0 +1,99 @@
+"""The CI files: valid for their platforms, and calling only tasks and options that exist."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from support import REPO_ROOT
+
+BIN = Path(sys.executable).parent
+WORKFLOWS = sorted((REPO_ROOT / "ci" / "github-workflows").glob("*.yml"))
+GITLAB = REPO_ROOT / "ci" / "gitlab-ci.yml"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=REPO_ROOT)
+
+
+def test_workflows_pass_actionlint():
+    assert len(WORKFLOWS) == 3
+    result = run(BIN / "actionlint", "-no-color", *WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n"
+    )
+    assert run(BIN / "actionlint", "-no-color", broken).returncode != 0
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_matches_github_schema(path):
+    result = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_gitlab_file_matches_gitlab_schema():
+    result = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.gitlab-ci", GITLAB)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def shell_lines(node) -> list[str]:
+    """Every shell command in a workflow (`run:`) or GitLab file (`script:`), with
+    folded lines joined."""
+    found = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "run" and isinstance(value, str):
+                found.append(" ".join(value.split()))
+            elif key in ("script", "before_script") and isinstance(value, list):
+                found.extend(" ".join(str(line).split()) for line in value)
+            else:
+                found.extend(shell_lines(value))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(shell_lines(item))
+    return found
+
+
+def task_options() -> dict[str, set[str]]:
+    sys.path.insert(0, str(REPO_ROOT))
+    import tasks
+
+    return {
+        name: {f"--{arg.name.replace('_', '-')}" for arg in tasks.ns[name].get_arguments()}
+        for name in tasks.ns.task_names
+    }
+
+
+def reusable_workflows(node) -> list[str]:
+    if isinstance(node, dict):
+        return [v for k, v in node.items() if k == "uses" and str(v).startswith("./")] + [
+            u for v in node.values() for u in reusable_workflows(v)
+        ]
+    return []
+
+
+@pytest.mark.parametrize("path", [*WORKFLOWS, GITLAB], ids=lambda p: p.name)
+def test_ci_calls_only_existing_tasks_and_options(path):
+    document = yaml.safe_load(path.read_text())
+    options = task_options()
+    commands = [line for line in shell_lines(document) if line.startswith("invoke ")]
+    for reference in reusable_workflows(document):
+        # Installed under .github/workflows/, kept here in ci/github-workflows/.
+        assert (path.parent / Path(reference).name).is_file(), f"{path.name}: {reference} does not exist"
+    assert commands or reusable_workflows(document), f"{path.name} calls no invoke task"
+    for command in commands:
+        call = shlex.split(command.replace("${{", "'").replace("}}", "'"))
+        task = call[1]
+        assert task in options, f"{path.name}: unknown task {task}"
+        for flag in (part for part in call[2:] if part.startswith("--")):
+            assert flag in options[task], f"{path.name}: invoke {task} has no option {flag}"
+    assert "buildx build" not in path.read_text(), "CI files call tasks, never buildx directly"
