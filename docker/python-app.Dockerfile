@@ -32,11 +32,11 @@ ENV PYTHONUNBUFFERED=1
 
 # ---------------------------------------------------------------------------------
 FROM runtime-base AS deps
+ARG APT_PACKAGES=""
 # Runtime OS packages (e.g. tesseract-ocr). The apt caches are cache mounts, locked
 # because apt cannot share them between concurrent builds. DL3008 (pin versions) is
 # the configuration's call: `apt_packages: [tesseract-ocr=5.5.0-1]` pins; the deps
 # tag already changes whenever the list does.
-ARG APT_PACKAGES=""
 # hadolint ignore=DL3008
 RUN --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \
     --mount=type=cache,id=warmbuild-apt-lists,target=/var/lib/apt/lists,sharing=locked \
