@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -112,6 +111,7 @@ def gather_inputs(config: Config, client, branch: str = "", with_frontend: bool 
         dev_gid=dev_gid,
         secrets=secrets,
         frontend_base_digest=frontend_digest,
+        registry_reachable=registry_http.ping(config.registry) == "",
     )
 
 
@@ -170,24 +170,31 @@ def _require_registry(image: str) -> None:
         )
 
 
-@dataclass(frozen=True)
-class DepsDecision:
-    plan: plan.BuildPlan
-    exists: bool
-
-
-def decide_deps(client, inputs: plan.BuildInputs) -> DepsDecision:
-    """Build the deps image only when its content tag is not in the registry yet."""
+def ensure_deps(
+    client,
+    inputs: plan.BuildInputs,
+    on_progress: ProgressCallback | None = None,
+    *,
+    push: bool = True,
+    require_registry: bool = True,
+) -> BuildSummary:
+    """The deps image by its content tag: reused from the registry, else built (and
+    pushed when ``push``). With the registry unreachable and not required, the local
+    image store serves, or the image is built locally without registry cache."""
     deps_plan = plan.plan_build(inputs, "deps")
-    _require_registry(deps_plan.image)
-    return DepsDecision(deps_plan, engine.registry_has(client, deps_plan.image))
-
-
-def ensure_deps(client, inputs: plan.BuildInputs, on_progress: ProgressCallback | None = None) -> BuildSummary:
-    decision = decide_deps(client, inputs)
-    if decision.exists:
-        return summarize_skip(decision.plan, "deps image with this content tag is already in the registry")
-    return execute(client, decision.plan, on_progress)
+    if not inputs.registry_reachable:
+        if require_registry:
+            raise RegistryError(
+                f"registry {inputs.config.registry} is unreachable: cannot check or push {deps_plan.image}",
+                "start the registry or fix `registry:`; nothing was pushed",
+            )
+    elif engine.registry_has(client, deps_plan.image):
+        return summarize_skip(deps_plan, "deps image with this content tag is already in the registry")
+    elif push:
+        return execute(client, deps_plan, on_progress)
+    if engine.image_size(client, deps_plan.image):
+        return summarize_skip(deps_plan, "deps image with this content tag is in the local image store")
+    return execute(client, plan.plan_build(inputs, "deps", "load"), on_progress)
 
 
 def build_target(
@@ -202,7 +209,8 @@ def build_target(
     the target. Returns one summary per build considered."""
     client = engine.docker_client()
     inputs = gather_inputs(config, client, branch)
-    summaries = [ensure_deps(client, inputs, on_progress)]
+    # Only a task that pushes needs the registry; local builds go on without it.
+    summaries = [ensure_deps(client, inputs, on_progress, require_registry=target == "deps" or bool(push))]
     if target != "deps":
         output = "push" if push else ""
         summaries.append(execute(client, plan.plan_build(inputs, target, output), on_progress))

@@ -97,7 +97,7 @@ def dev_up(
     chosen = choose_services(config, services)
     client = engine.docker_client()
     inputs = build.gather_inputs(config, client, branch, with_frontend="frontend" in chosen)
-    summaries = [build.ensure_deps(client, inputs, on_progress)]
+    summaries = [build.ensure_deps(client, inputs, on_progress, require_registry=False)]
     # The backend always: the frontend's dev server depends on it.
     summaries.append(build.execute(client, plan.plan_build(inputs, "dev", no_cache=rebuild), on_progress))
     frontend_image = "none"

@@ -24,7 +24,7 @@ from python_on_whales.exceptions import DockerException
 from python_on_whales.utils import run as run_cli
 
 from . import registry_http
-from .errors import BuildFailed, EngineError, Interrupted
+from .errors import BuildFailed, EngineError, Interrupted, RegistryError
 from .progress import BuildProgress, RawJsonDecoder
 from .refs import DOCKER_HUB, parse_image_ref
 
@@ -184,7 +184,8 @@ def run_build(
         _cancel(process)
         reader.join(5)
         raise Interrupted(
-            "interrupted: the build was cancelled, nothing was tagged or pushed", "run the task again"
+            "interrupted: the build was cancelled; an unfinished build pushes and tags nothing",
+            "run the task again: finished steps come from the cache",
         ) from None
     finally:
         run.seconds = time.monotonic() - started
@@ -194,7 +195,7 @@ def run_build(
     if failure:
         raise failure[0]
     if run.returncode != 0:
-        raise BuildFailed(_failure_summary(run), "read the step's log above; rerun with --debug for the command")
+        raise _failure(run)
     return run
 
 
@@ -210,7 +211,11 @@ def _cancel(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def _failure_summary(run: BuildRun) -> str:
+# What buildx says when the registry, not the build, failed.
+_REGISTRY_FAILURES = ("failed to push", "error writing layer blob", "failed to export cache", "unexpected status from")
+
+
+def _failure(run: BuildRun) -> BuildFailed | RegistryError:
     # A cache ref that does not exist yet is reported as a failed vertex, but BuildKit
     # goes on without it: that is never the reason a build failed.
     failed = [v for v in run.progress.failed if not v.name.startswith("importing cache manifest")]
@@ -219,9 +224,16 @@ def _failure_summary(run: BuildRun) -> str:
         vertex = failed[0]
         tail = [line for line in run.progress.log_of(vertex).splitlines() if line.strip()][-3:]
         detail = f" ({' | '.join(tail)})" if tail else ""
-        return f"build failed at {vertex.name}: {vertex.error}{detail}"
-    errors = [line for line in run.messages if line.strip()]
-    return f"build failed: {errors[-1] if errors else f'buildx exited with {run.returncode}'}"
+        reason = f"{vertex.name}: {vertex.error}{detail}"
+    else:
+        errors = [line for line in run.messages if line.strip()]
+        reason = errors[-1] if errors else f"buildx exited with {run.returncode}"
+    if any(marker in reason for marker in _REGISTRY_FAILURES):
+        return RegistryError(
+            f"the registry refused or dropped the push: {' '.join(reason.split())}",
+            "check the registry (reachable, writable, credentials) and rerun; an unfinished push moves no tag",
+        )
+    return BuildFailed(f"build failed at {reason}", "read the step's log above; rerun with --debug for the command")
 
 
 def prune_build_cache(client: DockerClient, builder: str = "") -> None:

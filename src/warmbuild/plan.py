@@ -44,6 +44,8 @@ class BuildInputs:
     secrets: tuple[tuple[str, str], ...] = ()
     # The frontend's node image digest ('' when the app has no frontend).
     frontend_base_digest: str = ""
+    # False: build without registry cache; the deps image must be local or built here.
+    registry_reachable: bool = True
 
     @property
     def app_dir(self) -> Path:
@@ -214,6 +216,8 @@ def cache_flags(inputs: BuildInputs, cache_target: str, export: bool = True) -> 
     argv = [part for ref in chain for part in ("--cache-from", f"type=registry,ref={ref}")]
     notes: list[str] = []
     cache_to = ""
+    if not inputs.registry_reachable:
+        return CacheFlags((), (), "", (f"registry {config.registry} is unreachable: building without its cache",))
     if not export:
         pass
     elif config.cache.read_only:

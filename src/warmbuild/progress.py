@@ -102,6 +102,16 @@ class BuildProgress:
     def failed(self) -> list[Vertex]:
         return [v for v in self.vertices.values() if v.error]
 
+    def import_warnings(self) -> list[str]:
+        """Cache imports that failed for another reason than "no such cache yet":
+        BuildKit builds on without them, the user should still hear of it."""
+        return [
+            f"cache import from {v.name.removeprefix('importing cache manifest from ')} failed ({v.error}); "
+            "built without it"
+            for v in self.failed
+            if v.name.startswith("importing cache manifest") and "not found" not in v.error
+        ]
+
 
 class RawJsonDecoder:
     """Split a byte stream into the JSON objects buildx writes, whatever the chunking."""

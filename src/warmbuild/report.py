@@ -89,7 +89,7 @@ def summarize(build_plan: BuildPlan, run: BuildRun, image_bytes: int) -> BuildSu
         pushed=(build_plan.image,) if build_plan.push else (),
         cache_from=build_plan.cache_from,
         cache_to=build_plan.cache_to,
-        notes=build_plan.notes,
+        notes=build_plan.notes + tuple(run.progress.import_warnings()),
     )
 
 

@@ -58,12 +58,7 @@ def warm_one(client, inputs: plan.BuildInputs, make: PlanMaker, on_progress: Pro
 def cache_warm(config: Config, branch: str = "", on_progress: ProgressCallback | None = None) -> list[BuildSummary]:
     client = engine.docker_client()
     inputs = build.gather_inputs(config, client, branch, with_frontend=bool(config.frontend.context))
-    decision = build.decide_deps(client, inputs)
-    if decision.exists:
-        summaries = [build.summarize_skip(decision.plan, "deps image with this content tag is already in the registry")]
-    elif config.cache.read_only:
-        summaries = [build.execute(client, plan.plan_build(inputs, "deps", "load"), on_progress)]
-    else:
-        summaries = [build.execute(client, decision.plan, on_progress)]
+    writes = not config.cache.read_only
+    summaries = [build.ensure_deps(client, inputs, on_progress, push=writes, require_registry=True)]
     summaries += [warm_one(client, inputs, make, on_progress) for make in plan_makers(inputs)]
     return summaries

@@ -1,0 +1,129 @@
+"""Faults injected for real: a team registry that goes down, refuses pushes, comes
+back; Ctrl-C in the middle of a build. Each ends in a clear message, a documented
+exit code, no tag on an unfinished image, and a rerun that just works."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from support import REPO_ROOT, copy_example_app, load, missing_blobs
+from support_cli import invoke
+
+from warmbuild import build, engine, registry_http
+
+
+class Registry:
+    """A registry process of the test's own, on a free loopback port."""
+
+    def __init__(self, root: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.address = f"127.0.0.1:{self.port}"
+        self.root = root
+        self.process: subprocess.Popen | None = None
+
+    def start(self, read_only: bool = False) -> None:
+        config = self.root / "registry.yml"
+        config.write_text(
+            "version: 0.1\nlog: {level: warn}\n"
+            f"storage:\n  filesystem: {{rootdirectory: {self.root / 'data'}}}\n"
+            f"  maintenance: {{readonly: {{enabled: {str(read_only).lower()}}}}}\n"
+            f"http: {{addr: {self.address}}}\n"
+        )
+        self.process = subprocess.Popen(
+            ["docker-registry", "serve", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 20
+        while registry_http.ping(self.address):
+            assert time.monotonic() < deadline, "test registry did not start"
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.process:
+            self.process.terminate()
+            self.process.wait(10)
+            self.process = None
+
+
+@pytest.fixture
+def team_registry(tmp_path):
+    registry = Registry(tmp_path / "registry")
+    registry.root.mkdir()
+    yield registry
+    registry.stop()
+
+
+def one_line_error(result, code: int) -> str:
+    assert result.returncode == code, result.stdout + result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stdout + result.stderr, result.stderr
+    return lines[0]
+
+
+def test_team_registry_down_refusing_and_back(tmp_path, unique, team_registry):
+    team_registry.start()
+    config = copy_example_app(tmp_path, unique, registry=team_registry.address)
+    args = ["--config", str(config), "--branch", "main"]
+    assert invoke("build-dev", *args).returncode == 0
+    deps_image = build.plan_targets(load(config), ["deps"], "main")[0].image
+
+    # Down: a local build goes on without registry cache, and says so ...
+    team_registry.stop()
+    local = invoke("build-dev", *args)
+    assert local.returncode == 0, local.stdout + local.stderr
+    assert "is unreachable: building without its cache" in " ".join(local.stdout.split())
+    # ... a task that must push stops before building, with exit code 5.
+    line = one_line_error(invoke("build-deps", *args), 5)
+    assert f"registry {team_registry.address} is unreachable" in line and "nothing was pushed" in line
+
+    # Refusing pushes (read-only): the prod push fails clearly and moves no tag.
+    team_registry.start(read_only=True)
+    main_py = tmp_path / "backend" / "app" / "main.py"
+    main_py.write_text(main_py.read_text() + "\n# a change to push\n")
+    line = one_line_error(invoke("build-prod", *args, "--push"), 5)
+    assert "the registry refused or dropped the push" in line
+    client = engine.docker_client()
+    assert not engine.registry_has(client, f"{team_registry.address}/{unique}/prod:main")
+    assert engine.registry_has(client, deps_image), "earlier pushes are untouched"
+
+    # Back: the same command succeeds, nothing to clean up by hand, the tag is whole.
+    team_registry.stop()
+    team_registry.start()
+    assert invoke("build-prod", *args, "--push").returncode == 0
+    assert missing_blobs(team_registry.address, f"{unique}/prod", "main") == []
+
+
+def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique, registry):
+    # An apt package list of its own makes the deps steps new to this builder: the
+    # build runs long enough to be interrupted.
+    config = copy_example_app(tmp_path, unique, apt_packages=["tesseract-ocr", "file"])
+    deps_image = build.plan_targets(load(config), ["deps"], "main")[0].image
+    containers_before = subprocess.run(["docker", "ps", "-aq"], capture_output=True, text=True).stdout
+    builders_before = subprocess.run(["docker", "buildx", "ls"], capture_output=True, text=True).stdout
+
+    command = [sys.executable, "-m", "invoke", "build-deps", "--config", str(config), "--branch", "main"]
+    task = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(12)  # inside the apt or the heavy-install step
+    assert task.poll() is None, "the build finished before it could be interrupted"
+    task.send_signal(signal.SIGINT)
+    stdout, stderr = task.communicate(timeout=120)
+    assert task.returncode == 130, stdout + stderr
+    assert "interrupted: the build was cancelled" in stderr and "Traceback" not in stderr
+
+    client = engine.docker_client()
+    assert not engine.registry_has(client, deps_image), "no tag for an unfinished build"
+    assert subprocess.run(["docker", "ps", "-aq"], capture_output=True, text=True).stdout == containers_before
+    assert subprocess.run(["docker", "buildx", "ls"], capture_output=True, text=True).stdout == builders_before
+    buildx_left = subprocess.run(["pgrep", "-f", "buildx build.*" + unique], capture_output=True, text=True).stdout
+    assert buildx_left == "", "no buildx process left running"
+
+    rerun = invoke("build-deps", "--config", str(config), "--branch", "main")
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert engine.registry_has(client, deps_image)
