@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -10,6 +11,7 @@ from typing import Iterator
 from invoke import Exit
 from rich.console import Console
 from rich.live import Live
+from rich.logging import RichHandler
 from rich.table import Table
 
 from .doctor import Check, Status
@@ -23,9 +25,22 @@ err = Console(stderr=True, highlight=False)
 _STATUS_STYLE = {Status.OK: "green", Status.PROBLEM: "bold red", Status.NOT_CHECKED: "yellow"}
 
 
+def debug_logging() -> None:
+    """--debug: every docker command (ours and python-on-whales') on stderr. Only the
+    command lines: the environment, which may hold secrets, is never printed."""
+    logging.basicConfig(
+        level=logging.WARNING, handlers=[RichHandler(console=err, show_path=False)], format="%(message)s"
+    )
+    for name in ("warmbuild", "python_on_whales"):
+        logging.getLogger(name).setLevel(logging.DEBUG)
+
+
 @contextlib.contextmanager
 def user_errors(debug: bool = False) -> Iterator[None]:
-    """Turn our errors into one line and their exit code; a traceback only with --debug."""
+    """Turn our errors into one line and their exit code; with --debug, the commands
+    as they run and the traceback."""
+    if debug:
+        debug_logging()
     try:
         yield
     except WarmbuildError as error:

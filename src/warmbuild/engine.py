@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import codecs
 import json
+import logging
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -27,6 +29,8 @@ from . import registry_http
 from .errors import BuildFailed, EngineError, Interrupted, RegistryError
 from .progress import BuildProgress, RawJsonDecoder
 from .refs import DOCKER_HUB, parse_image_ref
+
+log = logging.getLogger("warmbuild")
 
 CONTAINERD_SNAPSHOTTER = "io.containerd.snapshotter.v1"
 # Seconds buildx gets to cancel a build cleanly after Ctrl-C before it is killed.
@@ -153,6 +157,7 @@ def run_build(
     """
     run = BuildRun(argv=tuple(argv))
     command = [str(part) for part in client.client_config.docker_cmd] + list(argv)
+    log.debug("running %s", shlex.join(command))
     started = time.monotonic()
     try:
         # A new session: Ctrl-C reaches us alone, and we cancel buildx deliberately,

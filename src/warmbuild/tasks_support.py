@@ -7,7 +7,6 @@ Every function turns warmbuild errors into one line and its exit code
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
@@ -37,12 +36,6 @@ def load(
         "cache.read_only": True if pull_request else None,
     }
     return config_module.load_config(config_path or DEFAULT_CONFIG, overrides)
-
-
-def _debug_env(debug: bool) -> None:
-    if debug:
-        # python-on-whales prints every docker command it runs.
-        os.environ["PYTHON_ON_WHALES_DEBUG"] = "1"
 
 
 def doctor(config_path: str, debug: bool, **overrides) -> None:
@@ -86,7 +79,6 @@ def build(
     push: bool | None = None,
     **overrides,
 ) -> None:
-    _debug_env(debug)
     started = time.monotonic()
     with console.user_errors(debug):
         settings = load(config_path, **overrides)
@@ -102,7 +94,6 @@ def build(
 def dev_up(
     config_path: str, debug: bool, services: str, rebuild: bool, follow: bool, branch: str, json_path: str
 ) -> None:
-    _debug_env(debug)
     started = time.monotonic()
     with console.user_errors(debug):
         settings = load(config_path)
@@ -138,7 +129,6 @@ def dev_shell(config_path: str, debug: bool, service: str, command: str) -> None
 
 
 def cache_warm(config_path: str, debug: bool, json_path: str = "", branch: str = "", **overrides) -> None:
-    _debug_env(debug)
     started = time.monotonic()
     with console.user_errors(debug):
         settings = load(config_path, **overrides)

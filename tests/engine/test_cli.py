@@ -45,3 +45,12 @@ def test_build_prod_writes_a_json_report(tmp_path, unique):
     assert prod["image"] == f"127.0.0.1:5000/{unique}/prod:main"
     assert prod["cache_to"].startswith(f"type=registry,ref=127.0.0.1:5000/{unique}/cache:prod-main")
     assert report["wall_seconds"] > 0 and prod["image_bytes"] > 0
+
+
+def test_debug_prints_the_build_command(tmp_path, unique):
+    config = copy_example_app(tmp_path, unique)
+    result = invoke("build-deps", "--config", str(config), "--branch", "main", "--debug")
+    assert result.returncode == 0, result.stderr
+    flat = " ".join(result.stderr.split())
+    assert "running /usr/local/bin/docker buildx build" in flat
+    assert "imagetools inspect" in flat

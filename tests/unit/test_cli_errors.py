@@ -76,3 +76,10 @@ def test_engine_down_exits_4(tmp_path):
     config = copy_example_app(tmp_path, "cli-engine")
     result = invoke("build-deps", "--config", str(config))  # DOCKER_HOST points nowhere in unit tests
     assert_one_line_error(result, 4, "cannot reach Docker Engine")
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    config = copy_example_app(tmp_path, "cli-debug", heavy=["torch"])
+    result = invoke("build-deps", "--config", str(config), "--debug")
+    assert result.returncode == 3
+    assert "Traceback" in result.stderr and "LockError" in result.stderr
