@@ -89,6 +89,12 @@ class Config:
     builder: str = ""
     # Network for RUN steps: "host" reaches a package index on the host's loopback.
     network: str = ""
+    # Attestations on pushed images: SLSA provenance (max, min or off) and an SBOM.
+    # The SBOM needs BuildKit's scanner image (docker/buildkit-syft-scanner, or
+    # sbom_generator) to be pullable by the builder, so it is opt-in.
+    provenance: str = "max"
+    sbom: bool = False
+    sbom_generator: str = ""
     cache: CacheConfig = field(default_factory=CacheConfig)
     frontend: FrontendConfig = field(default_factory=FrontendConfig)
     dev: DevConfig = field(default_factory=DevConfig)
@@ -218,6 +224,9 @@ SCHEMA: dict[str, Checker] = {
     "platforms": strings,
     "builder": text("a buildx builder name"),
     "network": text("a build network such as host"),
+    "provenance": choice("max", "min", "off"),
+    "sbom": boolean,
+    "sbom_generator": text("an image reference"),
     "cache": section(
         CacheConfig,
         {"default_branch": text("a branch name"), "mode": choice(*CACHE_MODES), "read_only": boolean},

@@ -236,6 +236,16 @@ def cache_flags(inputs: BuildInputs, cache_target: str, export: bool = True) -> 
 OUTPUTS = ("push", "load", "cacheonly")
 
 
+def _attestations(config: Config, output: str) -> list[str]:
+    """Provenance (and an SBOM, if asked) travel with pushed images only."""
+    if output != "push":
+        return []
+    flags = ["--provenance", "false" if config.provenance == "off" else f"mode={config.provenance}"]
+    if config.sbom:
+        flags += ["--sbom", f"generator={config.sbom_generator}" if config.sbom_generator else "true"]
+    return flags
+
+
 def _tail(image: str, metadata: Path, output: str, context: Path) -> list[str]:
     """push: to the registry; load: into the local image store; cacheonly: no image
     at all, only the cache export (cache warming)."""
@@ -288,6 +298,7 @@ def plan_build(
     argv += cache.argv
     for secret_id, source in inputs.secrets:
         argv += ["--secret", f"id={secret_id},{source}"]
+    argv += _attestations(config, output)
     argv += _tail(image, state / "metadata.json", output, inputs.app_dir)
 
     files = tuple((str(locks_dir / name), text) for name, text in sorted(lock_files(inputs, target).items()))
@@ -327,6 +338,7 @@ def plan_frontend_build(
         argv += ["--platform", platform]
     cache = cache_flags(inputs, name, export_cache)
     argv += cache.argv
+    argv += _attestations(config, output)
     argv += _tail(image, state / "metadata.json", output, inputs.repo.root / config.frontend.context)
     return BuildPlan(
         target=name,

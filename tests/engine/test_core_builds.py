@@ -7,6 +7,7 @@ no test sees another's registry cache.
 from __future__ import annotations
 
 import dataclasses
+import subprocess
 import time
 from pathlib import Path
 
@@ -61,6 +62,13 @@ def test_deps_image_is_built_once_per_heavy_content(tmp_path, unique):
     first = build_target(config, "deps")["deps"]
     assert not first.skipped and first.pushed == (first.image,)
     assert engine.registry_has(engine.docker_client(), first.image)
+    provenance = subprocess.run(
+        ["docker", "buildx", "imagetools", "inspect", first.image, "--format", "{{json .Provenance}}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert '"buildType"' in provenance and "install-python-deps heavy" in provenance, "SLSA provenance, mode=max"
 
     started = time.monotonic()
     second = build_target(config, "deps")["deps"]

@@ -45,6 +45,8 @@ def test_deps_plan_exact_argv():
         "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main",
         "--cache-to",
         "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=max",
+        "--provenance",
+        "mode=max",
         "--tag",
         DEPS,
         "--metadata-file",
