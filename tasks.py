@@ -48,52 +48,32 @@ def plan(c, target="all", config="", registry=None, installer=None, branch="", p
     )
 
 
-@task(name="build-deps", help=BUILD_HELP)
-def build_deps(c, config="", registry=None, installer=None, branch="", pull_request=False, json="", debug=False):
-    """Build and push the deps base image, only if its content tag is missing."""
-    support.build(
-        "deps",
-        config,
-        debug,
-        json_path=json,
-        branch=branch,
-        registry=registry,
-        installer=installer,
-        pull_request=pull_request,
-    )
+def _build_task(target: str, summary: str):
+    """build-deps, build-dev and build-prod take the same options."""
+
+    def build(
+        c, config="", registry=None, installer=None, branch="", pull_request=False, push=False, json="", debug=False
+    ):
+        support.build(
+            target,
+            config,
+            debug,
+            json_path=json,
+            branch=branch,
+            push=push,
+            registry=registry,
+            installer=installer,
+            pull_request=pull_request,
+        )
+
+    build.__doc__ = summary
+    push_help = "push the image to the registry (default: load it locally; deps is always pushed)"
+    return task(name=f"build-{target}", help={**BUILD_HELP, "push": push_help})(build)
 
 
-@task(name="build-dev", help=BUILD_HELP)
-def build_dev(c, config="", registry=None, installer=None, branch="", pull_request=False, json="", debug=False):
-    """Build the dev image (deps image reused by tag; code is mounted, not copied)."""
-    support.build(
-        "dev",
-        config,
-        debug,
-        json_path=json,
-        branch=branch,
-        registry=registry,
-        installer=installer,
-        pull_request=pull_request,
-    )
-
-
-@task(name="build-prod", help={**BUILD_HELP, "push": "push the prod image to the registry (default: load locally)"})
-def build_prod(
-    c, config="", registry=None, installer=None, branch="", pull_request=False, push=False, json="", debug=False
-):
-    """Build the prod image: deps image + light deps + code, non-root, HEALTHCHECK."""
-    support.build(
-        "prod",
-        config,
-        debug,
-        json_path=json,
-        branch=branch,
-        push=push,
-        registry=registry,
-        installer=installer,
-        pull_request=pull_request,
-    )
+build_deps = _build_task("deps", "Build and push the deps base image, only if its content tag is missing.")
+build_dev = _build_task("dev", "Build the dev images: deps image reused by tag; code is mounted at run time.")
+build_prod = _build_task("prod", "Build the prod images: deps image + light deps + code, non-root, HEALTHCHECK.")
 
 
 @task(

@@ -53,7 +53,9 @@ def copy_example_app(destination: Path, name: str, variant: str = "", **config_v
         shutil.copytree(REPO_ROOT / "backend", app, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
     if variant:
         use_variant(app, variant)
-    config = {"name": name, "context": "backend", "dockerfile": str(DOCKERFILE), **config_values}
+    # Without a frontend unless the test brings one (it copies frontend/ itself).
+    config = {"name": name, "context": "backend", "dockerfile": str(DOCKERFILE), "frontend": {"context": ""}}
+    config.update(config_values)
     path = destination / "warmbuild.yaml"
     path.write_text(yaml.safe_dump(config))
     return path

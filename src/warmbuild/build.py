@@ -84,12 +84,7 @@ def gather_inputs(config: Config, client, branch: str = "", with_frontend: bool 
     )
     secrets = _secret_sources(config, root)
     facts = engine.read_engine_facts(client, config.builder)
-    if not facts.server_version:
-        raise EngineError(f"cannot reach Docker Engine: {facts.server_error}", "start dockerd, or run `invoke doctor`")
-    if not facts.buildx_version or not facts.builder_name:
-        raise EngineError(
-            f"buildx or its builder is unusable: {facts.buildx_error or facts.builder_error}", "run `invoke doctor`"
-        )
+    _require_engine(facts)
     base_digest = _base_digest(client, config.python_image, facts)
     frontend_digest = ""
     if with_frontend and config.frontend.context:
@@ -113,6 +108,14 @@ def gather_inputs(config: Config, client, branch: str = "", with_frontend: bool 
         frontend_base_digest=frontend_digest,
         registry_reachable=registry_http.ping(config.registry) == "",
     )
+
+
+def _require_engine(facts: engine.EngineFacts) -> None:
+    """The engine, buildx and builder checks of `invoke doctor`, as an error: the same
+    words and the same fix in both places."""
+    for check in doctor.engine_checks(facts):
+        if check.status is doctor.Status.PROBLEM:
+            raise EngineError(check.detail, check.fix)
 
 
 def _base_digest(client, image: str, facts: engine.EngineFacts) -> str:
@@ -206,20 +209,34 @@ def build_target(
     on_progress: ProgressCallback | None = None,
 ) -> list[BuildSummary]:
     """build-deps / build-dev / build-prod: the deps image first (or its reuse), then
-    the target. Returns one summary per build considered."""
+    the target, and the frontend's image of the same target if the app has one.
+    Returns one summary per build considered."""
     client = engine.docker_client()
-    inputs = gather_inputs(config, client, branch)
+    with_frontend = target != "deps" and bool(config.frontend.context)
+    inputs = gather_inputs(config, client, branch, with_frontend=with_frontend)
     # Only a task that pushes needs the registry; local builds go on without it.
     summaries = [ensure_deps(client, inputs, on_progress, require_registry=target == "deps" or bool(push))]
-    if target != "deps":
-        output = "push" if push else ""
-        summaries.append(execute(client, plan.plan_build(inputs, target, output), on_progress))
+    output = "push" if push else ""
+    for target_plan in target_plans(inputs, target, output)[1:]:
+        summaries.append(execute(client, target_plan, on_progress))
     return summaries
+
+
+def target_plans(inputs: plan.BuildInputs, target: str, output: str = "") -> list[plan.BuildPlan]:
+    """deps, then the target and the frontend's image of the same target. Pure."""
+    plans = [plan.plan_build(inputs, "deps")]
+    if target != "deps":
+        plans.append(plan.plan_build(inputs, target, output))
+        if inputs.config.frontend.context:
+            plans.append(plan.plan_frontend_build(inputs, target, output or "load"))
+    return plans
 
 
 def plan_targets(config: Config, targets: list[str], branch: str = "") -> list[plan.BuildPlan]:
     """`invoke plan`: the plans, computed against the real engine and registry
-    (for the base digest), with nothing built, written or pushed."""
+    (for the base digests), with nothing built, written or pushed."""
     client = engine.docker_client()
-    inputs = gather_inputs(config, client, branch)
-    return [plan.plan_build(inputs, target) for target in targets]
+    with_frontend = bool(config.frontend.context) and targets != ["deps"]
+    inputs = gather_inputs(config, client, branch, with_frontend=with_frontend)
+    plans = {p.target: p for target in targets for p in target_plans(inputs, target)}
+    return list(plans.values())

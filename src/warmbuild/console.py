@@ -175,7 +175,8 @@ def print_plans(plans: list) -> None:
         out.rule(f"[bold]{build_plan.target}[/]  →  {build_plan.image}")
         for note in build_plan.notes:
             out.print(f"# note: {note}")
-        out.print(f"# writes {len(build_plan.files)} lock export(s) into {Path(build_plan.files[0][0]).parent}")
+        for path, _ in build_plan.files:
+            out.print(f"# writes {path} (from the lock)")
         out.print(build_plan.command_line().replace(" --", " \\\n    --"), soft_wrap=True)
 
 

@@ -156,6 +156,11 @@ def _base_image_check(image: str, digest: str, where: str, engine_ok: bool) -> C
     return Check(name, Status.OK, f"{digest[:19]}… via {where}")
 
 
+def engine_checks(facts: engine.EngineFacts) -> list[Check]:
+    """Engine, buildx and builder: what every build needs."""
+    return [_engine_check(facts), _buildx_check(facts), *_builder_checks(facts)[:1]]
+
+
 def evaluate(facts: Facts) -> list[Check]:
     """Pure: facts in, checks out, in the order a user fixes them."""
     engine_check = _engine_check(facts.engine)

@@ -298,7 +298,11 @@ def compose_logs(client: DockerClient, services: Sequence[str], follow: bool, ta
 
 
 def compose_shell(client: DockerClient, service: str, command: Sequence[str]) -> None:
-    client.compose.execute(service, list(command), tty=True)
+    """Interactive on a terminal; from a script, run the command and print its output."""
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    output = client.compose.execute(service, list(command), tty=interactive)
+    if output:
+        sys.stdout.write(output + "\n")
 
 
 def compose_containers(client: DockerClient) -> list[str]:

@@ -97,6 +97,10 @@ def test_dev_loop(dev_app, tmp_path, unique):
     print(f"dev loop: edit to new response {time.monotonic() - edited:.2f}s (target < 2 s)")
     assert docker.image.inspect(images[0]).id == dev_image
 
+    # dev-shell runs in the backend container, as the host user.
+    shell = invoke("dev-shell", "--config", str(config), "--command", "id -u")
+    assert shell.returncode == 0 and shell.stdout.strip() == str(HOST_USER[0]), shell.stdout + shell.stderr
+
     # Files the dev container writes into the mount belong to the host user.
     compose = engine.compose_client(str(REPO_ROOT / "compose.yaml"), unique, str(devloop.env_file_path(settings)))
     compose.compose.execute("backend", ["touch", "/app/written-by-container"], tty=False)

@@ -4,6 +4,8 @@ exit code, no tag on an unfinished image, and a rerun that just works."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -127,3 +129,31 @@ def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique, regist
     rerun = invoke("build-deps", "--config", str(config), "--branch", "main")
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
     assert engine.registry_has(client, deps_image)
+
+
+BUILDX_SHIMS = {
+    "missing": "echo \"docker: 'buildx' is not a docker command.\" >&2; exit 1",
+    "too-old": (
+        'if [ "$2" = version ]; then echo "github.com/docker/buildx v0.10.4 c513d34"; exit 0; fi; exec "$REAL" "$@"'
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "state, fragment", [("missing", "buildx is missing"), ("too-old", "buildx 0.10.4 is older than 0.12")]
+)
+def test_buildx_missing_or_too_old_is_a_clear_engine_error(tmp_path, unique, state, fragment):
+    real = shutil.which("docker")
+    shim = tmp_path / "bin" / "docker"
+    shim.parent.mkdir()
+    # A docker client whose buildx is missing or old; every other command is real.
+    shim.write_text(
+        f'#!/bin/sh\nREAL={real}\nif [ "$1" = buildx ]; then {BUILDX_SHIMS[state]}; fi\nexec "$REAL" "$@"\n'
+    )
+    shim.chmod(0o755)
+    config = copy_example_app(tmp_path, unique)
+    path = f"{shim.parent}:{os.environ['PATH']}"
+    line = one_line_error(invoke("build-deps", "--config", str(config), PATH=path), 4)
+    assert fragment in line and "fix: " in line and "docker-buildx" in line
+    doctor = invoke("doctor", PATH=path)
+    assert doctor.returncode == 1 and fragment in " ".join(doctor.stderr.split())

@@ -10,7 +10,7 @@ from support import BASE_DIGEST, DATA, DOCKERFILE, REPO_ROOT, sample_inputs
 
 from warmbuild import dockerfile
 from warmbuild.config import CacheConfig, Config, SecretSource
-from warmbuild.plan import cache_chain, deps_tag, plan_build
+from warmbuild.plan import cache_chain, deps_tag, dev_user, plan_build
 from warmbuild.repo import RepoState
 
 CONFIG = Config(source="/repo/warmbuild.yaml")
@@ -282,3 +282,16 @@ def test_dockerfile_stage_dependencies():
     assert dockerfile.stage_names(text) == ["runtime-base", "deps", "dev", "prod"]
     deps_text = dockerfile.text_for_stage(text, "deps")
     assert "install-python-deps heavy" in deps_text and "install-python-deps main" not in deps_text
+
+
+@pytest.mark.parametrize(
+    "setting, host, expected",
+    [
+        ("auto", (1234, 1234), (1234, 1234)),
+        ("auto", (0, 0), (0, 0)),
+        ("root", (1234, 1234), (0, 0)),
+        ("2000:3000", (1234, 1234), (2000, 3000)),
+    ],
+)
+def test_dev_user(setting, host, expected):
+    assert dev_user(setting, *host) == expected

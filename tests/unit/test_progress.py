@@ -43,3 +43,14 @@ def test_plain_error_lines_are_kept_for_the_message():
     decoder.close()
     assert events == [{"vertexes": []}]
     assert decoder.non_json == ["ERROR: failed to solve: boom"]
+
+
+def test_failed_cache_imports_become_warnings_except_missing_refs():
+    progress = parse_rawjson(
+        '{"vertexes": [{"digest": "a", "name": "importing cache manifest from reg/app/cache:dev-x",'
+        ' "error": "not found"}, {"digest": "b", "name": "importing cache manifest from reg/app/cache:dev-main",'
+        ' "error": "unexpected status: 401 Unauthorized"}]}'
+    )
+    assert progress.import_warnings() == [
+        "cache import from reg/app/cache:dev-main failed (unexpected status: 401 Unauthorized); built without it"
+    ]
