@@ -6,10 +6,14 @@ and ``execute`` touch the outside world, through ``engine``.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import doctor, engine, locks, plan, registry_http
 from .config import Config
@@ -155,12 +159,36 @@ def write_files(build_plan: plan.BuildPlan) -> None:
 
 
 def execute(client, build_plan: plan.BuildPlan, on_progress: ProgressCallback | None = None) -> BuildSummary:
+    """Run one plan. A build that names an image holds a machine-wide lock on that
+    name: two builds of one image on one daemon collide when naming it."""
+    if build_plan.output == "cacheonly":
+        return _run(client, build_plan, on_progress)
+    with image_lock(build_plan.image):
+        return _run(client, build_plan, on_progress)
+
+
+def _run(client, build_plan: plan.BuildPlan, on_progress: ProgressCallback | None) -> BuildSummary:
     write_files(build_plan)
     if build_plan.push:
         _require_registry(build_plan.image)
     run = engine.run_build(client, build_plan.argv, on_progress)
     size = engine.image_size(client, build_plan.image) if build_plan.output != "cacheonly" else 0
     return summarize(build_plan, run, size)
+
+
+@contextlib.contextmanager
+def image_lock(image: str) -> Iterator[None]:
+    """An exclusive lock per image name for this machine (flock: released by the
+    kernel if the process dies, so an interrupted build never leaves it held)."""
+    folder = Path(tempfile.gettempdir()) / "warmbuild-locks"
+    folder.mkdir(exist_ok=True)
+    path = folder / (hashlib.sha256(image.encode()).hexdigest()[:32] + ".lock")
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _require_registry(image: str) -> None:
@@ -185,19 +213,20 @@ def ensure_deps(
     pushed when ``push``). With the registry unreachable and not required, the local
     image store serves, or the image is built locally without registry cache."""
     deps_plan = plan.plan_build(inputs, "deps")
-    if not inputs.registry_reachable:
-        if require_registry:
-            raise RegistryError(
-                f"registry {inputs.config.registry} is unreachable: cannot check or push {deps_plan.image}",
-                "start the registry or fix `registry:`; nothing was pushed",
-            )
-    elif engine.registry_has(client, deps_plan.image):
-        return summarize_skip(deps_plan, "deps image with this content tag is already in the registry")
-    elif push:
-        return execute(client, deps_plan, on_progress)
-    if engine.image_size(client, deps_plan.image):
-        return summarize_skip(deps_plan, "deps image with this content tag is in the local image store")
-    return execute(client, plan.plan_build(inputs, "deps", "load"), on_progress)
+    if not inputs.registry_reachable and require_registry:
+        raise RegistryError(
+            f"registry {inputs.config.registry} is unreachable: cannot check or push {deps_plan.image}",
+            "start the registry or fix `registry:`; nothing was pushed",
+        )
+    # Held from the check to the push: a concurrent run waits, then finds the image.
+    with image_lock(deps_plan.image):
+        if inputs.registry_reachable and engine.registry_has(client, deps_plan.image):
+            return summarize_skip(deps_plan, "deps image with this content tag is already in the registry")
+        if inputs.registry_reachable and push:
+            return _run(client, deps_plan, on_progress)
+        if engine.image_size(client, deps_plan.image):
+            return summarize_skip(deps_plan, "deps image with this content tag is in the local image store")
+        return _run(client, plan.plan_build(inputs, "deps", "load"), on_progress)
 
 
 def build_target(

@@ -24,6 +24,7 @@ def test_requirements_lock_with_pip_installer(tmp_path, unique):
                 "installer": "pip",
                 "heavy": ["pillow"],
                 "apt_packages": [],
+                "frontend": {"context": ""},
                 "app": "service.web:application",
                 "port": 9000,
                 "health_path": "/healthz",

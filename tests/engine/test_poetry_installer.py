@@ -75,6 +75,7 @@ def test_poetry_install_no_root_in_deps_and_dev(tmp_path, unique, loopback_index
                 "installer": "poetry",
                 "heavy": ["idna"],
                 "apt_packages": [],
+                "frontend": {"context": ""},
                 "network": "host",
             }
         )
