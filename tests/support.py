@@ -64,7 +64,7 @@ def copy_example_app(destination: Path, name: str, variant: str = "", **config_v
 def use_variant(app: Path, variant: str) -> None:
     """Swap in a pre-locked variant of the example's pyproject + poetry.lock."""
     for name in ("pyproject.toml", "poetry.lock"):
-        shutil.copy(DATA / "backend-variants" / variant / name, app / name)
+        shutil.copy(REPO_ROOT / "bench" / "variants" / variant / name, app / name)
 
 
 def load(config_path: Path) -> Config:

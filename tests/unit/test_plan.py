@@ -6,7 +6,7 @@ import dataclasses
 import json
 
 import pytest
-from support import BASE_DIGEST, DATA, DOCKERFILE, REPO_ROOT, sample_inputs
+from support import BASE_DIGEST, DOCKERFILE, REPO_ROOT, sample_inputs
 
 from warmbuild import dockerfile
 from warmbuild.config import CacheConfig, Config, SecretSource
@@ -218,8 +218,8 @@ def test_cache_chain_deduplicates_on_the_default_branch():
 
 # --- the deps tag: a hash of exactly what goes into the deps image -------------------
 
-LIGHT = sample_inputs(CONFIG, app_dir=DATA / "backend-variants" / "light-added")
-HEAVY = sample_inputs(CONFIG, app_dir=DATA / "backend-variants" / "heavy-changed")
+LIGHT = sample_inputs(CONFIG, app_dir=REPO_ROOT / "bench" / "variants" / "light-added")
+HEAVY = sample_inputs(CONFIG, app_dir=REPO_ROOT / "bench" / "variants" / "heavy-changed")
 DEV_STAGE_EDITED = INPUTS.dockerfile_text.replace(
     'CMD ["uvicorn", "--reload"]', 'CMD ["uvicorn", "--reload", "--log-level", "debug"]'
 )
@@ -261,7 +261,7 @@ def test_deps_key_names_its_parts():
 def test_poetry_installer_keys_deps_on_the_whole_main_group():
     config = dataclasses.replace(CONFIG, installer="poetry")
     inputs = sample_inputs(config)
-    assert deps_tag(sample_inputs(config, app_dir=DATA / "backend-variants" / "light-added")) != deps_tag(inputs)
+    assert deps_tag(sample_inputs(config, app_dir=REPO_ROOT / "bench" / "variants" / "light-added")) != deps_tag(inputs)
     files = dict(plan_build(inputs, "dev").files)
     assert files["/repo/.warmbuild/warmbuild-example/dev/locks/poetry-groups.txt"] == "--with dev\n"
     assert "/repo/.warmbuild/warmbuild-example/dev/locks/poetry.lock" in files
