@@ -25,6 +25,7 @@ BUILD_HELP = {
     "pull_request": "import caches but never export them (pull-request builds)",
     "installer": "uv, pip or poetry (overrides the config)",
     "json": "also write the build report as JSON to this file",
+    "export_cache": "also export this build's registry cache (default: import only; cache-warm writes it)",
 }
 
 
@@ -40,7 +41,12 @@ def show_config(c, config="", registry=None, installer=None, debug=False):
     support.show_config(config, debug, registry=registry, installer=installer)
 
 
-@task(help={**{k: v for k, v in BUILD_HELP.items() if k != "json"}, "target": "deps, dev, prod, or all (default)"})
+@task(
+    help={
+        **{k: v for k, v in BUILD_HELP.items() if k not in ("json", "export_cache")},
+        "target": "deps, dev, prod, or all (default)",
+    }
+)
 def plan(c, target="all", config="", registry=None, installer=None, branch="", pull_request=False, debug=False):
     """Print the exact `docker buildx build` commands and tags, without building."""
     support.plan(
@@ -52,7 +58,16 @@ def _build_task(target: str, summary: str):
     """build-deps, build-dev and build-prod take the same options."""
 
     def build(
-        c, config="", registry=None, installer=None, branch="", pull_request=False, push=False, json="", debug=False
+        c,
+        config="",
+        registry=None,
+        installer=None,
+        branch="",
+        pull_request=False,
+        push=False,
+        export_cache=False,
+        json="",
+        debug=False,
     ):
         support.build(
             target,
@@ -64,6 +79,7 @@ def _build_task(target: str, summary: str):
             registry=registry,
             installer=installer,
             pull_request=pull_request,
+            export_cache=export_cache,
         )
 
     build.__doc__ = summary
@@ -77,7 +93,11 @@ build_prod = _build_task("prod", "Build the prod images: deps image + light deps
 
 
 @task(
-    name="cache-warm", help={**BUILD_HELP, "builder": "buildx builder to use (e.g. a docker-container builder in CI)"}
+    name="cache-warm",
+    help={
+        **{k: v for k, v in BUILD_HELP.items() if k != "export_cache"},
+        "builder": "buildx builder to use (e.g. a docker-container builder in CI)",
+    },
 )
 def cache_warm(
     c, config="", registry=None, installer=None, builder=None, branch="", pull_request=False, json="", debug=False
@@ -110,11 +130,12 @@ DEV_HELP = {
         "follow": "follow the logs after the stack is up (Ctrl-C stops following, not the stack)",
         "branch": BUILD_HELP["branch"],
         "json": BUILD_HELP["json"],
+        "export_cache": BUILD_HELP["export_cache"],
     },
 )
-def dev_up(c, config="", services="", rebuild=False, follow=False, branch="", json="", debug=False):
+def dev_up(c, config="", services="", rebuild=False, follow=False, branch="", json="", export_cache=False, debug=False):
     """Build what is missing or stale, start the dev stack, wait for health, print URLs."""
-    support.dev_up(config, debug, services, rebuild, follow, branch, json)
+    support.dev_up(config, debug, services, rebuild, follow, branch, json, export_cache)
 
 
 @task(
@@ -137,6 +158,32 @@ def dev_shell(c, config="", services="backend", command="sh", debug=False):
     support.dev_shell(config, debug, services, command)
 
 
+@task(
+    help={
+        "config": COMMON_HELP["config"],
+        "debug": COMMON_HELP["debug"],
+        "repeats": "runs of each scenario (median, min and max are reported)",
+        "quick": "one repeat of the no-op and code-change scenarios: checks the harness, not the numbers",
+        "out": "folder for bench.json, bench.png and bench.md (default bench/results)",
+        "readme": "README whose bench block to update (default: README.md for full runs, none for --quick)",
+    }
+)
+def bench(c, config="", repeats=3, quick=False, out="", readme="", debug=False):
+    """Measure our builds against the seed's Dockerfiles, side by side, in one run."""
+    support.bench(config, debug, repeats, quick, out, readme)
+
+
 ns = Collection(
-    doctor, show_config, plan, build_deps, build_dev, build_prod, cache_warm, dev_up, dev_down, dev_logs, dev_shell
+    doctor,
+    show_config,
+    plan,
+    build_deps,
+    build_dev,
+    build_prod,
+    cache_warm,
+    dev_up,
+    dev_down,
+    dev_logs,
+    dev_shell,
+    bench,
 )

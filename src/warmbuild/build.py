@@ -252,12 +252,14 @@ def build_target(
 
 
 def target_plans(inputs: plan.BuildInputs, target: str, output: str = "") -> list[plan.BuildPlan]:
-    """deps, then the target and the frontend's image of the same target. Pure."""
+    """deps, then the target and the frontend's image of the same target. Pure.
+    dev and prod export registry cache only if `cache.export_local` says so."""
+    export = inputs.config.cache.export_local
     plans = [plan.plan_build(inputs, "deps")]
     if target != "deps":
-        plans.append(plan.plan_build(inputs, target, output))
+        plans.append(plan.plan_build(inputs, target, output, export_cache=export))
         if inputs.config.frontend.context:
-            plans.append(plan.plan_frontend_build(inputs, target, output or "load"))
+            plans.append(plan.plan_frontend_build(inputs, target, output or "load", export_cache=export))
     return plans
 
 

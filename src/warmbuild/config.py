@@ -44,6 +44,9 @@ class CacheConfig:
     mode: str = "max"
     # Pull-request builds import the cache but never export it.
     read_only: bool = False
+    # Local dev/prod builds only import: the team's cache refs are written by
+    # cache-warm (CI) and build-deps, not by a laptop's uncommitted work.
+    export_local: bool = False
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,12 @@ SCHEMA: dict[str, Checker] = {
     "sbom_generator": text("an image reference"),
     "cache": section(
         CacheConfig,
-        {"default_branch": text("a branch name"), "mode": choice(*CACHE_MODES), "read_only": boolean},
+        {
+            "default_branch": text("a branch name"),
+            "mode": choice(*CACHE_MODES),
+            "read_only": boolean,
+            "export_local": boolean,
+        },
     ),
     "frontend": section(
         FrontendConfig,

@@ -184,3 +184,49 @@ def print_urls(urls: dict[str, str], env_file: Path) -> None:
     for service, url in urls.items():
         out.print(f"  [bold]{service}[/]: {url}")
     out.print(f"  compose: docker compose --env-file {env_file} ps")
+
+
+@contextlib.contextmanager
+def bench_progress(total: int) -> Iterator:
+    """A progress bar for the benchmark (it takes many minutes); yields `advance(label)`."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=out, transient=False) as progress:
+        task = progress.add_task("benchmark", total=total)
+
+        def advance(label: str) -> None:
+            progress.update(task, advance=1, description=label)
+            if not out.is_terminal:
+                out.print(f"  {label}")
+
+        yield advance
+
+
+def print_bench(summary: dict, verdicts: list, paths: dict) -> None:
+    kinds = list(summary["times"])
+    table = Table(title="benchmark: median seconds (min–max), ×ratio to seed-prod in this run", title_justify="left")
+    table.add_column("scenario", no_wrap=True)
+    for kind in kinds:
+        table.add_column(kind, justify="right")
+    scenarios = list(next(iter(summary["times"].values())))
+    for scenario in scenarios:
+        row = []
+        for kind in kinds:
+            value, ratio = summary["times"][kind].get(scenario), summary["ratios"][kind].get(scenario)
+            text = f"{value['median']:.1f} ({value['min']:.1f}–{value['max']:.1f})" if value else "-"
+            row.append(text + (f" ×{ratio:.2f}" if ratio is not None and kind != "seed-prod" else ""))
+        table.add_row(scenario, *row)
+    table.add_row("image MB", *[f"{summary['sizes'][k] / 1e6:.0f}" if k in summary["sizes"] else "-" for k in kinds])
+    loops = summary["dev_loop"]
+    table.add_row("dev loop s", *[f"{loops[k]['median']:.2f}" if k in loops else "-" for k in kinds])
+    out.print(table)
+    if summary["floor"]:
+        out.print(f"floor: downloading the locked wheels alone: {summary['floor']['median']:.1f} s")
+    for name, value in summary["installers"].items():
+        if value:
+            out.print(f"deps stage with {name}: {value['median']:.1f} s ({value['min']:.1f}–{value['max']:.1f})")
+    for goal, measured, target, met in verdicts:
+        out.print(f"  {'[green]met[/]' if met else '[red]missed[/]'}  {goal}: {measured} (target {target})")
+    for kind, path in paths.items():
+        out.print(f"  {kind}: {path}")

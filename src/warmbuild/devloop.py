@@ -99,10 +99,12 @@ def dev_up(
     inputs = build.gather_inputs(config, client, branch, with_frontend="frontend" in chosen)
     summaries = [build.ensure_deps(client, inputs, on_progress, require_registry=False)]
     # The backend always: the frontend's dev server depends on it.
-    summaries.append(build.execute(client, plan.plan_build(inputs, "dev", no_cache=rebuild), on_progress))
+    export = config.cache.export_local
+    dev_plan = plan.plan_build(inputs, "dev", no_cache=rebuild, export_cache=export)
+    summaries.append(build.execute(client, dev_plan, on_progress))
     frontend_image = "none"
     if config.frontend.context:
-        frontend_plan = plan.plan_frontend_build(inputs, "dev", no_cache=rebuild)
+        frontend_plan = plan.plan_frontend_build(inputs, "dev", no_cache=rebuild, export_cache=export)
         frontend_image = frontend_plan.image
         if "frontend" in chosen:
             summaries.append(build.execute(client, frontend_plan, on_progress))

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
@@ -67,30 +68,52 @@ class EngineFacts:
     docker_host: str = ""
 
 
-def read_engine_facts(client: DockerClient, builder: str = "") -> EngineFacts:
-    facts: dict = {"docker_host": os.environ.get("DOCKER_HOST", "")}
+def _server_facts(client: DockerClient) -> dict:
     try:
         info = client.system.info()
-        facts["server_version"] = info.server_version or ""
-        driver_status = dict(tuple(pair) for pair in (info.driver_status or []))
-        facts["containerd_store"] = driver_status.get("driver-type") == CONTAINERD_SNAPSHOTTER
-        facts["mirrors"] = tuple((info.registry_config or {}).get("Mirrors") or ())
-        if not facts["server_version"]:
-            facts["server_error"] = "the daemon did not answer"
     except DockerException as error:
-        facts["server_error"] = _first_line(error)
+        return {"server_error": _first_line(error)}
+    driver_status = dict(tuple(pair) for pair in (info.driver_status or []))
+    return {
+        "server_version": info.server_version or "",
+        "server_error": "" if info.server_version else "the daemon did not answer",
+        "containerd_store": driver_status.get("driver-type") == CONTAINERD_SNAPSHOTTER,
+        "mirrors": tuple((info.registry_config or {}).get("Mirrors") or ()),
+    }
+
+
+def _buildx_facts(client: DockerClient) -> dict:
     try:
-        facts["buildx_version"] = client.buildx.version().split()[1].removeprefix("v")
-    except (DockerException, IndexError) as error:
-        facts["buildx_error"] = _first_line(error) if isinstance(error, DockerException) else "unreadable version"
-    if facts.get("server_version") and facts.get("buildx_version"):
-        try:
-            found = client.buildx.inspect(builder or None)
-            facts["builder_name"], facts["builder_driver"] = found.name, found.driver
-            platforms = [p for node in found.nodes or [] for p in (node.platforms or [])]
-            facts["builder_platform"] = platforms[0] if platforms else ""
-        except DockerException as error:
-            facts["builder_error"] = _first_line(error)
+        return {"buildx_version": client.buildx.version().split()[1].removeprefix("v")}
+    except DockerException as error:
+        return {"buildx_error": _first_line(error)}
+    except IndexError:
+        return {"buildx_error": "unreadable version"}
+
+
+def _builder_facts(client: DockerClient, builder: str) -> dict:
+    try:
+        found = client.buildx.inspect(builder or None)
+    except DockerException as error:
+        return {"builder_error": _first_line(error)}
+    platforms = [p for node in found.nodes or [] for p in (node.platforms or [])]
+    return {
+        "builder_name": found.name,
+        "builder_driver": found.driver,
+        "builder_platform": platforms[0] if platforms else "",
+    }
+
+
+def read_engine_facts(client: DockerClient, builder: str = "") -> EngineFacts:
+    """Engine, buildx and builder, asked at once: each is a CLI round trip, and every
+    task starts with them."""
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        server = pool.submit(_server_facts, client)
+        buildx = pool.submit(_buildx_facts, client)
+        builder_facts = pool.submit(_builder_facts, client, builder)
+        facts = {"docker_host": os.environ.get("DOCKER_HOST", ""), **server.result(), **buildx.result()}
+        if facts.get("server_version") and facts.get("buildx_version"):
+            facts.update(builder_facts.result())
     return EngineFacts(**facts)
 
 
@@ -112,20 +135,25 @@ def resolve_digest(client: DockerClient, image: str, mirrors: Sequence[str] = ()
     daemon does when a build pulls the image.
     """
     ref = parse_image_ref(image)
-    try:
-        return manifest_digest(client, image), ref.registry
-    except DockerException as error:
-        reason = _first_line(error)
+    # Mirrors first, as the daemon asks them first.
     if ref.registry == DOCKER_HUB:
         for mirror in mirrors:
             digest = registry_http.manifest_digest(mirror, ref)
             if digest:
                 return digest, mirror.rstrip("/")
-    return "", reason
+    try:
+        return manifest_digest(client, image), ref.registry
+    except DockerException as error:
+        return "", _first_line(error)
 
 
 def registry_has(client: DockerClient, image: str) -> bool:
-    """Does the registry hold this tag?"""
+    """Does the registry hold this tag? A plain HTTP question first (milliseconds);
+    buildx, with the user's credentials, when anonymous access cannot tell."""
+    ref = parse_image_ref(image)
+    answer = registry_http.lookup_manifest(ref.registry, ref)
+    if answer is not None:
+        return bool(answer)
     try:
         manifest_digest(client, image)
         return True

@@ -44,6 +44,12 @@ def ping(registry: str) -> str:
 
 def manifest_digest(registry: str, ref: ImageRef) -> str:
     """The manifest digest at ``registry`` for ``ref``'s repository and tag, or ''."""
+    return lookup_manifest(registry, ref) or ""
+
+
+def lookup_manifest(registry: str, ref: ImageRef) -> str | None:
+    """The digest ('' when the registry says the manifest does not exist), or None
+    when anonymous access cannot tell (credentials needed, unreachable, odd reply)."""
     request = urllib.request.Request(
         f"{base_url(registry)}/v2/{ref.repository}/manifests/{ref.reference}",
         method="HEAD",
@@ -51,6 +57,8 @@ def manifest_digest(registry: str, ref: ImageRef) -> str:
     )
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            return response.headers.get("Docker-Content-Digest", "")
+            return response.headers.get("Docker-Content-Digest", "") or None
+    except urllib.error.HTTPError as error:
+        return "" if error.code == 404 else None
     except (urllib.error.URLError, OSError):
-        return ""
+        return None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from . import bench as bench_module
 from . import build as pipeline
 from . import config as config_module
 from . import console, devloop, warm
@@ -28,12 +29,14 @@ def load(
     installer: str | None = None,
     builder: str | None = None,
     pull_request: bool = False,
+    export_cache: bool = False,
 ):
     overrides = {
         "registry": registry,
         "installer": installer,
         "builder": builder,
         "cache.read_only": True if pull_request else None,
+        "cache.export_local": True if export_cache else None,
     }
     return config_module.load_config(config_path or DEFAULT_CONFIG, overrides)
 
@@ -92,11 +95,18 @@ def build(
 
 
 def dev_up(
-    config_path: str, debug: bool, services: str, rebuild: bool, follow: bool, branch: str, json_path: str
+    config_path: str,
+    debug: bool,
+    services: str,
+    rebuild: bool,
+    follow: bool,
+    branch: str,
+    json_path: str,
+    export_cache: bool = False,
 ) -> None:
     started = time.monotonic()
     with console.user_errors(debug):
-        settings = load(config_path)
+        settings = load(config_path, export_cache=export_cache)
         with console.BuildProgressView("building the dev stack") as view:
             stack = devloop.dev_up(settings, services=services, rebuild=rebuild, branch=branch, on_progress=view)
     wall = time.monotonic() - started
@@ -143,3 +153,16 @@ def cache_warm(config_path: str, debug: bool, json_path: str = "", branch: str =
             "builds": [s.as_dict() for s in summaries],
         }
         Path(json_path).write_text(json.dumps(report, indent=2) + "\n")
+
+
+def bench(config_path: str, debug: bool, repeats: int, quick: bool, out: str, readme: str) -> None:
+    with console.user_errors(debug):
+        settings = load(config_path)
+        options = bench_module.quick_options() if quick else bench_module.BenchOptions(repeats=repeats)
+        repo = Path(settings.source).resolve().parent
+        with console.bench_progress(bench_module.total_steps(options)) as advance:
+            raw = bench_module.run_bench(repo, settings.registry, settings.python_image, options, advance)
+        summary = bench_module.summarize(raw)
+        readme_path = Path(readme) if readme else (None if quick else repo / "README.md")
+        paths = bench_module.write_outputs(summary, raw, Path(out) if out else repo / "bench" / "results", readme_path)
+    console.print_bench(summary, bench_module.target_verdicts(summary), paths)

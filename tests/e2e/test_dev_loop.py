@@ -68,13 +68,13 @@ def test_dev_loop(dev_app, tmp_path, unique):
     backend_url = f"http://127.0.0.1:{settings.dev.backend_port}"
     frontend_url = f"http://127.0.0.1:{settings.dev.frontend_port}"
 
-    # A teammate warmed the registry: deps image and dev caches pushed.
-    dev_up_cli(config, tmp_path / "warm.json")
-    devloop.dev_down(settings)
+    # CI warmed the registry: the deps image and the dev caches are there.
+    warm = invoke("cache-warm", "--config", str(config), "--branch", "main")
+    assert warm.returncode == 0, warm.stdout + warm.stderr
 
     # A new machine: no local images of the app, an empty builder cache.
     images = [f"127.0.0.1:5000/{unique}/{name}:main" for name in ("dev", "frontend-dev")]
-    docker.image.remove(images, force=True)
+    docker.image.remove([*images, *deps_images(unique)], force=True)
     engine.prune_build_cache(engine.docker_client())
     started = time.monotonic()
     builds = dev_up_cli(config, tmp_path / "fresh.json")
@@ -123,6 +123,11 @@ def test_dev_loop(dev_app, tmp_path, unique):
     label = f"com.docker.compose.project={unique}"
     assert docker.container.list(all=True, filters=[("label", label)]) == []
     assert docker.network.list(filters=[("label", label)]) == []
+
+
+def deps_images(unique: str) -> list[str]:
+    """The app's deps image in the local store (a new machine has none)."""
+    return [tag for image in docker.image.list() for tag in image.repo_tags if f"/{unique}/deps:" in tag]
 
 
 def get_json_or_none(url: str):

@@ -34,7 +34,9 @@ def test_plan_prints_commands_and_builds_nothing(tmp_path, unique):
 def test_build_prod_writes_a_json_report(tmp_path, unique):
     config = copy_example_app(tmp_path, unique)
     report_path = tmp_path / "report.json"
-    result = invoke("build-prod", "--config", str(config), "--branch", "main", "--json", str(report_path))
+    result = invoke(
+        "build-prod", "--config", str(config), "--branch", "main", "--export-cache", "--json", str(report_path)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "build report" in result.stdout
     report = json.loads(report_path.read_text())
@@ -53,4 +55,13 @@ def test_debug_prints_the_build_command(tmp_path, unique):
     assert result.returncode == 0, result.stderr
     flat = " ".join(result.stderr.split())
     assert "running /usr/local/bin/docker buildx build" in flat
-    assert "imagetools inspect" in flat
+    assert "docker system info" in flat and "docker buildx inspect" in flat
+
+
+def test_local_builds_import_but_do_not_export_by_default(tmp_path, unique):
+    config = copy_example_app(tmp_path, unique)
+    result = invoke("build-dev", "--config", str(config), "--branch", "main", "--json", str(tmp_path / "r.json"))
+    assert result.returncode == 0, result.stderr
+    dev = {b["target"]: b for b in json.loads((tmp_path / "r.json").read_text())["builds"]}["dev"]
+    assert dev["cache_to"] == "" and dev["cache_from"] == [f"127.0.0.1:5000/{unique}/cache:dev-main"]
+    assert not engine.registry_has(engine.docker_client(), f"127.0.0.1:5000/{unique}/cache:dev-main")

@@ -109,7 +109,8 @@ def test_prod_rebuilds_only_what_changed(tmp_path, unique):
 
 
 def test_pruned_builder_imports_registry_cache_and_pull_requests_export_nothing(tmp_path, unique, registry):
-    config = copy_example_app(tmp_path, unique)
+    # This machine writes the team's cache (as CI's cache-warm would).
+    config = copy_example_app(tmp_path, unique, cache={"export_local": True})
     first = build_target(config, "prod")
     client = engine.docker_client()
     cache_ref = f"{registry}/{unique}/cache:prod-main"

@@ -1,0 +1,22 @@
+"""`invoke bench --quick` runs end to end, so the harness cannot rot. It checks that
+the harness works (every build ran, every output was written), not the timings."""
+
+from __future__ import annotations
+
+import json
+
+from support_cli import invoke
+
+
+def test_bench_quick_runs_every_build_and_writes_its_outputs(tmp_path):
+    result = invoke("bench", "--quick", "--out", str(tmp_path), timeout=1800)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    data = json.loads((tmp_path / "bench.json").read_text())
+    times = data["raw"]["times"]
+    assert set(times) == {"seed-prod", "seed-dev", "ours-dev", "ours-prod"}
+    assert all(len(runs) == 1 and runs[0] > 0 for scenarios in times.values() for runs in scenarios.values())
+    assert set(data["raw"]["dev_loop"]) == {"seed-dev", "ours-dev"}
+    assert data["summary"]["ratios"]["ours-prod"]["no-op"] > 0
+    assert (tmp_path / "bench.png").stat().st_size > 10_000
+    assert (tmp_path / "bench.md").read_text().startswith("| scenario | seed-prod | seed-dev | ours-dev | ours-prod |")
+    assert "benchmark: median seconds" in result.stdout

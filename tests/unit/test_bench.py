@@ -1,0 +1,80 @@
+"""The benchmark's pure parts: the app it builds, statistics, ratios, the README block."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from support import REPO_ROOT
+
+from warmbuild import bench, locks
+
+RAW = {
+    "times": {
+        "seed-prod": {"cold": [70.0, 72.0, 74.0], "new-machine": [71.0], "no-op": [0.4, 0.5, 0.4]},
+        "ours-prod": {"cold": [30.0, 35.0, 31.0], "new-machine": [9.0], "no-op": [0.9, 1.1, 1.0]},
+    },
+    "sizes": {"seed-prod": 400_000_000, "ours-prod": 260_000_000},
+    "installers": {"uv": [20.0], "pip": [25.0]},
+    "dev_loop": {"ours-dev": [1.2, 1.4, 1.3]},
+    "floor": [8.0, 9.0, 10.0],
+}
+
+
+def test_index_source_rewrite_keeps_versions_and_a_valid_content_hash():
+    source = REPO_ROOT / "backend"
+    pyproject, lock = bench.with_index_source(
+        (source / "pyproject.toml").read_text(), (source / "poetry.lock").read_text(), "http://127.0.0.1:9/simple"
+    )
+    data = tomllib.loads(lock)
+    assert data["metadata"]["content-hash"] == locks.poetry_content_hash(tomllib.loads(pyproject))
+    packages = data["package"]
+    assert all(p["source"] == {"type": "legacy", "url": "http://127.0.0.1:9/simple", "reference": "bench-index"}
+               for p in packages)  # fmt: skip
+    original = tomllib.loads((source / "poetry.lock").read_text())["package"]
+    assert [(p["name"], p["version"], p["files"]) for p in packages] == [
+        (p["name"], p["version"], p["files"]) for p in original
+    ]
+    assert tomllib.loads(pyproject)["tool"]["poetry"]["source"][0]["priority"] == "primary"
+
+
+def test_summary_ratios_compare_with_seed_prod_in_the_same_run():
+    summary = bench.summarize(RAW)
+    assert summary["times"]["ours-prod"]["cold"] == {"median": 31.0, "min": 30.0, "max": 35.0, "n": 3}
+    assert summary["ratios"]["ours-prod"]["cold"] == pytest.approx(31.0 / 72.0, abs=1e-3)
+    # A new machine is compared with the seed's cold build (the seed has no registry cache).
+    assert summary["ratios"]["ours-prod"]["new-machine"] == pytest.approx(9.0 / 72.0, abs=1e-3)
+    assert summary["size_ratios"]["ours-prod"] == 0.65
+
+
+def test_verdicts_name_each_goal():
+    verdicts = {goal: met for goal, _, _, met in bench.target_verdicts(bench.summarize(RAW))}
+    assert verdicts["ours-prod cold / seed-prod"] is True
+    assert verdicts["ours-prod no-op"] is True
+    assert verdicts["ours-prod image / seed-prod image"] is True
+    assert verdicts["ours-dev edit to response"] is True
+
+
+def test_markdown_table_and_readme_block(tmp_path):
+    table = bench.markdown_table(bench.summarize(RAW))
+    assert table.splitlines()[0] == "| scenario | seed-prod | ours-prod |"
+    assert "| cold | 72.0 s (70.0–74.0) | 31.0 s (30.0–35.0) ×0.43 |" in table
+    assert "Floor: downloading the locked wheels alone takes 9.0 s (median)." in table
+    readme = tmp_path / "README.md"
+    readme.write_text(f"before\n{bench.START}\nOLD-BLOCK\n{bench.END}\nafter\n")
+    bench.update_readme(readme, table)
+    text = readme.read_text()
+    assert text.startswith("before\n") and text.endswith(f"{bench.END}\nafter\n") and "OLD-BLOCK" not in text
+    with pytest.raises(ValueError):
+        bench.update_readme(_no_block(tmp_path), table)
+
+
+def _no_block(tmp_path):
+    path = tmp_path / "plain.md"
+    path.write_text("no block here\n")
+    return path
+
+
+def test_total_steps_counts_every_measurement():
+    quick = bench.quick_options()
+    assert bench.total_steps(quick) == 1 + len(bench.KINDS) * len(bench.QUICK_SCENARIOS) + 2
