@@ -29,9 +29,6 @@ class ImageRef:
         """What the registry API calls the reference: the digest, else the tag."""
         return self.digest or self.tag or "latest"
 
-    def with_tag(self, tag: str) -> "ImageRef":
-        return ImageRef(self.registry, self.repository, tag)
-
     def pinned(self, digest: str) -> "ImageRef":
         return ImageRef(self.registry, self.repository, self.tag, digest)
 

@@ -67,7 +67,7 @@ class BuildSummary:
         return data
 
 
-def _is_work(name: str, instruction: str) -> bool:
+def _is_work(instruction: str) -> bool:
     # A FROM is resolving a base, not work this build did or skipped.
     return not instruction.startswith("FROM ")
 
@@ -76,7 +76,7 @@ def summarize(build_plan: BuildPlan, run: BuildRun, image_bytes: int) -> BuildSu
     steps = tuple(
         StepRecord(v.name, v.stage, v.cached, round(v.seconds, 2))
         for v in sorted(run.progress.steps, key=lambda v: (v.started or "~", v.name))
-        if _is_work(v.name, v.instruction)
+        if _is_work(v.instruction)
     )
     return BuildSummary(
         target=build_plan.target,
