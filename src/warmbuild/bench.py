@@ -124,14 +124,23 @@ def variant_requirements(repo: Path) -> dict[str, str]:
     }
 
 
-def download_wheels(python_image: str, requirements: Path, destination: Path) -> float:
+def tool_requirements(dockerfile_text: str) -> str:
+    """The installer tools our Dockerfile bootstraps (uv, Poetry, at its pinned
+    versions): the benchmark's index must serve them too, as a team's index would."""
+    versions = dict(re.findall(r"(?m)^ARG (UV|POETRY)_VERSION=(\S+)$", dockerfile_text))
+    return f"uv=={versions['UV']}\npoetry=={versions['POETRY']}\n"
+
+
+def download_wheels(python_image: str, requirements: Path, destination: Path, locked: bool = True) -> float:
     """pip download of a requirements file inside the Python image the builds use
-    (so the right wheels for its Python and platform): the network floor."""
+    (so the right wheels for its Python and platform): the network floor. ``locked``:
+    pinned with hashes, no dependencies; otherwise resolved with dependencies."""
     destination.mkdir(parents=True, exist_ok=True)
+    mode = ["--no-deps", "--require-hashes"] if locked else []
     started = time.monotonic()
     result = subprocess.run(
         ["docker", "run", "--rm", "-v", f"{requirements.parent}:/in:ro", "-v", f"{destination}:/out", python_image,
-         "pip", "download", "-q", "--disable-pip-version-check", "--no-deps", "--require-hashes",
+         "pip", "download", "-q", "--disable-pip-version-check", *mode,
          "-r", f"/in/{requirements.name}", "-d", "/out"],
         capture_output=True, text=True,
     )  # fmt: skip
@@ -311,6 +320,9 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
         requirements = workspace.root / f"requirements-{name}.txt"
         requirements.write_text(text)
         download_wheels(python_image, requirements, workspace.root / "wheels")
+    tools = workspace.root / "tools.txt"
+    tools.write_text(tool_requirements((repo / "docker" / "python-app.Dockerfile").read_text()))
+    download_wheels(python_image, tools, workspace.root / "wheels", locked=False)
     main_only = workspace.root / "main.txt"
     main_only.write_text(locks.requirements_text(locks.select(locks.read_lock(repo / "backend"), ["main"])))
     for _ in range(options.repeats):
@@ -318,6 +330,10 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
     advance("floor: downloading the locked wheels")
     start_index(workspace)
     os.environ["WARMBUILD_BENCH_INDEX_URL"] = workspace.index_url + "/"
+    if "cold" not in options.scenarios:
+        # Start from an empty builder anyway, so every path of the harness runs
+        # (installer tools fetched from the benchmark's index, for one).
+        engine.prune_build_cache(engine.docker_client())
     try:
         for repeat in range(options.repeats):
             for kind in options.kinds:

@@ -78,3 +78,8 @@ def _no_block(tmp_path):
 def test_total_steps_counts_every_measurement():
     quick = bench.quick_options()
     assert bench.total_steps(quick) == 1 + len(bench.KINDS) * len(bench.QUICK_SCENARIOS) + 2
+
+
+def test_tool_versions_come_from_the_dockerfile():
+    text = (REPO_ROOT / "docker" / "python-app.Dockerfile").read_text()
+    assert bench.tool_requirements(text) == "uv==0.13.8\npoetry==2.5.1\n"
