@@ -64,12 +64,6 @@ def _secret_sources(config: Config, root: Path) -> tuple[tuple[str, str], ...]:
     return tuple(sources)
 
 
-def _can_export(facts: engine.EngineFacts) -> bool:
-    return facts.builder_driver in doctor.EXPORTING_DRIVERS or (
-        facts.builder_driver == "docker" and facts.containerd_store
-    )
-
-
 def gather_inputs(config: Config, client, branch: str = "", with_frontend: bool = False) -> plan.BuildInputs:
     """Read everything a plan depends on: files, git, the engine, the base digests.
     Problems surface here, before any build starts."""
@@ -105,7 +99,7 @@ def gather_inputs(config: Config, client, branch: str = "", with_frontend: bool 
         installer_script_text=(dockerfile_path.parent / "install-python-deps.sh").read_text(),
         base_digest=base_digest,
         host_platform=facts.builder_platform or "linux/amd64",
-        can_export_cache=_can_export(facts),
+        can_export_cache=doctor.can_export_cache(facts),
         dev_uid=dev_uid,
         dev_gid=dev_gid,
         secrets=secrets,

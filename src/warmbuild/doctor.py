@@ -95,6 +95,12 @@ def _buildx_check(facts: engine.EngineFacts) -> Check:
     return Check("buildx", Status.OK, f"buildx {facts.buildx_version}")
 
 
+def can_export_cache(facts: engine.EngineFacts) -> bool:
+    """Registry cache export needs BuildKit's own store: a container-run builder, or
+    the docker driver on the containerd image store."""
+    return facts.builder_driver in EXPORTING_DRIVERS or (facts.builder_driver == "docker" and facts.containerd_store)
+
+
 def _builder_checks(facts: engine.EngineFacts) -> list[Check]:
     if not (facts.server_version and facts.buildx_version):
         why = "needs a reachable engine and buildx"
@@ -108,13 +114,10 @@ def _builder_checks(facts: engine.EngineFacts) -> list[Check]:
         )
         return [problem] + [Check(n, Status.NOT_CHECKED, "needs a builder") for n in ("cache export", "cache import")]
     checks = [Check("builder", Status.OK, f"{facts.builder_name} (driver {facts.builder_driver})")]
-    if facts.builder_driver in EXPORTING_DRIVERS:
+    if can_export_cache(facts):
+        how = ", containerd image store" if facts.builder_driver == "docker" else ""
         checks.append(
-            Check("cache export", Status.OK, f"registry cache export, mode=max ({facts.builder_driver} driver)")
-        )
-    elif facts.builder_driver == "docker" and facts.containerd_store:
-        checks.append(
-            Check("cache export", Status.OK, "registry cache export, mode=max (docker driver, containerd image store)")
+            Check("cache export", Status.OK, f"registry cache export, mode=max ({facts.builder_driver} driver{how})")
         )
     else:
         checks.append(
