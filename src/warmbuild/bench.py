@@ -139,7 +139,8 @@ def download_wheels(python_image: str, requirements: Path, destination: Path, lo
     mode = ["--no-deps", "--require-hashes"] if locked else []
     started = time.monotonic()
     result = subprocess.run(
-        ["docker", "run", "--rm", "-v", f"{requirements.parent}:/in:ro", "-v", f"{destination}:/out", python_image,
+        ["docker", "run", "--rm", "--user", f"{os.getuid()}:{os.getgid()}", "--env", "HOME=/tmp",
+         "-v", f"{requirements.parent}:/in:ro", "-v", f"{destination}:/out", python_image,
          "pip", "download", "-q", "--disable-pip-version-check", *mode,
          "-r", f"/in/{requirements.name}", "-d", "/out"],
         capture_output=True, text=True,
@@ -368,6 +369,8 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
             workspace.server.terminate()
             workspace.server.wait(10)
         os.environ.pop("WARMBUILD_BENCH_INDEX_URL", None)
+        # The wheels alone are ~130 MB a run.
+        shutil.rmtree(workspace.root, ignore_errors=True)
     return results
 
 
