@@ -256,7 +256,8 @@ def measure_dev_loop(builder: Builder) -> float:
     image = builder.images[-1]
     command = ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--reload"]
     container = subprocess.run(
-        ["docker", "run", "-d", "--rm", "-v", f"{workspace.app}:/app", "-w", "/app", "-u", "0:0", image, *command],
+        ["docker", "run", "-d", "--rm", "-v", f"{workspace.app}:/app", "-w", "/app",
+         "-u", f"{os.getuid()}:{os.getgid()}", "-e", "PYTHONDONTWRITEBYTECODE=1", image, *command],
         check=True, capture_output=True, text=True,
     ).stdout.strip()  # fmt: skip
     try:
