@@ -36,7 +36,7 @@ from typing import Callable
 
 import yaml
 
-from . import build, engine, locks
+from . import build, engine, locks, warm
 from .config import load_config
 from .errors import BuildFailed
 
@@ -223,6 +223,12 @@ class Builder:
     def image_bytes(self) -> int:
         return engine.image_size(engine.docker_client(), self.images[-1])
 
+    def warm_registry(self) -> None:
+        """What CI's cache-warm leaves for a new machine: the deps image and the dev
+        and prod caches of the branch (the seed's builds have no registry to warm)."""
+        if not self.kind.startswith("seed-"):
+            warm.cache_warm(load_config(self.config_path()), branch="bench")
+
     def forget_local(self) -> None:
         """A new machine: none of this build's images, an empty builder cache."""
         subprocess.run(["docker", "image", "rm", "-f", *self.images], capture_output=True)
@@ -236,6 +242,7 @@ def run_scenario(builder: Builder, scenario: str) -> float:
         builder.fresh_registry_namespace()
         engine.prune_build_cache(engine.docker_client())
     elif scenario == "new-machine":
+        builder.warm_registry()
         builder.forget_local()
     elif scenario == "code-change":
         workspace.edit_code()
