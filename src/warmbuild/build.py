@@ -6,18 +6,17 @@ and ``execute`` touch the outside world, through ``engine``.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import hashlib
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from . import doctor, engine, locks, plan, registry_http
 from .config import Config
 from .errors import ConfigError, EngineError, RegistryError
+from .locking import machine_lock
 from .progress import BuildProgress
 from .repo import read_repo_state
 from .report import BuildSummary, summarize, summarize_skip
@@ -141,24 +140,56 @@ def _check_frontend(config: Config, root: Path) -> None:
 
 
 def write_files(build_plan: plan.BuildPlan) -> None:
-    """The target's `locks` context holds exactly the plan's files: stale ones from
-    an earlier plan must not leak into the build."""
-    folders = {str(Path(path).parent) for path, _ in build_plan.files}
-    for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
-        Path(folder).mkdir(parents=True)
-    for path, text in build_plan.files:
-        Path(path).write_text(text)
+    """The target's `locks` context: a folder named by its content, so it is complete
+    or absent. Written beside it and renamed into place, so a concurrent build of the
+    same plan never reads a half-written folder; folders of old plans are pruned."""
     Path(build_plan.metadata_file).parent.mkdir(parents=True, exist_ok=True)
+    by_folder: dict[Path, list[tuple[str, str]]] = {}
+    for path, text in build_plan.files:
+        by_folder.setdefault(Path(path).parent, []).append((Path(path).name, text))
+    for folder, named_texts in by_folder.items():
+        if not folder.is_dir():
+            _write_folder_atomically(folder, named_texts)
+        os.utime(folder)  # in use now: not stale for another run's pruning
+        _prune_stale_siblings(folder)
+
+
+def _write_folder_atomically(folder: Path, named_texts: list[tuple[str, str]]) -> None:
+    scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    for name, text in named_texts:
+        (scratch / name).write_text(text)
+    try:
+        scratch.rename(folder)
+    except OSError:  # another run renamed the same content into place first
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+STALE_AFTER_SECONDS = 24 * 3600
+
+
+def _prune_stale_siblings(folder: Path) -> None:
+    """Old plans' folders (a lock changed); a day old so no running build still reads them."""
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    for sibling in folder.parent.glob("locks-*"):
+        try:
+            stale = sibling != folder and sibling.stat().st_mtime < cutoff
+        except FileNotFoundError:  # pruned by a concurrent run
+            continue
+        if stale:
+            shutil.rmtree(sibling, ignore_errors=True)
 
 
 def execute(client, build_plan: plan.BuildPlan, on_progress: ProgressCallback | None = None) -> BuildSummary:
-    """Run one plan. A build that names an image holds a machine-wide lock on that
-    name: two builds of one image on one daemon collide when naming it."""
-    if build_plan.output == "cacheonly":
+    """Run one plan, holding the machine-wide locks of what it writes."""
+    with machine_lock(*writes_of(build_plan)):
         return _run(client, build_plan, on_progress)
-    with image_lock(build_plan.image):
-        return _run(client, build_plan, on_progress)
+
+
+def writes_of(build_plan: plan.BuildPlan) -> list[str]:
+    """The image it names (unless cache-only) and the cache ref it exports (the
+    first of its import chain: the branch's own ref)."""
+    names = [] if build_plan.output == "cacheonly" else [build_plan.image]
+    return names + ([build_plan.cache_from[0]] if build_plan.cache_to else [])
 
 
 def _run(client, build_plan: plan.BuildPlan, on_progress: ProgressCallback | None) -> BuildSummary:
@@ -168,21 +199,6 @@ def _run(client, build_plan: plan.BuildPlan, on_progress: ProgressCallback | Non
     run = engine.run_build(client, build_plan.argv, on_progress)
     size = engine.image_size(client, build_plan.image) if build_plan.output != "cacheonly" else 0
     return summarize(build_plan, run, size)
-
-
-@contextlib.contextmanager
-def image_lock(image: str) -> Iterator[None]:
-    """An exclusive lock per image name for this machine (flock: released by the
-    kernel if the process dies, so an interrupted build never leaves it held)."""
-    folder = Path(tempfile.gettempdir()) / "warmbuild-locks"
-    folder.mkdir(exist_ok=True)
-    path = folder / (hashlib.sha256(image.encode()).hexdigest()[:32] + ".lock")
-    with open(path, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _require_registry(image: str) -> None:
@@ -213,7 +229,7 @@ def ensure_deps(
             "start the registry or fix `registry:`; nothing was pushed",
         )
     # Held from the check to the push: a concurrent run waits, then finds the image.
-    with image_lock(deps_plan.image):
+    with machine_lock(*writes_of(deps_plan)):
         if inputs.registry_reachable and engine.registry_has(client, deps_plan.image):
             return summarize_skip(deps_plan, "deps image with this content tag is already in the registry")
         if inputs.registry_reachable and push:

@@ -253,6 +253,10 @@ def _tail(image: str, metadata: Path, output: str, context: Path) -> list[str]:
     return ["--tag", image, "--metadata-file", str(metadata), *flags, str(context)]
 
 
+def _text_digest(named_texts: list[tuple[str, str]]) -> str:
+    return hashlib.sha256(json.dumps(named_texts).encode()).hexdigest()[:16]
+
+
 def plan_build(
     inputs: BuildInputs, target: str, output: str = "", no_cache: bool = False, export_cache: bool = True
 ) -> BuildPlan:
@@ -263,7 +267,10 @@ def plan_build(
         raise ValueError(target)
     config = inputs.config
     state = inputs.repo.root / STATE_DIR / config.name / target
-    locks_dir = state / "locks"
+    lock_texts = sorted(lock_files(inputs, target).items())
+    # Named by content: concurrent builds of one target (cache-warm next to dev-up,
+    # two branches) each see their own files, never one half-rewritten by the other.
+    locks_dir = state / f"locks-{_text_digest(lock_texts)}"
     output = output or ("push" if target == "deps" else "load")
     image = deps_image(inputs) if target == "deps" else f"{config.image_repo(target)}:{branch_slug(inputs.repo.branch)}"
 
@@ -301,7 +308,7 @@ def plan_build(
     argv += _attestations(config, output)
     argv += _tail(image, state / "metadata.json", output, inputs.app_dir)
 
-    files = tuple((str(locks_dir / name), text) for name, text in sorted(lock_files(inputs, target).items()))
+    files = tuple((str(locks_dir / name), text) for name, text in lock_texts)
     return BuildPlan(
         target=target,
         image=image,

@@ -21,6 +21,7 @@ from typing import Callable
 from . import build, engine, plan
 from .build import ProgressCallback
 from .config import Config
+from .locking import machine_lock
 from .report import BuildSummary
 
 PlanMaker = Callable[[bool], plan.BuildPlan]
@@ -46,12 +47,17 @@ def warm_one(client, inputs: plan.BuildInputs, make: PlanMaker, on_progress: Pro
     """Build importing only; export afterwards only if that build did work or the
     branch has no cache yet (the second build is all local hits: only the export)."""
     exporting = make(True)
-    probe = build.execute(client, make(False), on_progress)
-    if not exporting.cache_to:  # read-only, or a builder that cannot export
-        return dataclasses.replace(probe, notes=exporting.notes)
-    if probe.steps_executed == 0 and engine.registry_has(client, exporting.cache_from[0]):
-        return dataclasses.replace(probe, notes=("all steps cached: the branch's cache is current, nothing exported",))
-    exported = build.execute(client, exporting, on_progress)
+    # Held from the probe to the export: a concurrent cache-warm of the branch waits,
+    # then finds its probe all cached and the ref current.
+    with machine_lock(*build.writes_of(exporting)):
+        probe = build.execute(client, make(False), on_progress)
+        if not exporting.cache_to:  # read-only, or a builder that cannot export
+            return dataclasses.replace(probe, notes=exporting.notes)
+        if probe.steps_executed == 0 and engine.registry_has(client, exporting.cache_from[0]):
+            return dataclasses.replace(
+                probe, notes=("all steps cached: the branch's cache is current, nothing exported",)
+            )
+        exported = build.execute(client, exporting, on_progress)
     return dataclasses.replace(probe, cache_to=exported.cache_to, seconds=round(probe.seconds + exported.seconds, 2))
 
 

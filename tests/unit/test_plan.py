@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 
 import pytest
 from support import BASE_DIGEST, DOCKERFILE, REPO_ROOT, sample_inputs
@@ -19,6 +20,15 @@ TAG = deps_tag(INPUTS)
 DEPS = f"127.0.0.1:5000/warmbuild-example/deps:{TAG}"
 
 
+def locks_folder(plan) -> str:
+    [folder] = {path.rsplit("/", 1)[0] for path, _ in plan.files}
+    return folder
+
+
+def files_by_name(plan) -> dict[str, str]:
+    return {path.rsplit("/", 1)[1]: text for path, text in plan.files}
+
+
 def test_deps_plan_exact_argv():
     plan = plan_build(INPUTS, "deps")
     assert plan.argv == (
@@ -30,7 +40,7 @@ def test_deps_plan_exact_argv():
         "--target",
         "deps",
         "--build-context",
-        "locks=/repo/.warmbuild/warmbuild-example/deps/locks",
+        f"locks={locks_folder(plan)}",
         "--build-context",
         "warmbuild=/repo/docker",
         "--build-arg",
@@ -54,7 +64,8 @@ def test_deps_plan_exact_argv():
         "--push",
         "/repo/backend",
     )
-    assert [path for path, _ in plan.files] == ["/repo/.warmbuild/warmbuild-example/deps/locks/heavy.txt"]
+    assert re.fullmatch(r"/repo/\.warmbuild/warmbuild-example/deps/locks-[0-9a-f]{16}", locks_folder(plan))
+    assert [path for path, _ in plan.files] == [f"{locks_folder(plan)}/heavy.txt"]
     assert plan.push and plan.image == DEPS
 
 
@@ -69,7 +80,7 @@ def test_prod_plan_exact_argv():
         "--target",
         "prod",
         "--build-context",
-        "locks=/repo/.warmbuild/warmbuild-example/prod/locks",
+        f"locks={locks_folder(plan)}",
         "--build-context",
         "warmbuild=/repo/docker",
         "--build-context",
@@ -262,17 +273,17 @@ def test_poetry_installer_keys_deps_on_the_whole_main_group():
     config = dataclasses.replace(CONFIG, installer="poetry")
     inputs = sample_inputs(config)
     assert deps_tag(sample_inputs(config, app_dir=REPO_ROOT / "bench" / "variants" / "light-added")) != deps_tag(inputs)
-    files = dict(plan_build(inputs, "dev").files)
-    assert files["/repo/.warmbuild/warmbuild-example/dev/locks/poetry-groups.txt"] == "--with dev\n"
-    assert "/repo/.warmbuild/warmbuild-example/dev/locks/poetry.lock" in files
+    files = files_by_name(plan_build(inputs, "dev"))
+    assert files["poetry-groups.txt"] == "--with dev\n"
+    assert "poetry.lock" in files
 
 
 def test_each_target_gets_only_its_lock_export():
     for target, name in (("deps", "heavy.txt"), ("dev", "dev.txt"), ("prod", "main.txt")):
         files = plan_build(INPUTS, target).files
         assert [path.rsplit("/", 1)[1] for path, _ in files] == [name]
-    dev = dict(plan_build(INPUTS, "dev").files)["/repo/.warmbuild/warmbuild-example/dev/locks/dev.txt"]
-    prod = dict(plan_build(INPUTS, "prod").files)["/repo/.warmbuild/warmbuild-example/prod/locks/main.txt"]
+    dev = files_by_name(plan_build(INPUTS, "dev"))["dev.txt"]
+    prod = files_by_name(plan_build(INPUTS, "prod"))["main.txt"]
     assert "pytest==" in dev and "pytest==" not in prod
     assert "ultralytics" not in dev
 
@@ -295,3 +306,11 @@ def test_dockerfile_stage_dependencies():
 )
 def test_dev_user(setting, host, expected):
     assert dev_user(setting, *host) == expected
+
+
+def test_lock_folder_is_named_by_its_content():
+    """Concurrent builds of one target with different locks never share a folder."""
+    light = sample_inputs(CONFIG, app_dir=REPO_ROOT / "bench" / "variants" / "light-added")
+    assert locks_folder(plan_build(INPUTS, "prod")) == locks_folder(plan_build(sample_inputs(CONFIG), "prod"))
+    assert locks_folder(plan_build(light, "prod")) != locks_folder(plan_build(INPUTS, "prod"))
+    assert locks_folder(plan_build(light, "deps")) == locks_folder(plan_build(INPUTS, "deps"))  # heavy set unchanged

@@ -1,0 +1,60 @@
+"""The `locks` build context on disk: complete or absent, old plans' folders pruned."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+from support import sample_inputs
+
+from warmbuild.build import STALE_AFTER_SECONDS, write_files
+from warmbuild.plan import plan_build
+from warmbuild.repo import RepoState
+
+
+def prod_plan(tmp_path):
+    repo = RepoState(root=tmp_path, branch="main", revision="c0ffee", commit_time=1_700_000_000)
+    return plan_build(sample_inputs(repo=repo), "prod")
+
+
+def test_written_files_are_exactly_the_plans(tmp_path):
+    plan = prod_plan(tmp_path)
+    write_files(plan)
+    for path, text in plan.files:
+        assert Path(path).read_text() == text
+    folder = os.path.dirname(plan.files[0][0])
+    assert sorted(os.listdir(folder)) == sorted(os.path.basename(p) for p, _ in plan.files)
+
+
+def test_concurrent_writes_of_one_plan_all_succeed_and_leave_no_scratch(tmp_path):
+    plan = prod_plan(tmp_path)
+    errors = []
+
+    def write():
+        try:
+            write_files(plan)
+        except Exception as error:  # noqa: BLE001 - the test reports any failure
+            errors.append(error)
+
+    threads = [threading.Thread(target=write) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    state = os.path.dirname(os.path.dirname(plan.files[0][0]))
+    assert [name for name in os.listdir(state) if name.startswith(".")] == []
+
+
+def test_only_day_old_folders_of_other_plans_are_pruned(tmp_path):
+    plan = prod_plan(tmp_path)
+    state = tmp_path / ".warmbuild" / "warmbuild-example" / "prod"
+    old, recent = state / "locks-0000000000000000", state / "locks-1111111111111111"
+    for folder in (old, recent):
+        folder.mkdir(parents=True)
+    day_ago = time.time() - STALE_AFTER_SECONDS - 60
+    os.utime(old, (day_ago, day_ago))
+    write_files(plan)
+    assert not old.exists() and recent.exists()
