@@ -228,7 +228,7 @@ def cache_flags(inputs: BuildInputs, cache_target: str, export: bool = True) -> 
             "building without cache export; `invoke doctor` shows the fix"
         )
     else:
-        cache_to = f"type=registry,ref={chain[0]},mode={config.cache.mode}"
+        cache_to = f"type=registry,ref={chain[0]},mode={config.cache.mode},compression={config.compression}"
         argv += ["--cache-to", cache_to]
     return CacheFlags(tuple(argv), chain, cache_to, tuple(notes))
 
@@ -246,10 +246,15 @@ def _attestations(config: Config, output: str) -> list[str]:
     return flags
 
 
-def _tail(image: str, metadata: Path, output: str, context: Path) -> list[str]:
-    """push: to the registry; load: into the local image store; cacheonly: no image
-    at all, only the cache export (cache warming)."""
-    flags = {"push": ["--push"], "load": ["--load"], "cacheonly": ["--output", "type=cacheonly"]}[output]
+def _tail(config: Config, image: str, metadata: Path, output: str, context: Path) -> list[str]:
+    """push: to the registry (the image's name comes from --tag); load: into the local
+    image store; cacheonly: no image at all, only the cache export (cache warming)."""
+    flags = {
+        # Not forced: layers already compressed otherwise (the base image's) are reused as they are.
+        "push": ["--output", f"type=image,push=true,compression={config.compression}"],
+        "load": ["--load"],
+        "cacheonly": ["--output", "type=cacheonly"],
+    }[output]
     return ["--tag", image, "--metadata-file", str(metadata), *flags, str(context)]
 
 
@@ -306,7 +311,7 @@ def plan_build(
     for secret_id, source in inputs.secrets:
         argv += ["--secret", f"id={secret_id},{source}"]
     argv += _attestations(config, output)
-    argv += _tail(image, state / "metadata.json", output, inputs.app_dir)
+    argv += _tail(config, image, state / "metadata.json", output, inputs.app_dir)
 
     files = tuple((str(locks_dir / name), text) for name, text in lock_texts)
     return BuildPlan(
@@ -346,7 +351,7 @@ def plan_frontend_build(
     cache = cache_flags(inputs, name, export_cache)
     argv += cache.argv
     argv += _attestations(config, output)
-    argv += _tail(image, state / "metadata.json", output, inputs.repo.root / config.frontend.context)
+    argv += _tail(config, image, state / "metadata.json", output, inputs.repo.root / config.frontend.context)
     return BuildPlan(
         target=name,
         image=image,

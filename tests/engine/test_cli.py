@@ -22,7 +22,7 @@ def test_plan_prints_commands_and_builds_nothing(tmp_path, unique):
         "--target prod",
         "cache:prod-feature-x",
         "cache:prod-main",
-        "--push",
+        "push=true,compression=zstd",
         "--load",
     ):
         assert expected in result.stdout, expected

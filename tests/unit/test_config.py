@@ -53,6 +53,11 @@ def test_valid_documents(data, expected):
         pytest.param({"frontend": {"ctx": "web"}}, "w.yaml: frontend: unknown key 'ctx'", id="frontend-unknown"),
         pytest.param({"name": "My App"}, "w.yaml: name: 'My App' is not an image name", id="image-name"),
         pytest.param({"installer": "conda"}, "w.yaml: installer: 'conda' is not one of uv, pip, poetry", id="choice"),
+        pytest.param(
+            {"compression": "brotli"},
+            "w.yaml: compression: 'brotli' is not one of zstd, gzip, uncompressed",
+            id="compression",
+        ),
         pytest.param({"heavy": "numpy"}, "w.yaml: heavy: must be a list of strings", id="list-not-string"),
         pytest.param({"heavy": ["numpy", 3]}, "w.yaml: heavy[1]: must be a string", id="list-item"),
         pytest.param(

@@ -54,14 +54,15 @@ def test_deps_plan_exact_argv():
         "--cache-from",
         "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main",
         "--cache-to",
-        "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=max",
+        "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=max,compression=zstd",
         "--provenance",
         "mode=max",
         "--tag",
         DEPS,
         "--metadata-file",
         "/repo/.warmbuild/warmbuild-example/deps/metadata.json",
-        "--push",
+        "--output",
+        "type=image,push=true,compression=zstd",
         "/repo/backend",
     )
     assert re.fullmatch(r"/repo/\.warmbuild/warmbuild-example/deps/locks-[0-9a-f]{16}", locks_folder(plan))
@@ -108,7 +109,7 @@ def test_prod_plan_exact_argv():
         "--cache-from",
         "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main",
         "--cache-to",
-        "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max",
+        "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max,compression=zstd",
         "--tag",
         "127.0.0.1:5000/warmbuild-example/prod:main",
         "--metadata-file",
@@ -139,7 +140,7 @@ REPO_FEATURE = RepoState(
             CONFIG,
             {},
             [("--build-arg", "DEV_UID=1000"), ("--build-arg", "DEV_GID=1000"), ("--load", "/repo/backend")],
-            [("--push", "/repo/backend")],
+            [("--output", "type=image,push=true,compression=zstd")],
             id="dev-loads-and-matches-host-uid",
         ),
         pytest.param(
@@ -147,7 +148,12 @@ REPO_FEATURE = RepoState(
             dataclasses.replace(CONFIG, cache=CacheConfig(read_only=True)),
             {},
             [("--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main")],
-            [("--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max")],
+            [
+                (
+                    "--cache-to",
+                    "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max,compression=zstd",
+                )
+            ],
             id="pull-request-imports-only",
         ),
         pytest.param(
@@ -155,7 +161,12 @@ REPO_FEATURE = RepoState(
             CONFIG,
             {"can_export_cache": False},
             [],
-            [("--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max")],
+            [
+                (
+                    "--cache-to",
+                    "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max,compression=zstd",
+                )
+            ],
             id="driver-cannot-export",
         ),
         pytest.param(
@@ -167,7 +178,7 @@ REPO_FEATURE = RepoState(
                 ("--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main"),
                 (
                     "--cache-to",
-                    "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-feature-Login-page,mode=max",
+                    "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-feature-Login-page,mode=max,compression=zstd",
                 ),
                 ("--label", "org.opencontainers.image.source=https://git.example/team/app.git"),
                 ("--tag", "127.0.0.1:5000/warmbuild-example/prod:feature-Login-page"),
@@ -195,10 +206,27 @@ REPO_FEATURE = RepoState(
             {},
             [
                 ("--build-arg", "INSTALLER=pip"),
-                ("--cache-to", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=min"),
+                (
+                    "--cache-to",
+                    "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=min,compression=zstd",
+                ),
             ],
             [],
             id="installer-and-cache-mode",
+        ),
+        pytest.param(
+            "deps",
+            dataclasses.replace(CONFIG, compression="gzip"),
+            {},
+            [
+                ("--output", "type=image,push=true,compression=gzip"),
+                (
+                    "--cache-to",
+                    "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=max,compression=gzip",
+                ),
+            ],
+            [],
+            id="gzip-for-old-runtimes",
         ),
     ],
 )
