@@ -83,3 +83,8 @@ def test_total_steps_counts_every_measurement():
 def test_tool_versions_come_from_the_dockerfile():
     text = (REPO_ROOT / "docker" / "python-app.Dockerfile").read_text()
     assert bench.tool_requirements(text) == "uv==0.13.8\npoetry==2.5.1\n"
+
+
+def test_every_scenario_runs_and_new_machine_runs_after_the_incremental_ones():
+    assert sorted(bench.RUN_ORDER) == sorted(bench.SCENARIOS)
+    assert bench.RUN_ORDER[0] == "cold" and bench.RUN_ORDER[-1] == "new-machine"
