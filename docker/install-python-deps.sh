@@ -43,11 +43,30 @@ ensure_tool() { # name version -> prints the tool's path
 }
 
 if [ "$set_name" = remove-package-managers ]; then
-  # pip and the wheels Python keeps to bootstrap it (ensurepip's bundle; Debian's
-  # python-wheels in Debian-based images).
-  "$base_python" -m pip uninstall -q -y --root-user-action=ignore pip setuptools wheel 2>/dev/null || true
-  "$base_python" -c "import ensurepip, pathlib, shutil; shutil.rmtree(pathlib.Path(ensurepip.__file__).parent / '_bundled', True)"
-  rm -rf /usr/share/python-wheels "$(dirname "$base_python")"/pip "$(dirname "$base_python")"/pip3*
+  # pip (and setuptools/wheel, where a base has them) wherever the base interpreter
+  # finds them, the wheels Python keeps to bootstrap pip (ensurepip's bundle;
+  # Debian's python-wheels) and the pip scripts. Removed as files, found by Python:
+  # `pip uninstall` costs 1.5 s a build.
+  "$base_python" -c '
+import csv, ensurepip, importlib.util, os, pathlib, shutil
+doomed = [pathlib.Path(ensurepip.__file__).parent / "_bundled"]
+for name in ("pip", "setuptools", "wheel", "_distutils_hack"):
+    spec = importlib.util.find_spec(name)
+    if not (spec and spec.origin):
+        continue
+    site = pathlib.Path(spec.origin).parent.parent
+    doomed.append(site / name)
+    for info in site.glob(f"{name}-*.dist-info"):
+        # Every file the install wrote (scripts in bin/ too), as pip uninstall would.
+        rows = csv.reader((info / "RECORD").read_text().splitlines())
+        doomed += [pathlib.Path(os.path.normpath(site / row[0])) for row in rows] + [info]
+for path in doomed:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+'
+  rm -rf /usr/share/python-wheels
   exit 0
 fi
 

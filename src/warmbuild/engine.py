@@ -269,10 +269,18 @@ def _failure(run: BuildRun) -> BuildFailed | RegistryError:
     return BuildFailed(f"build failed at {reason}", "read the step's log above; rerun with --debug for the command")
 
 
-def prune_build_cache(client: DockerClient, builder: str = "") -> None:
-    """Empty the builder's local cache (a "new machine" for cache tests)."""
+def prune_build_cache(client: DockerClient, builder: str = "", keep_cache_mounts: bool = False) -> None:
+    """Empty the builder's local cache (a "new machine" for cache tests); with
+    ``keep_cache_mounts``, only its layers: a machine that forgot its builds but keeps
+    its download caches (uv's, pip's)."""
     # python-on-whales' prune has no --builder option.
-    run_cli(client.client_config.docker_cmd + ["buildx", "prune", "--all", "--force", *_builder_flag(builder)])
+    prune = client.client_config.docker_cmd + ["buildx", "prune", "--all", "--force", *_builder_flag(builder)]
+    if not keep_cache_mounts:
+        run_cli(prune)
+        return
+    # One record type per call (filters are ANDed; buildx turns `!=` into an invalid `!==`).
+    for record_type in ("regular", "source.local"):
+        run_cli(prune + ["--filter", f"type={record_type}"])
 
 
 def _builder_flag(builder: str) -> list[str]:

@@ -23,7 +23,7 @@ def test_plan_prints_commands_and_builds_nothing(tmp_path, unique):
         "cache:prod-feature-x",
         "cache:prod-main",
         "push=true,compression=zstd",
-        "--load",
+        "type=docker,compression=zstd",
     ):
         assert expected in result.stdout, expected
     client = engine.docker_client()

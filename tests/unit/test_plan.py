@@ -114,7 +114,8 @@ def test_prod_plan_exact_argv():
         "127.0.0.1:5000/warmbuild-example/prod:main",
         "--metadata-file",
         "/repo/.warmbuild/warmbuild-example/prod/metadata.json",
-        "--load",
+        "--output",
+        "type=docker,compression=zstd",
         "/repo/backend",
     )
 
@@ -139,7 +140,11 @@ REPO_FEATURE = RepoState(
             "dev",
             CONFIG,
             {},
-            [("--build-arg", "DEV_UID=1000"), ("--build-arg", "DEV_GID=1000"), ("--load", "/repo/backend")],
+            [
+                ("--build-arg", "DEV_UID=1000"),
+                ("--build-arg", "DEV_GID=1000"),
+                ("--output", "type=docker,compression=zstd"),
+            ],
             [("--output", "type=image,push=true,compression=zstd")],
             id="dev-loads-and-matches-host-uid",
         ),
