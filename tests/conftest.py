@@ -10,15 +10,19 @@ The kind comes from the folder (tests/unit, tests/engine), so no test is unmarke
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
 import subprocess
 import uuid
 from pathlib import Path
+from typing import Iterator
 
 import pytest
+from python_on_whales.exceptions import DockerException
 
-from warmbuild import registry_http
+from warmbuild import engine, registry_http
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = os.environ.get("WARMBUILD_TEST_REGISTRY", "127.0.0.1:5000")
@@ -83,7 +87,13 @@ def registry() -> str:
 
 
 @pytest.fixture
-def unique(request) -> str:
-    """A name no other test (or earlier run) uses: images and cache refs never collide."""
+def unique(request) -> Iterator[str]:
+    """A name no other test (or earlier run) uses: images and cache refs never collide.
+    Afterwards the test's local images go (each holds ~1 GB: a suite run would
+    otherwise fill a runner's disk after a few runs); the registry keeps its copies."""
     slug = re.sub(r"[^a-z0-9]+", "-", request.node.name.lower()).strip("-")[:40]
-    return f"wbt-{slug}-{uuid.uuid4().hex[:8]}"
+    name = f"wbt-{slug}-{uuid.uuid4().hex[:8]}"
+    yield name
+    if shutil.which("docker"):
+        with contextlib.suppress(DockerException):
+            engine.remove_local_images(engine.docker_client(), (f"{REGISTRY}/{name}/",))

@@ -382,8 +382,10 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
             workspace.server.terminate()
             workspace.server.wait(10)
         os.environ.pop("WARMBUILD_BENCH_INDEX_URL", None)
-        # The wheels alone are ~130 MB a run.
+        # The wheels alone are ~130 MB a run; every build's image ~1 GB (the registry
+        # keeps the pushed ones).
         shutil.rmtree(workspace.root, ignore_errors=True)
+        engine.remove_local_images(engine.docker_client(), (f"{registry}/bench-", "warmbuild-bench/"))
     return results
 
 

@@ -283,6 +283,13 @@ def prune_build_cache(client: DockerClient, builder: str = "", keep_cache_mounts
         run_cli(prune + ["--filter", f"type={record_type}"])
 
 
+def remove_local_images(client: DockerClient, prefixes: tuple[str, ...]) -> None:
+    """Untag (and so free) every local image whose name starts with one of ``prefixes``."""
+    doomed = [tag for image in client.image.list() for tag in image.repo_tags if tag.startswith(prefixes)]
+    if doomed:
+        client.image.remove(doomed, force=True)
+
+
 def _builder_flag(builder: str) -> list[str]:
     return ["--builder", builder] if builder else []
 
