@@ -13,6 +13,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import zstandard
 from support import MANIFEST_TYPES, copy_example_app, load
 
 from warmbuild import build, engine, plan
@@ -25,7 +26,7 @@ def blobs_in_saved_image(image: str) -> list[bytes]:
     with tarfile.open(fileobj=io.BytesIO(saved)) as archive:
         for member in archive.getmembers():
             if member.isfile():
-                found.append(_maybe_gunzip(archive.extractfile(member).read()))
+                found.append(_decompressed(archive.extractfile(member).read()))
     return found
 
 
@@ -43,12 +44,18 @@ def blobs_in_registry(registry: str, repository: str, reference: str) -> list[by
             found += blobs_in_registry(registry, repository, child["digest"])
         else:
             with urllib.request.urlopen(f"{base}/blobs/{child['digest']}", timeout=60) as response:
-                found.append(_maybe_gunzip(response.read()))
+                found.append(_decompressed(response.read()))
     return found
 
 
-def _maybe_gunzip(data: bytes) -> bytes:
-    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+def _decompressed(data: bytes) -> bytes:
+    """Layers come gzip- or zstd-compressed (`compression:`): scan their content,
+    or the scan would pass without seeing anything."""
+    if data[:2] == b"\x1f\x8b":
+        return gzip.decompress(data)
+    if data[:4] == b"\x28\xb5\x2f\xfd":  # zstd frames have no size in them when streamed
+        return zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)).read()
+    return data
 
 
 def test_secrets_and_ignored_files_never_reach_images_or_cache(tmp_path, unique, registry, monkeypatch):
