@@ -28,7 +28,7 @@ venv_started=$(date +%s)
 [ -x .venv/bin/python ] || python3 -m venv .venv
 # Pinned versions (ci/constraints.txt) so every machine runs what CI ran.
 # (Machines with pip find-links to absent folders warn once per package: noise.)
-.venv/bin/python -m pip install -q --disable-pip-version-check -c ci/constraints.txt -e '.[test]' \
+.venv/bin/python -m pip install -q --disable-pip-version-check -c ci/constraints.txt -e '.[test,bench]' \
   2> >(grep -v 'is ignored: it is neither a file nor a directory' >&2)
 echo "    python tool: $(( $(date +%s) - venv_started )) s"
 echo "setup: ready in $(( $(date +%s) - started )) s"

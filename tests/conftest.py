@@ -16,20 +16,21 @@ import re
 import shutil
 import subprocess
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from python_on_whales.exceptions import DockerException
 
-from warmbuild import engine, registry_http
+from warmbuild import registry_http
+from warmbuild.docker_engine import DockerEngine
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = os.environ.get("WARMBUILD_TEST_REGISTRY", "127.0.0.1:5000")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
-def pytest_collection_modifyitems(config, items):
+def pytest_collection_modifyitems(items):
     for item in items:
         kind = Path(str(item.fspath)).parent.name
         if kind not in ("unit", "engine", "e2e"):
@@ -96,4 +97,4 @@ def unique(request) -> Iterator[str]:
     yield name
     if shutil.which("docker"):
         with contextlib.suppress(DockerException):
-            engine.remove_local_images(engine.docker_client(), (f"{REGISTRY}/{name}/",))
+            DockerEngine().remove_local_images((f"{REGISTRY}/{name}/",))

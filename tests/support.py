@@ -12,35 +12,39 @@ import yaml
 from python_on_whales import docker
 
 from warmbuild import locks
-from warmbuild.config import Config, load_config
-from warmbuild.plan import BuildInputs
+from warmbuild.options import Config, load_config
+from warmbuild.plan import BuildInputs, packaged
 from warmbuild.repo import RepoState
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA = REPO_ROOT / "tests" / "data"
-DOCKERFILE = REPO_ROOT / "docker" / "python-app.Dockerfile"
+DOCKERFILE = packaged("python-app.Dockerfile")
+FRONTEND_DOCKERFILE = packaged("frontend.Dockerfile")
 BASE_DIGEST = "sha256:" + "b" * 64
+# Where plans in unit tests say the Dockerfile is: a fixed path, so argv tables are exact.
+PLANNED_DOCKERFILE = Path("/repo/docker/python-app.Dockerfile")
 
 
 def sample_inputs(config: Config | None = None, app_dir: Path | None = None, **changes) -> BuildInputs:
     """BuildInputs for the example backend without an engine: the lock is read from
     disk, everything the engine would tell is fixed."""
-    config = config or Config(source="/repo/warmbuild.yaml")
+    config = config or Config()
     app_dir = app_dir or REPO_ROOT / "backend"
     lock = locks.read_lock(app_dir, config.lock)
-    values = dict(
-        config=config,
-        repo=RepoState(root=Path("/repo"), branch="main", revision="c0ffee", commit_time=1_700_000_000),
-        lock=lock,
-        lock_texts=tuple((name, (app_dir / name).read_text()) for name in lock.files),
-        dockerfile_text=DOCKERFILE.read_text(),
-        installer_script_text=(DOCKERFILE.parent / "install-python-deps.sh").read_text(),
-        base_digest=BASE_DIGEST,
-        host_platform="linux/amd64",
-        can_export_cache=True,
-        dev_uid=1000,
-        dev_gid=1000,
-    )
+    values = {
+        "config": config,
+        "repo": RepoState(root=Path("/repo"), branch="main", revision="c0ffee", commit_time=1_700_000_000),
+        "lock": lock,
+        "lock_texts": tuple((name, (app_dir / name).read_text()) for name in lock.files),
+        "dockerfile_path": PLANNED_DOCKERFILE,
+        "dockerfile_text": DOCKERFILE.read_text(),
+        "installer_script_text": (DOCKERFILE.parent / "install-python-deps.sh").read_text(),
+        "base_digest": BASE_DIGEST,
+        "host_platform": "linux/amd64",
+        "can_export_cache": True,
+        "dev_uid": 1000,
+        "dev_gid": 1000,
+    }
     values.update(changes)
     return BuildInputs(**values)
 
@@ -54,7 +58,7 @@ def copy_example_app(destination: Path, name: str, variant: str = "", **config_v
     if variant:
         use_variant(app, variant)
     # Without a frontend unless the test brings one (it copies frontend/ itself).
-    config = {"name": name, "context": "backend", "dockerfile": str(DOCKERFILE), "frontend": {"context": ""}}
+    config = {"name": name, "context": "backend", "frontend": {"context": ""}}
     config.update(config_values)
     path = destination / "warmbuild.yaml"
     path.write_text(yaml.safe_dump(config))

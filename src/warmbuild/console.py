@@ -5,10 +5,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
-from invoke import Exit
+from invoke.exceptions import Exit
 from rich.console import Console
 from rich.live import Live
 from rich.logging import RichHandler
@@ -16,6 +16,7 @@ from rich.table import Table
 
 from .doctor import Check, Status
 from .errors import WarmbuildError
+from .plan import BuildPlan
 from .progress import BuildProgress
 from .report import BuildSummary
 
@@ -82,18 +83,18 @@ class BuildProgressView:
     def __init__(self, title: str) -> None:
         self.title = title
         self._printed: set[str] = set()
-        self._live = None
+        self._live: Live | None = None
         self._latest: BuildProgress | None = None
 
-    def __enter__(self) -> "BuildProgressView":
+    def __enter__(self) -> BuildProgressView:
         if out.is_terminal:
             self._live = Live(self._render(), console=out, refresh_per_second=8, transient=True)
             self._live.__enter__()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self._live:
-            self._live.__exit__(*exc)
+            self._live.__exit__(None, None, None)
         if self._latest:
             self._print_finished(self._latest)
 
@@ -135,7 +136,7 @@ def _short(name: str, width: int = 100) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
-def _size(count: int) -> str:
+def _size(count: int | None) -> str:
     return f"{count / 1e6:.0f} MB" if count else "-"
 
 
@@ -165,12 +166,12 @@ def print_summaries(summaries: list[BuildSummary], wall_seconds: float) -> None:
         if summary.skipped:
             out.print(f"    {summary.reason}")
         if summary.cache_to:
-            out.print(f"    cache exported to {summary.cache_to.split('ref=')[1].split(',')[0]}")
+            out.print(f"    cache exported to {summary.cache_from[0]}")
         for note in summary.notes:
             out.print(f"    [yellow]note:[/] {note}")
 
 
-def print_plans(plans: list) -> None:
+def print_plans(plans: list[BuildPlan]) -> None:
     for build_plan in plans:
         out.rule(f"[bold]{build_plan.target}[/]  →  {build_plan.image}")
         for note in build_plan.notes:
@@ -184,49 +185,3 @@ def print_urls(urls: dict[str, str], env_file: Path) -> None:
     for service, url in urls.items():
         out.print(f"  [bold]{service}[/]: {url}")
     out.print(f"  compose: docker compose --env-file {env_file} ps")
-
-
-@contextlib.contextmanager
-def bench_progress(total: int) -> Iterator:
-    """A progress bar for the benchmark (it takes many minutes); yields `advance(label)`."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=out, transient=False) as progress:
-        task = progress.add_task("benchmark", total=total)
-
-        def advance(label: str) -> None:
-            progress.update(task, advance=1, description=label)
-            if not out.is_terminal:
-                out.print(f"  {label}")
-
-        yield advance
-
-
-def print_bench(summary: dict, verdicts: list, paths: dict) -> None:
-    kinds = list(summary["times"])
-    table = Table(title="benchmark: median seconds (min–max), ×ratio to seed-prod in this run", title_justify="left")
-    table.add_column("scenario", no_wrap=True)
-    for kind in kinds:
-        table.add_column(kind, justify="right")
-    scenarios = list(next(iter(summary["times"].values())))
-    for scenario in scenarios:
-        row = []
-        for kind in kinds:
-            value, ratio = summary["times"][kind].get(scenario), summary["ratios"][kind].get(scenario)
-            text = f"{value['median']:.1f} ({value['min']:.1f}–{value['max']:.1f})" if value else "-"
-            row.append(text + (f" ×{ratio:.2f}" if ratio is not None and kind != "seed-prod" else ""))
-        table.add_row(scenario, *row)
-    table.add_row("image MB", *[f"{summary['sizes'][k] / 1e6:.0f}" if k in summary["sizes"] else "-" for k in kinds])
-    loops = summary["dev_loop"]
-    table.add_row("dev loop s", *[f"{loops[k]['median']:.2f}" if k in loops else "-" for k in kinds])
-    out.print(table)
-    if summary["floor"]:
-        out.print(f"floor: downloading the locked wheels alone: {summary['floor']['median']:.1f} s")
-    for name, value in summary["installers"].items():
-        if value:
-            out.print(f"deps stage with {name}: {value['median']:.1f} s ({value['min']:.1f}–{value['max']:.1f})")
-    for goal, measured, target, met in verdicts:
-        out.print(f"  {'[green]met[/]' if met else '[red]missed[/]'}  {goal}: {measured} (target {target})")
-    for kind, path in paths.items():
-        out.print(f"  {kind}: {path}")

@@ -7,13 +7,15 @@ to .warmbuild/<name>/dev.env, so `docker compose --env-file …` works by hand t
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import build, engine, plan
-from .build import ProgressCallback
-from .config import Config
+from . import pipeline, plan
+from .engine import ComposeProject, Engine, ProgressCallback
 from .errors import ConfigError
+from .options import Config
+from .plan import BuildInputs
 from .report import BuildSummary
 
 SERVICES = ("backend", "frontend")
@@ -41,11 +43,19 @@ def choose_services(config: Config, requested: str) -> tuple[str, ...]:
     return chosen
 
 
+def choose_service(config: Config, requested: str) -> str:
+    """Exactly one service (dev-shell)."""
+    chosen = choose_services(config, requested or "backend")
+    if len(chosen) != 1:
+        raise ConfigError(f"--service names {len(chosen)} services", "name exactly one: backend or frontend")
+    return chosen[0]
+
+
 def env_file_path(config: Config) -> Path:
-    return build.config_root(config) / plan.STATE_DIR / config.name / "dev.env"
+    return config.root / plan.STATE_DIR / config.name / "dev.env"
 
 
-def compose_env(inputs: plan.BuildInputs, frontend_image: str) -> dict[str, str]:
+def compose_env(inputs: BuildInputs, frontend_image: str) -> dict[str, str]:
     """What compose.yaml interpolates. Pure."""
     config, root = inputs.config, inputs.repo.root
     return {
@@ -74,20 +84,22 @@ def _write_env(path: Path, env: dict[str, str]) -> None:
     path.write_text("\n".join(lines) + "\n")
 
 
-def _compose(config: Config, env_file: Path):
-    compose_file = build.config_root(config) / config.dev.compose_file
+def compose_project(config: Config) -> ComposeProject:
+    compose_file = config.root / config.dev.compose_file
     if not compose_file.is_file():
         raise ConfigError(
-            f"{config.source}: dev.compose_file: {compose_file} not found", "point it at the stack's compose file"
+            f"{config.source_name}: dev.compose_file: {compose_file} not found", "point it at the stack's compose file"
         )
+    env_file = env_file_path(config)
     if not env_file.is_file():
         # Nothing was started by dev-up yet; compose still needs its variables set.
         _write_env(env_file, {"BACKEND_IMAGE": "none", "FRONTEND_IMAGE": "none"})
-    return engine.compose_client(str(compose_file), config.name, str(env_file))
+    return ComposeProject(compose_file, config.name, env_file)
 
 
 def dev_up(
     config: Config,
+    engine: Engine,
     *,
     services: str = "",
     rebuild: bool = False,
@@ -95,38 +107,52 @@ def dev_up(
     on_progress: ProgressCallback | None = None,
 ) -> DevStack:
     chosen = choose_services(config, services)
-    client = engine.docker_client()
-    inputs = build.gather_inputs(config, client, branch, with_frontend="frontend" in chosen)
-    summaries = [build.ensure_deps(client, inputs, on_progress, require_registry=False)]
+    inputs = pipeline.gather_inputs(config, engine, branch, with_frontend="frontend" in chosen)
+    return start_stack(engine, inputs, chosen, rebuild, on_progress)
+
+
+def start_stack(
+    engine: Engine,
+    inputs: BuildInputs,
+    chosen: tuple[str, ...],
+    rebuild: bool,
+    on_progress: ProgressCallback | None = None,
+) -> DevStack:
+    """Build the deps image (or reuse it), the dev images, then start the stack."""
+    config = inputs.config
+    summaries = [pipeline.ensure_deps(engine, inputs, on_progress, require_registry=False)]
     # The backend always: the frontend's dev server depends on it.
     export = config.cache.export_local
     dev_plan = plan.plan_build(inputs, "dev", no_cache=rebuild, export_cache=export)
-    summaries.append(build.execute(client, dev_plan, on_progress))
+    summaries.append(pipeline.execute(engine, dev_plan, on_progress))
     frontend_image = "none"
-    if config.frontend.context:
+    if inputs.frontend_dockerfile is not None:
         frontend_plan = plan.plan_frontend_build(inputs, "dev", no_cache=rebuild, export_cache=export)
         frontend_image = frontend_plan.image
-        if "frontend" in chosen:
-            summaries.append(build.execute(client, frontend_plan, on_progress))
+        summaries.append(pipeline.execute(engine, frontend_plan, on_progress))
     env_file = env_file_path(config)
     _write_env(env_file, compose_env(inputs, frontend_image))
-    engine.compose_up(_compose(config, env_file), chosen, HEALTH_TIMEOUT)
+    engine.compose_up(compose_project(config), chosen, HEALTH_TIMEOUT)
     return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen)
 
 
-def dev_down(config: Config, volumes: bool = False) -> list[str]:
+def dev_down(config: Config, engine: Engine, volumes: bool = False) -> list[str]:
     """Stop and remove the stack's containers and network (volumes on request).
     Returns what is left of the project afterwards (nothing, normally)."""
-    compose = _compose(config, env_file_path(config))
-    engine.compose_down(compose, volumes)
-    return engine.compose_containers(compose)
+    project = compose_project(config)
+    engine.compose_down(project, volumes)
+    return engine.compose_containers(project)
 
 
-def dev_logs(config: Config, services: str = "", follow: bool = False, tail: str = "200") -> None:
-    chosen = choose_services(config, services)
-    engine.compose_logs(_compose(config, env_file_path(config)), chosen, follow, tail)
+def dev_logs(config: Config, engine: Engine, services: str = "", follow: bool = False, tail: str = "200") -> None:
+    engine.compose_logs(compose_project(config), choose_services(config, services), follow, tail)
 
 
-def dev_shell(config: Config, service: str = "backend", command: str = "sh") -> None:
-    [chosen] = choose_services(config, service) or ("backend",)
-    engine.compose_shell(_compose(config, env_file_path(config)), chosen, command.split())
+def dev_shell(config: Config, engine: Engine, service: str = "backend", command: str = "sh") -> None:
+    try:
+        argv = shlex.split(command)
+    except ValueError as error:
+        raise ConfigError(f"--command: {error}", "quote the command as a shell would") from None
+    if not argv:
+        raise ConfigError("--command is empty", "give a command, e.g. --command 'python -V'")
+    engine.compose_shell(compose_project(config), choose_service(config, service), argv)

@@ -1,7 +1,7 @@
 """`invoke doctor`: is this machine able to build, cache and push?
 
-``gather_facts`` asks the engine and the registry; ``evaluate`` is pure and turns
-those facts into checks, each with the fix for a problem.
+``gather_facts`` asks the engine (and through it the registry); ``evaluate`` is
+pure and turns those facts into checks, each with the fix for a problem.
 """
 
 from __future__ import annotations
@@ -10,14 +10,12 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from . import engine, registry_http
-from .config import Config
+from .engine import Engine, EngineFacts, Resolved, Unresolved
+from .options import Config
 
 MIN_ENGINE = (24, 0)
 # --progress=rawjson, which the build reports are read from, arrived in buildx 0.12.
 MIN_BUILDX = (0, 12)
-# Drivers that run BuildKit themselves and so export every cache backend.
-EXPORTING_DRIVERS = ("docker-container", "kubernetes", "remote")
 PROVISION = "run ci/provision-engine.sh"
 
 
@@ -37,31 +35,29 @@ class Check:
 
 @dataclass(frozen=True)
 class Facts:
-    engine: engine.EngineFacts
+    engine: EngineFacts
     registry: str
-    registry_problem: str
-    # image reference -> (digest, where found) or ('', why not)
-    base_images: tuple[tuple[str, str, str], ...]
+    # None: the registry answers.
+    registry_problem: str | None
+    base_images: tuple[tuple[str, Resolved | Unresolved], ...]
 
 
 def version_tuple(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", text.split("+")[0].split("-")[0])[:3])
 
 
-def gather_facts(config: Config) -> Facts:
-    client = engine.docker_client()
-    engine_facts = engine.read_engine_facts(client, config.builder)
-    bases = []
+def gather_facts(config: Config, engine: Engine) -> Facts:
+    engine_facts = engine.facts(config.builder)
+    bases: list[tuple[str, Resolved | Unresolved]] = []
     for image in (config.python_image,):
         if engine_facts.buildx_version:
-            digest, where = engine.resolve_digest(client, image, engine_facts.mirrors)
+            bases.append((image, engine.resolve_digest(image, engine_facts.mirrors)))
         else:
-            digest, where = "", "buildx is missing"
-        bases.append((image, digest, where))
-    return Facts(engine_facts, config.registry, registry_http.ping(config.registry), tuple(bases))
+            bases.append((image, Unresolved("buildx is missing")))
+    return Facts(engine_facts, config.registry, engine.registry_problem(config.registry), tuple(bases))
 
 
-def _engine_check(facts: engine.EngineFacts) -> Check:
+def _engine_check(facts: EngineFacts) -> Check:
     where = facts.docker_host or "the default socket"
     if not facts.server_version:
         return Check(
@@ -80,7 +76,7 @@ def _engine_check(facts: engine.EngineFacts) -> Check:
     return Check("engine", Status.OK, f"Docker Engine {facts.server_version} at {where}")
 
 
-def _buildx_check(facts: engine.EngineFacts) -> Check:
+def _buildx_check(facts: EngineFacts) -> Check:
     if not facts.buildx_version:
         return Check(
             "buildx", Status.PROBLEM, f"buildx is missing: {facts.buildx_error}", f"install docker-buildx ({PROVISION})"
@@ -95,13 +91,7 @@ def _buildx_check(facts: engine.EngineFacts) -> Check:
     return Check("buildx", Status.OK, f"buildx {facts.buildx_version}")
 
 
-def can_export_cache(facts: engine.EngineFacts) -> bool:
-    """Registry cache export needs BuildKit's own store: a container-run builder, or
-    the docker driver on the containerd image store."""
-    return facts.builder_driver in EXPORTING_DRIVERS or (facts.builder_driver == "docker" and facts.containerd_store)
-
-
-def _builder_checks(facts: engine.EngineFacts) -> list[Check]:
+def _builder_checks(facts: EngineFacts) -> list[Check]:
     if not (facts.server_version and facts.buildx_version):
         why = "needs a reachable engine and buildx"
         return [Check(name, Status.NOT_CHECKED, why) for name in ("builder", "cache export", "cache import")]
@@ -114,7 +104,7 @@ def _builder_checks(facts: engine.EngineFacts) -> list[Check]:
         )
         return [problem] + [Check(n, Status.NOT_CHECKED, "needs a builder") for n in ("cache export", "cache import")]
     checks = [Check("builder", Status.OK, f"{facts.builder_name} (driver {facts.builder_driver})")]
-    if can_export_cache(facts):
+    if facts.can_export_cache:
         how = ", containerd image store" if facts.builder_driver == "docker" else ""
         checks.append(
             Check("cache export", Status.OK, f"registry cache export, mode=max ({facts.builder_driver} driver{how})")
@@ -134,7 +124,7 @@ def _builder_checks(facts: engine.EngineFacts) -> list[Check]:
     return checks
 
 
-def _registry_check(registry: str, problem: str) -> Check:
+def _registry_check(registry: str, problem: str | None) -> Check:
     if problem:
         return Check(
             "registry",
@@ -145,21 +135,21 @@ def _registry_check(registry: str, problem: str) -> Check:
     return Check("registry", Status.OK, f"{registry} answers")
 
 
-def _base_image_check(image: str, digest: str, where: str, engine_ok: bool) -> Check:
+def _base_image_check(image: str, found: Resolved | Unresolved, engine_ok: bool) -> Check:
     name = f"base {image}"
     if not engine_ok:
         return Check(name, Status.NOT_CHECKED, "needs a reachable engine and buildx")
-    if not digest:
+    if isinstance(found, Unresolved):
         return Check(
             name,
             Status.PROBLEM,
-            f"{image} cannot be resolved: {where}",
+            f"{image} cannot be resolved: {found.why}",
             f"push it or a stand-in to a registry mirror ({PROVISION}), or change python_image",
         )
-    return Check(name, Status.OK, f"{digest[:19]}… via {where}")
+    return Check(name, Status.OK, f"{found.digest[:19]}… via {found.where}")
 
 
-def engine_checks(facts: engine.EngineFacts) -> list[Check]:
+def engine_checks(facts: EngineFacts) -> list[Check]:
     """Engine, buildx and builder: what every build needs."""
     return [_engine_check(facts), _buildx_check(facts), *_builder_checks(facts)[:1]]
 
@@ -171,7 +161,7 @@ def evaluate(facts: Facts) -> list[Check]:
     checks = [engine_check, buildx_check, *_builder_checks(facts.engine)]
     checks.append(_registry_check(facts.registry, facts.registry_problem))
     usable = engine_check.status is Status.OK and buildx_check.status is Status.OK
-    checks.extend(_base_image_check(image, digest, where, usable) for image, digest, where in facts.base_images)
+    checks.extend(_base_image_check(image, found, usable) for image, found in facts.base_images)
     return checks
 
 

@@ -13,8 +13,8 @@ import fcntl
 import hashlib
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 # Names this thread already holds: a nested request for one of them must not wait
 # on itself (flock locks belong to the open file, not to the process).
@@ -40,7 +40,7 @@ def _flock(name: str) -> Iterator[None]:
     folder = Path(tempfile.gettempdir()) / "warmbuild-locks"
     folder.mkdir(exist_ok=True)
     path = folder / (hashlib.sha256(name.encode()).hexdigest()[:32] + ".lock")
-    with open(path, "w") as handle:
+    with path.open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

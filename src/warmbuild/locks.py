@@ -14,9 +14,10 @@ import hashlib
 import json
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any
 
 from .errors import LockError
 
@@ -97,9 +98,10 @@ def read_lock(app_dir: Path, configured_kind: str = "auto") -> Lock:
     return Lock(kind, ("pyproject.toml", LOCK_FILES[kind]), packages)
 
 
-def _load_toml(path: Path) -> dict:
+def _load_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text())
+        data: dict[str, Any] = tomllib.loads(path.read_text())
+        return data
     except tomllib.TOMLDecodeError as error:
         raise LockError(f"{path}: not valid TOML ({error})", "restore the file from version control") from None
 
@@ -107,7 +109,7 @@ def _load_toml(path: Path) -> dict:
 # --- Poetry -----------------------------------------------------------------------
 
 
-def poetry_content_hash(pyproject: dict, with_dependency_groups: bool = True) -> str:
+def poetry_content_hash(pyproject: dict[str, Any], with_dependency_groups: bool = True) -> str:
     """The hash Poetry 2 writes as `content-hash`: sha256 over the sorted JSON of
     the pyproject parts that affect locking (Poetry's Locker._get_content_hash)."""
     project = pyproject.get("project", {})
@@ -123,7 +125,7 @@ def poetry_content_hash(pyproject: dict, with_dependency_groups: bool = True) ->
         if value is None and (key not in legacy or relevant_project or groups):
             continue
         relevant_poetry[key] = value
-    content: dict = {}
+    content: dict[str, Any] = {}
     if relevant_project:
         content["project"] = relevant_project
     if groups:
@@ -135,7 +137,7 @@ def poetry_content_hash(pyproject: dict, with_dependency_groups: bool = True) ->
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
 
-def check_poetry_fresh(pyproject: dict, lock_data: dict, lock_name: str, app_dir: Path) -> None:
+def check_poetry_fresh(pyproject: dict[str, Any], lock_data: dict[str, Any], lock_name: str, app_dir: Path) -> None:
     locked = lock_data.get("metadata", {}).get("content-hash")
     if locked not in (poetry_content_hash(pyproject), poetry_content_hash(pyproject, with_dependency_groups=False)):
         raise LockError(
@@ -152,11 +154,11 @@ def _poetry_marker(raw: object, groups: Iterable[str]) -> str:
         per_group = [raw.get(group, "") for group in groups]
         if "" in per_group:
             return ""  # needed unconditionally by some group
-        return " or ".join(f"({m})" for m in dict.fromkeys(per_group)) if len(set(per_group)) > 1 else per_group[0]
+        return " or ".join(f"({m})" for m in dict.fromkeys(per_group)) if len(set(per_group)) > 1 else str(per_group[0])
     return ""
 
 
-def parse_poetry_lock(lock_data: dict) -> tuple[LockedPackage, ...]:
+def parse_poetry_lock(lock_data: dict[str, Any]) -> tuple[LockedPackage, ...]:
     packages = []
     for raw in lock_data.get("package", []):
         groups = frozenset(raw.get("groups", [MAIN]))
@@ -176,15 +178,16 @@ def parse_poetry_lock(lock_data: dict) -> tuple[LockedPackage, ...]:
 # --- uv ---------------------------------------------------------------------------
 
 
-def _uv_root(lock_data: dict) -> dict:
+def _uv_root(lock_data: dict[str, Any]) -> dict[str, Any]:
     for raw in lock_data.get("package", []):
         source = raw.get("source", {})
         if source.get("virtual") == "." or source.get("editable") == ".":
-            return raw
+            root: dict[str, Any] = raw
+            return root
     raise LockError("uv.lock has no root project (source virtual or editable '.')", "run `uv lock`")
 
 
-def check_uv_fresh(pyproject: dict, lock_data: dict, lock_name: str, app_dir: Path) -> None:
+def check_uv_fresh(pyproject: dict[str, Any], lock_data: dict[str, Any], lock_name: str, app_dir: Path) -> None:
     """uv records the root's requirements in the lock. A dependency added to or
     removed from pyproject.toml without `uv lock` shows as a different name set
     (uv itself is the authority on the finer points: `uv lock --check`)."""
@@ -204,7 +207,7 @@ def _and(a: str, b: str) -> str:
     return f"({a}) and ({b})"
 
 
-def parse_uv_lock(lock_data: dict) -> tuple[LockedPackage, ...]:
+def parse_uv_lock(lock_data: dict[str, Any]) -> tuple[LockedPackage, ...]:
     """Walk from the root through main dependencies and each dependency group,
     carrying markers down the edges (a package reached unconditionally by any path
     is unconditional)."""
@@ -213,13 +216,13 @@ def parse_uv_lock(lock_data: dict) -> tuple[LockedPackage, ...]:
     markers: dict[str, set[str]] = {}
     groups: dict[str, set[str]] = {}
 
-    def edges(raw: dict, extras: Iterable[str] = ()) -> list[dict]:
+    def edges(raw: dict[str, Any], extras: Iterable[str] = ()) -> list[dict[str, Any]]:
         found = list(raw.get("dependencies", []))
         for extra in extras:
             found += raw.get("optional-dependencies", {}).get(extra, [])
         return found
 
-    def walk(entries: list[dict], marker: str, group: str) -> None:
+    def walk(entries: list[dict[str, Any]], marker: str, group: str) -> None:
         for entry in entries:
             name = canonical(entry["name"])
             edge_marker = _and(marker, entry.get("marker", ""))
@@ -259,7 +262,7 @@ def _any_of(markers: set[str]) -> str:
     return " or ".join(f"({m})" for m in sorted(markers))
 
 
-def _all_extras(raw: dict) -> list[str]:
+def _all_extras(raw: dict[str, Any]) -> list[str]:
     return list(raw.get("optional-dependencies", {}))
 
 
@@ -274,7 +277,7 @@ def parse_requirements(text: str, source: str) -> tuple[LockedPackage, ...]:
     """pip-compile style: `name==version ; marker` with --hash continuation lines and
     `# via parent` comments (one line, or a list below `# via`), which give the
     dependency edges."""
-    entries: list[dict] = []
+    entries: list[dict[str, Any]] = []
     in_via = False
     for logical in _logical_lines(text):
         stripped = logical.strip()

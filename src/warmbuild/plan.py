@@ -1,8 +1,8 @@
 """Plans: configuration + repository state -> the exact buildx commands. Pure.
 
 Nothing here touches Docker, the network or the disk: everything a plan needs
-arrives in BuildInputs (gathered by ``build.gather_inputs``), and everything it asks
-for is in the BuildPlan (files to write, then one argv to run).
+arrives in BuildInputs (gathered by ``pipeline.gather_inputs``), and everything it
+asks for is in the BuildPlan (files to write, then one argv to run).
 """
 
 from __future__ import annotations
@@ -10,18 +10,29 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shlex
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from enum import Enum
 from pathlib import Path
 
 from . import dockerfile, locks
-from .config import Config
+from .options import Config
 from .repo import RepoState, branch_slug
 
 TARGETS = ("deps", "dev", "prod")
 # Bump when the meaning of the deps key changes, so old tags are never reused wrongly.
 DEPS_KEY_SCHEMA = 1
 STATE_DIR = ".warmbuild"
+PACKAGED_DOCKERFILES = Path(__file__).resolve().parent / "docker"
+
+
+class Output(Enum):
+    """Where a build's result goes."""
+
+    PUSH = "push"  # to the registry, by the image's tag
+    LOAD = "load"  # into the local image store
+    CACHE_ONLY = "cacheonly"  # nowhere: only the cache export counts (cache warming)
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,7 @@ class BuildInputs:
     lock: locks.Lock
     # The lock files' own text (the poetry installer bind-mounts them).
     lock_texts: tuple[tuple[str, str], ...]
+    dockerfile_path: Path
     dockerfile_text: str
     installer_script_text: str
     base_digest: str
@@ -42,7 +54,8 @@ class BuildInputs:
     dev_gid: int = 1000
     # Secret sources, already checked to exist: ("ca", "src=/path") or ("tok", "env=VAR").
     secrets: tuple[tuple[str, str], ...] = ()
-    # The frontend's node image digest ('' when the app has no frontend).
+    # The frontend's Dockerfile and node image digest; None when none is built.
+    frontend_dockerfile: Path | None = None
     frontend_base_digest: str = ""
     # False: build without registry cache; the deps image must be local or built here.
     registry_reachable: bool = True
@@ -50,10 +63,6 @@ class BuildInputs:
     @property
     def app_dir(self) -> Path:
         return self.repo.root / self.config.context
-
-    @property
-    def dockerfile_path(self) -> Path:
-        return self.repo.root / self.config.dockerfile
 
 
 @dataclass(frozen=True)
@@ -64,21 +73,32 @@ class BuildPlan:
     argv: tuple[str, ...]
     # Files to write before running: (absolute path, content). Lock exports only.
     files: tuple[tuple[str, str], ...]
-    push: bool
-    # push, load or cacheonly
-    output: str
+    output: Output
     cache_from: tuple[str, ...]
-    cache_to: str
+    # The --cache-to value; None when this build exports no cache.
+    cache_to: str | None
     metadata_file: str
     # Why the plan looks the way it does, for the user (e.g. no cache export).
     notes: tuple[str, ...] = ()
     # For deps: what the tag is a hash of.
-    key: str = ""
+    deps_key: str | None = None
+
+    @property
+    def pushes(self) -> bool:
+        return self.output is Output.PUSH
+
+    @property
+    def exported_cache_ref(self) -> str | None:
+        """The cache ref this build writes: the first of its import chain."""
+        return self.cache_from[0] if self.cache_to else None
 
     def command_line(self) -> str:
-        import shlex
-
         return shlex.join(["docker", *self.argv])
+
+
+def packaged(name: str) -> Path:
+    """A Dockerfile or script shipped inside the package."""
+    return PACKAGED_DOCKERFILES / name
 
 
 # --- the deps image key -------------------------------------------------------------
@@ -91,14 +111,17 @@ def installed_groups(config: Config, target: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(groups))
 
 
+def lock_name(inputs: BuildInputs) -> str:
+    return f"{inputs.config.context}/{inputs.lock.files[-1]}"
+
+
 def deps_packages(inputs: BuildInputs) -> tuple[locks.LockedPackage, ...]:
     """What the deps image installs. With Poetry as installer it installs the whole
     main group (Poetry cannot install a subset), so all of it is heavy then."""
     groups = installed_groups(inputs.config, "prod")
-    lock_name = f"{inputs.config.context}/{inputs.lock.files[-1]}"
     if inputs.config.installer == "poetry":
         return tuple(sorted(locks.select(inputs.lock, groups), key=lambda p: p.name))
-    return locks.heavy_packages(inputs.lock, inputs.config.heavy, groups, lock_name)
+    return locks.heavy_packages(inputs.lock, inputs.config.heavy, groups, lock_name(inputs))
 
 
 def deps_key(inputs: BuildInputs) -> str:
@@ -140,7 +163,7 @@ def lock_files(inputs: BuildInputs, target: str) -> dict[str, str]:
     """The `locks` build context of one target: only what it installs, so a light
     dependency change never touches the deps stage's cache key."""
     if inputs.config.installer == "poetry":
-        files = {name: text for name, text in inputs.lock_texts}
+        files = dict(inputs.lock_texts)
         files["poetry-groups.txt"] = _poetry_groups(target, inputs.config) + "\n"
         return files
     if target == "deps":
@@ -163,7 +186,55 @@ def cache_chain(config: Config, target: str, branch: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(refs))
 
 
-# --- argv -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CacheFlags:
+    argv: tuple[str, ...]
+    chain: tuple[str, ...]
+    cache_to: str | None
+    notes: tuple[str, ...]
+
+
+def cache_flags(inputs: BuildInputs, cache_name: str, export: bool) -> CacheFlags:
+    """Import through the branch's then the default branch's cache; export to the
+    branch's when asked (``export``), unless read-only (pull requests) or the builder
+    cannot."""
+    config = inputs.config
+    if not inputs.registry_reachable:
+        return CacheFlags((), (), None, (f"registry {config.registry} is unreachable: building without its cache",))
+    chain = cache_chain(config, cache_name, inputs.repo.branch)
+    imports = tuple(part for ref in chain for part in ("--cache-from", f"type=registry,ref={ref}"))
+    if export and config.cache.read_only:
+        return CacheFlags(imports, chain, None, ("read-only cache (pull-request mode): importing, never exporting",))
+    if export and not inputs.can_export_cache:
+        note = (
+            "this builder cannot export registry cache (docker driver without the containerd image store): "
+            "building without cache export; `invoke doctor` shows the fix"
+        )
+        return CacheFlags(imports, chain, None, (note,))
+    if not export:
+        return CacheFlags(imports, chain, None, ())
+    cache_to = f"type=registry,ref={chain[0]},mode={config.cache.mode},compression={config.compression}"
+    return CacheFlags((*imports, "--cache-to", cache_to), chain, cache_to, ())
+
+
+# --- one image build, backend or frontend -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImageSpec:
+    """What differs between the image builds: everything else (builder, platforms,
+    network, secrets, cache chain, attestations, output) is the same for all."""
+
+    name: str  # the plan's target: deps, dev, prod, frontend-dev, frontend-prod
+    stage: str  # the Dockerfile stage
+    image: str
+    dockerfile: Path
+    context: Path
+    build_contexts: tuple[tuple[str, str], ...] = ()
+    build_args: tuple[tuple[str, str], ...] = ()
+    labels: tuple[tuple[str, str], ...] = ()
+    files: tuple[tuple[str, str], ...] = ()
+    deps_key: str | None = None
 
 
 def _sanitized_url(url: str) -> str:
@@ -171,74 +242,22 @@ def _sanitized_url(url: str) -> str:
     return re.sub(r"^(\w+://)[^/@]+@", r"\1", url)
 
 
-def _labels(inputs: BuildInputs) -> dict[str, str]:
-    created = datetime.fromtimestamp(inputs.repo.commit_time, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    labels = {
-        "org.opencontainers.image.revision": inputs.repo.revision,
-        "org.opencontainers.image.created": created,
-        "org.opencontainers.image.title": inputs.config.name,
-        "org.opencontainers.image.base.name": inputs.config.python_image,
-    }
+def _labels(inputs: BuildInputs) -> tuple[tuple[str, str], ...]:
+    created = datetime.fromtimestamp(inputs.repo.commit_time, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    labels = [
+        ("org.opencontainers.image.revision", inputs.repo.revision),
+        ("org.opencontainers.image.created", created),
+        ("org.opencontainers.image.title", inputs.config.name),
+        ("org.opencontainers.image.base.name", inputs.config.python_image),
+    ]
     if inputs.repo.source_url:
-        labels["org.opencontainers.image.source"] = _sanitized_url(inputs.repo.source_url)
-    return labels
+        labels.append(("org.opencontainers.image.source", _sanitized_url(inputs.repo.source_url)))
+    return tuple(labels)
 
 
-def _head(config: Config, dockerfile_path: Path, target: str, no_cache: bool) -> list[str]:
-    argv = ["buildx", "build", "--progress=rawjson"]
-    if config.builder:
-        argv += ["--builder", config.builder]
-    argv += ["--file", str(dockerfile_path), "--target", target]
-    if no_cache:
-        # Rebuild this stage's own steps; what it builds on still comes from cache.
-        argv += ["--no-cache-filter", target]
-    return argv
-
-
-def _build_args(values: dict[str, str]) -> list[str]:
-    return [part for name, value in values.items() for part in ("--build-arg", f"{name}={value}")]
-
-
-@dataclass(frozen=True)
-class CacheFlags:
-    argv: tuple[str, ...]
-    chain: tuple[str, ...]
-    cache_to: str
-    notes: tuple[str, ...]
-
-
-def cache_flags(inputs: BuildInputs, cache_target: str, export: bool = True) -> CacheFlags:
-    """Import through the branch's then the default branch's cache; export to the
-    branch's, unless read-only (pull requests), the builder cannot, or the caller
-    asked for an import-only build (``export=False``)."""
-    config = inputs.config
-    chain = cache_chain(config, cache_target, inputs.repo.branch)
-    argv = [part for ref in chain for part in ("--cache-from", f"type=registry,ref={ref}")]
-    notes: list[str] = []
-    cache_to = ""
-    if not inputs.registry_reachable:
-        return CacheFlags((), (), "", (f"registry {config.registry} is unreachable: building without its cache",))
-    if not export:
-        pass
-    elif config.cache.read_only:
-        notes.append("read-only cache (pull-request mode): importing, never exporting")
-    elif not inputs.can_export_cache:
-        notes.append(
-            "this builder cannot export registry cache (docker driver without the containerd image store): "
-            "building without cache export; `invoke doctor` shows the fix"
-        )
-    else:
-        cache_to = f"type=registry,ref={chain[0]},mode={config.cache.mode},compression={config.compression}"
-        argv += ["--cache-to", cache_to]
-    return CacheFlags(tuple(argv), chain, cache_to, tuple(notes))
-
-
-OUTPUTS = ("push", "load", "cacheonly")
-
-
-def _attestations(config: Config, output: str) -> list[str]:
+def _attestations(config: Config, output: Output) -> list[str]:
     """Provenance (and an SBOM, if asked) travel with pushed images only."""
-    if output != "push":
+    if output is not Output.PUSH:
         return []
     flags = ["--provenance", "false" if config.provenance == "off" else f"mode={config.provenance}"]
     if config.sbom:
@@ -246,126 +265,155 @@ def _attestations(config: Config, output: str) -> list[str]:
     return flags
 
 
-def _tail(config: Config, image: str, metadata: Path, output: str, context: Path) -> list[str]:
+def _output_flags(config: Config, output: Output) -> list[str]:
     """push: to the registry (the image's name comes from --tag); load: into the local
-    image store (`--load` with a compression: the store keeps compressed blobs too, and
-    gzip costs 2.6 s of a 45 MB layer against 0.7 s for zstd); cacheonly: no image at
-    all, only the cache export (cache warming)."""
-    flags = {
-        # Not forced: layers already compressed otherwise (the base image's) are reused as they are.
-        "push": ["--output", f"type=image,push=true,compression={config.compression}"],
-        "load": ["--output", f"type=docker,compression={config.compression}"],
-        "cacheonly": ["--output", "type=cacheonly"],
+    image store, compressed as configured (the store keeps compressed blobs too, and
+    gzip costs 2.6 s of a 45 MB layer against 0.7 s for zstd); cacheonly: no image."""
+    # Not forced: layers already compressed otherwise (the base image's) are reused as they are.
+    return {
+        Output.PUSH: ["--output", f"type=image,push=true,compression={config.compression}"],
+        Output.LOAD: ["--output", f"type=docker,compression={config.compression}"],
+        Output.CACHE_ONLY: ["--output", "type=cacheonly"],
     }[output]
-    return ["--tag", image, "--metadata-file", str(metadata), *flags, str(context)]
+
+
+def plan_image(
+    inputs: BuildInputs, spec: ImageSpec, output: Output, no_cache: bool = False, export_cache: bool = True
+) -> BuildPlan:
+    """The buildx invocation for one image: the one definition of the argv."""
+    config = inputs.config
+    state = inputs.repo.root / STATE_DIR / config.name / spec.name
+    argv = ["buildx", "build", "--progress=rawjson"]
+    if config.builder:
+        argv += ["--builder", config.builder]
+    argv += ["--file", str(spec.dockerfile), "--target", spec.stage]
+    if no_cache:
+        # Rebuild this stage's own steps; what it builds on still comes from cache.
+        argv += ["--no-cache-filter", spec.stage]
+    for name, value in spec.build_contexts:
+        argv += ["--build-context", f"{name}={value}"]
+    for name, value in spec.build_args:
+        argv += ["--build-arg", f"{name}={value}"]
+    for name, value in spec.labels:
+        argv += ["--label", f"{name}={value}"]
+    for platform in config.platforms:
+        argv += ["--platform", platform]
+    if config.network:
+        argv += ["--network", config.network]
+    cache = cache_flags(inputs, spec.name, export_cache)
+    argv += cache.argv
+    for secret_id, source in inputs.secrets:
+        argv += ["--secret", f"id={secret_id},{source}"]
+    argv += _attestations(config, output)
+    metadata = state / "metadata.json"
+    argv += ["--tag", spec.image, "--metadata-file", str(metadata), *_output_flags(config, output), str(spec.context)]
+    return BuildPlan(
+        target=spec.name,
+        image=spec.image,
+        argv=tuple(argv),
+        files=spec.files,
+        output=output,
+        cache_from=cache.chain,
+        cache_to=cache.cache_to,
+        metadata_file=str(metadata),
+        notes=cache.notes,
+        deps_key=spec.deps_key,
+    )
 
 
 def _text_digest(named_texts: list[tuple[str, str]]) -> str:
     return hashlib.sha256(json.dumps(named_texts).encode()).hexdigest()[:16]
 
 
-def plan_build(
-    inputs: BuildInputs, target: str, output: str = "", no_cache: bool = False, export_cache: bool = True
-) -> BuildPlan:
-    """The buildx invocation for one target. dev and prod take the deps image by its
-    content tag as the `deps` named context, so they never rebuild it. ``output``
-    defaults to push for deps, load for the others."""
+def python_spec(inputs: BuildInputs, target: str) -> ImageSpec:
+    """deps, dev or prod of the app. dev and prod take the deps image by its content
+    tag as the `deps` named context, so they never rebuild it."""
     if target not in TARGETS:
         raise ValueError(target)
     config = inputs.config
-    state = inputs.repo.root / STATE_DIR / config.name / target
     lock_texts = sorted(lock_files(inputs, target).items())
     # Named by content: concurrent builds of one target (cache-warm next to dev-up,
     # two branches) each see their own files, never one half-rewritten by the other.
-    locks_dir = state / f"locks-{_text_digest(lock_texts)}"
-    output = output or ("push" if target == "deps" else "load")
+    locks_dir = inputs.repo.root / STATE_DIR / config.name / target / f"locks-{_text_digest(lock_texts)}"
     image = deps_image(inputs) if target == "deps" else f"{config.image_repo(target)}:{branch_slug(inputs.repo.branch)}"
-
-    argv = _head(config, inputs.dockerfile_path, target, no_cache)
-    argv += ["--build-context", f"locks={locks_dir}", "--build-context", f"warmbuild={inputs.dockerfile_path.parent}"]
+    contexts = [("locks", str(locks_dir)), ("warmbuild", str(inputs.dockerfile_path.parent))]
     if target != "deps":
-        argv += ["--build-context", f"deps=docker-image://{deps_image(inputs)}"]
-
-    build_args = {
-        "PYTHON_IMAGE": f"{config.python_image}@{inputs.base_digest}",
-        "INSTALLER": config.installer,
+        contexts.append(("deps", f"docker-image://{deps_image(inputs)}"))
+    args = [
+        ("PYTHON_IMAGE", f"{config.python_image}@{inputs.base_digest}"),
+        ("INSTALLER", config.installer),
         # Image config timestamps from the commit: the same commit, the same image.
-        "SOURCE_DATE_EPOCH": str(inputs.repo.commit_time),
-    }
+        ("SOURCE_DATE_EPOCH", str(inputs.repo.commit_time)),
+    ]
     if target == "deps":
-        build_args["APT_PACKAGES"] = " ".join(config.apt_packages)
+        args.append(("APT_PACKAGES", " ".join(config.apt_packages)))
     else:
-        build_args.update({"APP": config.app, "PORT": str(config.port)})
+        args += [("APP", config.app), ("PORT", str(config.port))]
     if target == "dev":
-        build_args.update({"DEV_UID": str(inputs.dev_uid), "DEV_GID": str(inputs.dev_gid)})
+        args += [("DEV_UID", str(inputs.dev_uid)), ("DEV_GID", str(inputs.dev_gid))]
     if target == "prod":
-        build_args["HEALTH_PATH"] = config.health_path
-    argv += _build_args(build_args)
-    if target == "prod":
-        for name, value in _labels(inputs).items():
-            argv += ["--label", f"{name}={value}"]
-    for platform in config.platforms:
-        argv += ["--platform", platform]
-    if config.network:
-        argv += ["--network", config.network]
-    cache = cache_flags(inputs, target, export_cache)
-    argv += cache.argv
-    for secret_id, source in inputs.secrets:
-        argv += ["--secret", f"id={secret_id},{source}"]
-    argv += _attestations(config, output)
-    argv += _tail(config, image, state / "metadata.json", output, inputs.app_dir)
-
-    files = tuple((str(locks_dir / name), text) for name, text in lock_texts)
-    return BuildPlan(
-        target=target,
+        args.append(("HEALTH_PATH", config.health_path))
+    return ImageSpec(
+        name=target,
+        stage=target,
         image=image,
-        argv=tuple(argv),
-        files=files,
-        push=output == "push",
-        output=output,
-        cache_from=cache.chain,
-        cache_to=cache.cache_to,
-        metadata_file=str(state / "metadata.json"),
-        notes=cache.notes,
-        key=deps_key(inputs) if target == "deps" else "",
+        dockerfile=inputs.dockerfile_path,
+        context=inputs.app_dir,
+        build_contexts=tuple(contexts),
+        build_args=tuple(args),
+        labels=_labels(inputs) if target == "prod" else (),
+        files=tuple((str(locks_dir / name), text) for name, text in lock_texts),
+        deps_key=deps_key(inputs) if target == "deps" else None,
     )
+
+
+def frontend_spec(inputs: BuildInputs, target: str) -> ImageSpec:
+    """The frontend's dev or prod image: its own Dockerfile (npm cache mount, lock
+    bind-mounted); no lock exports, no deps image."""
+    if inputs.frontend_dockerfile is None:
+        raise ValueError("the app has no frontend")
+    config = inputs.config
+    name = f"frontend-{target}"
+    args = [
+        ("NODE_IMAGE", f"{config.frontend.node_image}@{inputs.frontend_base_digest}"),
+        ("SOURCE_DATE_EPOCH", str(inputs.repo.commit_time)),
+    ]
+    if target == "dev":
+        args += [("DEV_UID", str(inputs.dev_uid)), ("DEV_GID", str(inputs.dev_gid))]
+    return ImageSpec(
+        name=name,
+        stage=target,
+        image=f"{config.image_repo(name)}:{branch_slug(inputs.repo.branch)}",
+        dockerfile=inputs.frontend_dockerfile,
+        context=inputs.repo.root / config.frontend.context,
+        build_args=tuple(args),
+    )
+
+
+def plan_build(
+    inputs: BuildInputs, target: str, output: Output | None = None, no_cache: bool = False, export_cache: bool = True
+) -> BuildPlan:
+    """deps (pushed by default), dev or prod (loaded by default)."""
+    default = Output.PUSH if target == "deps" else Output.LOAD
+    return plan_image(inputs, python_spec(inputs, target), output or default, no_cache, export_cache)
 
 
 def plan_frontend_build(
-    inputs: BuildInputs, target: str, output: str = "load", no_cache: bool = False, export_cache: bool = True
+    inputs: BuildInputs, target: str, output: Output = Output.LOAD, no_cache: bool = False, export_cache: bool = True
 ) -> BuildPlan:
-    """The frontend's dev or prod image: the same cache chain and reporting, its own
-    Dockerfile (npm cache mount, lock bind-mounted)."""
-    config = inputs.config
-    name = f"frontend-{target}"
-    state = inputs.repo.root / STATE_DIR / config.name / name
-    image = f"{config.image_repo(name)}:{branch_slug(inputs.repo.branch)}"
-    argv = _head(config, inputs.repo.root / config.frontend.dockerfile, target, no_cache)
-    build_args = {
-        "NODE_IMAGE": f"{config.frontend.node_image}@{inputs.frontend_base_digest}",
-        "SOURCE_DATE_EPOCH": str(inputs.repo.commit_time),
-    }
-    if target == "dev":
-        build_args.update({"DEV_UID": str(inputs.dev_uid), "DEV_GID": str(inputs.dev_gid)})
-    argv += _build_args(build_args)
-    for platform in config.platforms:
-        argv += ["--platform", platform]
-    cache = cache_flags(inputs, name, export_cache)
-    argv += cache.argv
-    argv += _attestations(config, output)
-    argv += _tail(config, image, state / "metadata.json", output, inputs.repo.root / config.frontend.context)
-    return BuildPlan(
-        target=name,
-        image=image,
-        argv=tuple(argv),
-        files=(),
-        push=output == "push",
-        output=output,
-        cache_from=cache.chain,
-        cache_to=cache.cache_to,
-        metadata_file=str(state / "metadata.json"),
-        notes=cache.notes,
-    )
+    return plan_image(inputs, frontend_spec(inputs, target), output, no_cache, export_cache)
+
+
+def target_plans(inputs: BuildInputs, target: str, output: Output | None = None) -> list[BuildPlan]:
+    """deps, then the target and the frontend's image of the same target.
+    dev and prod export registry cache only if `cache.export_local` says so."""
+    export = inputs.config.cache.export_local
+    plans = [plan_build(inputs, "deps")]
+    if target != "deps":
+        plans.append(plan_build(inputs, target, output, export_cache=export))
+        if inputs.frontend_dockerfile is not None:
+            plans.append(plan_frontend_build(inputs, target, output or Output.LOAD, export_cache=export))
+    return plans
 
 
 def dev_user(setting: str, host_uid: int, host_gid: int) -> tuple[int, int]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterator
+from typing import Any
 
 # "[deps 2/4] RUN …" or "[2/4] COPY …": a Dockerfile instruction of a stage.
 _STEP_NAME = re.compile(r"^\[(?:(?P<stage>[^\]\s]+) )?(?P<index>\d+)/(?P<count>\d+)\] (?P<instruction>.*)$", re.S)
@@ -65,10 +66,10 @@ def _timestamp(text: str) -> datetime:
 class BuildProgress:
     """The merged state of one build, fed object by object."""
 
-    vertices: dict[str, Vertex] = field(default_factory=dict)
-    logs: dict[str, list[str]] = field(default_factory=dict)
+    vertices: dict[str, Vertex] = field(default_factory=dict[str, Any])
+    logs: dict[str, list[str]] = field(default_factory=dict[str, Any])
 
-    def feed(self, event: dict) -> None:
+    def feed(self, event: dict[str, Any]) -> None:
         for raw in event.get("vertexes") or ():
             vertex = self.vertices.setdefault(raw["digest"], Vertex(raw["digest"]))
             for key in ("name", "started", "completed", "error"):
@@ -95,10 +96,6 @@ class BuildProgress:
         return found[0]
 
     @property
-    def running(self) -> list[Vertex]:
-        return [v for v in self.vertices.values() if v.started and not v.completed]
-
-    @property
     def failed(self) -> list[Vertex]:
         return [v for v in self.vertices.values() if v.error]
 
@@ -113,6 +110,18 @@ class BuildProgress:
         ]
 
 
+@dataclass
+class BuildRun:
+    """The outcome of one `docker buildx build`."""
+
+    argv: tuple[str, ...]
+    progress: BuildProgress = field(default_factory=BuildProgress)
+    seconds: float = 0.0
+    returncode: int = 0
+    # buildx's own lines that were not JSON (its final ERROR, for one).
+    messages: list[str] = field(default_factory=list)
+
+
 class RawJsonDecoder:
     """Split a byte stream into the JSON objects buildx writes, whatever the chunking."""
 
@@ -121,7 +130,7 @@ class RawJsonDecoder:
         self._decoder = json.JSONDecoder()
         self.non_json: list[str] = []
 
-    def feed(self, chunk: str) -> Iterator[dict]:
+    def feed(self, chunk: str) -> Iterator[dict[str, Any]]:
         self._buffer += chunk
         while True:
             text = self._buffer.lstrip()

@@ -29,7 +29,7 @@ class ImageRef:
         """What the registry API calls the reference: the digest, else the tag."""
         return self.digest or self.tag or "latest"
 
-    def pinned(self, digest: str) -> "ImageRef":
+    def pinned(self, digest: str) -> ImageRef:
         return ImageRef(self.registry, self.repository, self.tag, digest)
 
 

@@ -1,6 +1,6 @@
 """Tiny OCI distribution API client (anonymous): is a registry there, which digest
-does a manifest have. Used where buildx has no answer: the daemon's Docker Hub
-mirrors, which `buildx imagetools` does not consult."""
+does a manifest have. Used by the Docker engine where buildx is slow or has no
+answer: the daemon's Docker Hub mirrors, which `buildx imagetools` does not consult."""
 
 from __future__ import annotations
 
@@ -30,21 +30,16 @@ def base_url(registry: str) -> str:
     return f"{'http' if is_loopback(host) else 'https'}://{host}"
 
 
-def ping(registry: str) -> str:
-    """'' when the registry answers its API root, else the reason it does not.
+def ping(registry: str) -> str | None:
+    """None when the registry answers its API root, else the reason it does not.
     A 401 counts as answering: the registry is there and wants credentials."""
     try:
         with urllib.request.urlopen(f"{base_url(registry)}/v2/", timeout=TIMEOUT_SECONDS):
-            return ""
+            return None
     except urllib.error.HTTPError as error:
-        return "" if error.code == 401 else f"HTTP {error.code}"
+        return None if error.code == 401 else f"HTTP {error.code}"
     except (urllib.error.URLError, OSError) as error:
         return str(getattr(error, "reason", error))
-
-
-def manifest_digest(registry: str, ref: ImageRef) -> str:
-    """The manifest digest at ``registry`` for ``ref``'s repository and tag, or ''."""
-    return lookup_manifest(registry, ref) or ""
 
 
 def lookup_manifest(registry: str, ref: ImageRef) -> str | None:

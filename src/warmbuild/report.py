@@ -1,16 +1,31 @@
 """Build summaries: steps total / cached / executed, time, cache hits, size, pushes.
 
 Pure: a plan and a finished run in, a frozen summary out. Rendering lives in
-``console``; JSON is ``BuildSummary.as_dict``.
+``console``; JSON is ``BuildSummary.as_dict`` and ``report_json``.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import json
 from dataclasses import dataclass
+from enum import Enum
+from typing import Any
 
-from .engine import BuildRun
 from .plan import BuildPlan
+from .progress import BuildRun
+
+
+class Outcome(Enum):
+    BUILT = "built"
+    # No build ran: the deps image with this content tag already exists.
+    REUSED_FROM_REGISTRY = "reused from the registry"
+    REUSED_FROM_LOCAL_STORE = "reused from the local image store"
+
+
+REUSE_REASONS = {
+    Outcome.REUSED_FROM_REGISTRY: "deps image with this content tag is already in the registry",
+    Outcome.REUSED_FROM_LOCAL_STORE: "deps image with this content tag is in the local image store",
+}
 
 
 @dataclass(frozen=True)
@@ -25,16 +40,23 @@ class StepRecord:
 class BuildSummary:
     target: str
     image: str
-    # True when no build ran (the deps image already existed).
-    skipped: bool
-    reason: str
+    outcome: Outcome
     steps: tuple[StepRecord, ...]
     seconds: float
-    image_bytes: int
+    # Bytes of the image in the local store; None when it was not loaded there.
+    image_bytes: int | None
     pushed: tuple[str, ...]
     cache_from: tuple[str, ...]
-    cache_to: str
+    cache_to: str | None
     notes: tuple[str, ...]
+
+    @property
+    def skipped(self) -> bool:
+        return self.outcome is not Outcome.BUILT
+
+    @property
+    def reason(self) -> str:
+        return REUSE_REASONS.get(self.outcome, "")
 
     @property
     def steps_total(self) -> int:
@@ -56,15 +78,25 @@ class BuildSummary:
     def executed_steps(self) -> tuple[str, ...]:
         return tuple(step.name for step in self.steps if not step.cached)
 
-    def as_dict(self) -> dict:
-        data = dataclasses.asdict(self)
-        data.update(
-            steps_total=self.steps_total,
-            steps_cached=self.steps_cached,
-            steps_executed=self.steps_executed,
-            cache_hit_percent=self.cache_hit_percent,
-        )
-        return data
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "image": self.image,
+            "outcome": self.outcome.value,
+            "skipped": self.skipped,
+            "reason": self.reason,
+            "steps": [step.__dict__ for step in self.steps],
+            "seconds": self.seconds,
+            "image_bytes": self.image_bytes or 0,
+            "pushed": list(self.pushed),
+            "cache_from": list(self.cache_from),
+            "cache_to": self.cache_to or "",
+            "notes": list(self.notes),
+            "steps_total": self.steps_total,
+            "steps_cached": self.steps_cached,
+            "steps_executed": self.steps_executed,
+            "cache_hit_percent": self.cache_hit_percent,
+        }
 
 
 def _is_work(instruction: str) -> bool:
@@ -72,7 +104,7 @@ def _is_work(instruction: str) -> bool:
     return not instruction.startswith("FROM ")
 
 
-def summarize(build_plan: BuildPlan, run: BuildRun, image_bytes: int) -> BuildSummary:
+def summarize(build_plan: BuildPlan, run: BuildRun, image_bytes: int | None) -> BuildSummary:
     steps = tuple(
         StepRecord(v.name, v.stage, v.cached, round(v.seconds, 2))
         for v in sorted(run.progress.steps, key=lambda v: (v.started or "~", v.name))
@@ -81,29 +113,33 @@ def summarize(build_plan: BuildPlan, run: BuildRun, image_bytes: int) -> BuildSu
     return BuildSummary(
         target=build_plan.target,
         image=build_plan.image,
-        skipped=False,
-        reason="",
+        outcome=Outcome.BUILT,
         steps=steps,
         seconds=round(run.seconds, 2),
         image_bytes=image_bytes,
-        pushed=(build_plan.image,) if build_plan.push else (),
+        pushed=(build_plan.image,) if build_plan.pushes else (),
         cache_from=build_plan.cache_from,
         cache_to=build_plan.cache_to,
         notes=build_plan.notes + tuple(run.progress.import_warnings()),
     )
 
 
-def summarize_skip(build_plan: BuildPlan, reason: str) -> BuildSummary:
+def summarize_reuse(build_plan: BuildPlan, outcome: Outcome) -> BuildSummary:
     return BuildSummary(
         target=build_plan.target,
         image=build_plan.image,
-        skipped=True,
-        reason=reason,
+        outcome=outcome,
         steps=(),
         seconds=0.0,
-        image_bytes=0,
+        image_bytes=None,
         pushed=(),
         cache_from=(),
-        cache_to="",
+        cache_to=None,
         notes=(),
     )
+
+
+def report_json(summaries: list[BuildSummary], wall_seconds: float, **extra: Any) -> str:
+    """The one JSON report every build task writes with --json."""
+    report = {"wall_seconds": round(wall_seconds, 2), **extra, "builds": [s.as_dict() for s in summaries]}
+    return json.dumps(report, indent=2) + "\n"

@@ -16,55 +16,58 @@ find it.
 from __future__ import annotations
 
 import dataclasses
-from typing import Callable
+from collections.abc import Callable
 
-from . import build, engine, plan
-from .build import ProgressCallback
-from .config import Config
+from . import pipeline, plan
+from .engine import Engine, ProgressCallback
 from .locking import machine_lock
+from .options import Config
+from .plan import BuildInputs, BuildPlan, Output
 from .report import BuildSummary
 
-PlanMaker = Callable[[bool], plan.BuildPlan]
+# Makes one cache-only plan; the argument says whether it exports the cache.
+PlanMaker = Callable[[bool], BuildPlan]
+
+CURRENT_NOTE = "all steps cached: the branch's cache is current, nothing exported"
 
 
-def plan_makers(inputs: plan.BuildInputs) -> list[PlanMaker]:
-    """One maker per cache-only build, in the order a developer's machine needs
-    them; each takes whether to export the cache."""
+def plan_makers(inputs: BuildInputs) -> list[PlanMaker]:
+    """One maker per cache-only build, in the order a developer's machine needs them."""
 
     def python_target(target: str) -> PlanMaker:
-        return lambda export: plan.plan_build(inputs, target, "cacheonly", export_cache=export)
+        return lambda export: plan.plan_build(inputs, target, Output.CACHE_ONLY, export_cache=export)
 
     def frontend_target(target: str) -> PlanMaker:
-        return lambda export: plan.plan_frontend_build(inputs, target, "cacheonly", export_cache=export)
+        return lambda export: plan.plan_frontend_build(inputs, target, Output.CACHE_ONLY, export_cache=export)
 
     makers = [python_target("dev"), python_target("prod")]
-    if inputs.config.frontend.context:
+    if inputs.frontend_dockerfile is not None:
         makers += [frontend_target("dev"), frontend_target("prod")]
     return makers
 
 
-def warm_one(client, inputs: plan.BuildInputs, make: PlanMaker, on_progress: ProgressCallback | None) -> BuildSummary:
+def warm_one(engine: Engine, make: PlanMaker, on_progress: ProgressCallback | None = None) -> BuildSummary:
     """Build importing only; export afterwards only if that build did work or the
     branch has no cache yet (the second build is all local hits: only the export)."""
     exporting = make(True)
     # Held from the probe to the export: a concurrent cache-warm of the branch waits,
     # then finds its probe all cached and the ref current.
-    with machine_lock(*build.writes_of(exporting)):
-        probe = build.execute(client, make(False), on_progress)
-        if not exporting.cache_to:  # read-only, or a builder that cannot export
+    with machine_lock(*pipeline.writes_of(exporting)):
+        probe = pipeline.execute(engine, make(False), on_progress)
+        ref = exporting.exported_cache_ref
+        if ref is None:  # read-only, or a builder that cannot export
             return dataclasses.replace(probe, notes=exporting.notes)
-        if probe.steps_executed == 0 and engine.registry_has(client, exporting.cache_from[0]):
-            return dataclasses.replace(
-                probe, notes=("all steps cached: the branch's cache is current, nothing exported",)
-            )
-        exported = build.execute(client, exporting, on_progress)
+        if probe.steps_executed == 0 and engine.registry_has(ref):
+            return dataclasses.replace(probe, notes=(CURRENT_NOTE,))
+        exported = pipeline.execute(engine, exporting, on_progress)
     return dataclasses.replace(probe, cache_to=exported.cache_to, seconds=round(probe.seconds + exported.seconds, 2))
 
 
-def cache_warm(config: Config, branch: str = "", on_progress: ProgressCallback | None = None) -> list[BuildSummary]:
-    client = engine.docker_client()
-    inputs = build.gather_inputs(config, client, branch, with_frontend=bool(config.frontend.context))
+def cache_warm(
+    config: Config, engine: Engine, branch: str = "", on_progress: ProgressCallback | None = None
+) -> list[BuildSummary]:
+    inputs = pipeline.gather_inputs(config, engine, branch, with_frontend=bool(config.frontend.context))
     writes = not config.cache.read_only
-    summaries = [build.ensure_deps(client, inputs, on_progress, push=writes, require_registry=True)]
-    summaries += [warm_one(client, inputs, make, on_progress) for make in plan_makers(inputs)]
+    summaries = [pipeline.ensure_deps(engine, inputs, on_progress, push=writes, require_registry=True)]
+    summaries += [warm_one(engine, make, on_progress) for make in plan_makers(inputs)]
     return summaries

@@ -16,7 +16,8 @@ from python_on_whales import docker
 from support import REPO_ROOT, copy_example_app, get_json, load, use_variant
 from support_cli import invoke
 
-from warmbuild import devloop, engine
+from warmbuild import devloop
+from warmbuild.docker_engine import DockerEngine
 
 ARTIFACTS = REPO_ROOT / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -31,9 +32,8 @@ def free_port() -> int:
 
 
 def chown_tree(path: Path) -> None:
-    for folder, dirs, files in os.walk(path):
-        for name in [folder, *(os.path.join(folder, n) for n in dirs + files)]:
-            os.chown(name, *HOST_USER)
+    for name in [path, *path.rglob("*")]:
+        os.chown(name, *HOST_USER)
 
 
 def dev_up_cli(config: Path, report: Path) -> dict:
@@ -48,7 +48,7 @@ def dev_app(tmp_path, unique):
     config = copy_example_app(
         tmp_path,
         unique,
-        frontend={"context": "frontend", "dockerfile": str(REPO_ROOT / "docker" / "frontend.Dockerfile")},
+        frontend={"context": "frontend"},
         dev={
             "compose_file": str(REPO_ROOT / "compose.yaml"),
             "user": f"{HOST_USER[0]}:{HOST_USER[1]}",
@@ -75,7 +75,7 @@ def test_dev_loop(dev_app, tmp_path, unique):
     # A new machine: no local images of the app, an empty builder cache.
     images = [f"127.0.0.1:5000/{unique}/{name}:main" for name in ("dev", "frontend-dev")]
     docker.image.remove([*images, *deps_images(unique)], force=True)
-    engine.prune_build_cache(engine.docker_client())
+    DockerEngine().prune_build_cache()
     started = time.monotonic()
     builds = dev_up_cli(config, tmp_path / "fresh.json")
     print(f"dev-up on a new machine with a warm registry: {time.monotonic() - started:.1f}s")
@@ -98,12 +98,11 @@ def test_dev_loop(dev_app, tmp_path, unique):
     assert docker.image.inspect(images[0]).id == dev_image
 
     # dev-shell runs in the backend container, as the host user.
-    shell = invoke("dev-shell", "--config", str(config), "--command", "id -u")
+    shell = invoke("dev-shell", "--config", str(config), "--command", "sh -c 'id -u'")
     assert shell.returncode == 0 and shell.stdout.strip() == str(HOST_USER[0]), shell.stdout + shell.stderr
 
     # Files the dev container writes into the mount belong to the host user.
-    compose = engine.compose_client(str(REPO_ROOT / "compose.yaml"), unique, str(devloop.env_file_path(settings)))
-    compose.compose.execute("backend", ["touch", "/app/written-by-container"], tty=False)
+    DockerEngine().compose_shell(devloop.compose_project(settings), "backend", ["touch", "/app/written-by-container"])
     written = tmp_path / "backend" / "written-by-container"
     assert (written.stat().st_uid, written.stat().st_gid) == HOST_USER
 

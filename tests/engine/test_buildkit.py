@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from python_on_whales import docker
 
-from warmbuild import engine
+from warmbuild.docker_engine import DockerEngine
 from warmbuild.errors import BuildFailed
+from warmbuild.progress import BuildRun
 
 
-def build(context: Path, *flags: str) -> engine.BuildRun:
+def build(context: Path, *flags: str) -> BuildRun:
     argv = ["buildx", "build", "--progress=rawjson", *flags, str(context)]
-    return engine.run_build(engine.docker_client(), argv)
+    return DockerEngine().run_build(argv)
 
 
 def write(path: Path, text: str) -> Path:
@@ -63,7 +64,7 @@ def test_pushed_image_reads_back_with_imagetools(tmp_path, unique, registry):
     build(tmp_path, "-t", ref, "--push", "--metadata-file", str(metadata))
     pushed_digest = json.loads(metadata.read_text())["containerimage.digest"]
 
-    assert engine.manifest_digest(engine.docker_client(), ref) == pushed_digest
+    assert DockerEngine().manifest_digest(ref) == pushed_digest
     assert docker.buildx.imagetools.inspect(ref).manifests, "a pushed index lists its manifests"
 
 
@@ -83,14 +84,14 @@ RUN wc -c /copy > /size
     first = build(tmp_path, "-t", f"{unique}:1", f"--cache-to=type=registry,ref={cache_ref},mode=max")
     assert [s.name for s in first.progress.steps if s.cached and "FROM" not in s.name] == []
 
-    client = engine.docker_client()
+    client = DockerEngine()
     docker.image.remove(f"{unique}:1", force=True)
-    engine.prune_build_cache(client)
+    client.prune_build_cache()
     # Control: without the registry cache, a pruned builder runs every step again.
     control = build(tmp_path, "-t", f"{unique}:control")
     assert [s.name for s in control.progress.steps if s.cached and "FROM" not in s.name] == []
     docker.image.remove(f"{unique}:control", force=True)
-    engine.prune_build_cache(client)
+    client.prune_build_cache()
 
     second = build(tmp_path, "-t", f"{unique}:2", f"--cache-from=type=registry,ref={cache_ref}")
     work = [s for s in second.progress.steps if not s.instruction.startswith("FROM")]

@@ -13,7 +13,8 @@ from python_on_whales import docker
 from support import REPO_ROOT, copy_example_app, load, missing_blobs, use_variant
 from support_cli import invoke
 
-from warmbuild import build, engine
+from warmbuild import pipeline
+from warmbuild.docker_engine import DockerEngine
 
 REFS = ("cache:deps-main", "cache:dev-main", "cache:prod-main", "cache:frontend-dev-main", "cache:frontend-prod-main")
 
@@ -23,7 +24,7 @@ def example_with_frontend(tmp_path, unique):
     return copy_example_app(
         tmp_path,
         unique,
-        frontend={"context": "frontend", "dockerfile": str(REPO_ROOT / "docker" / "frontend.Dockerfile")},
+        frontend={"context": "frontend"},
     )
 
 
@@ -34,9 +35,9 @@ def warm(config, report):
 
 
 def digests(registry: str, unique: str, deps_image: str) -> dict[str, str]:
-    client = engine.docker_client()
+    client = DockerEngine()
     refs = {"deps image": deps_image, **{ref: f"{registry}/{unique}/{ref}" for ref in REFS}}
-    return {name: engine.manifest_digest(client, ref) for name, ref in refs.items()}
+    return {name: client.manifest_digest(ref) for name, ref in refs.items()}
 
 
 def test_cache_warm_is_idempotent_and_light_changes_stay_light(tmp_path, unique, registry):
@@ -63,8 +64,8 @@ def test_cache_warm_is_idempotent_and_light_changes_stay_light(tmp_path, unique,
 
     # A new machine: empty builder cache, no local images; prod comes from the registry.
     docker.image.remove([deps_image, f"{registry}/{unique}/prod:main"], force=True)
-    engine.prune_build_cache(engine.docker_client())
-    summaries = {s.target: s for s in build.build_target(load(config), "prod", branch="main")}
+    DockerEngine().prune_build_cache()
+    summaries = {s.target: s for s in pipeline.build_target(load(config), DockerEngine(), "prod", branch="main")}
     assert summaries["deps"].skipped
     assert summaries["prod"].cache_hit_percent >= 90, summaries["prod"].steps
 
@@ -79,7 +80,7 @@ def test_two_cache_warms_at_once_both_succeed(tmp_path, unique, registry):
     outputs = [run.communicate(timeout=900)[0] for run in runs]
     # The tail of each output holds its error line: long outputs must not hide it.
     assert [run.returncode for run in runs] == [0, 0], "\n---\n".join(out[-2500:] for out in outputs)
-    [deps_plan] = build.plan_targets(load(config), ["deps"], "main")
+    [deps_plan] = pipeline.plan_targets(load(config), DockerEngine(), ["deps"], "main")
     repository, tag = deps_plan.image.split("/", 1)[1].rsplit(":", 1)
     assert missing_blobs(registry, repository, tag) == []
     for ref in ("cache:deps-main", "cache:dev-main", "cache:prod-main"):

@@ -7,7 +7,7 @@ import json
 from support import copy_example_app
 from support_cli import invoke
 
-from warmbuild import engine
+from warmbuild.docker_engine import DockerEngine
 
 
 def test_plan_prints_commands_and_builds_nothing(tmp_path, unique):
@@ -26,8 +26,8 @@ def test_plan_prints_commands_and_builds_nothing(tmp_path, unique):
         "type=docker,compression=zstd",
     ):
         assert expected in result.stdout, expected
-    client = engine.docker_client()
-    assert not engine.registry_has(client, f"127.0.0.1:5000/{unique}/deps:{deps_tag}")
+    client = DockerEngine()
+    assert not client.registry_has(f"127.0.0.1:5000/{unique}/deps:{deps_tag}")
     assert not (tmp_path / ".warmbuild").exists(), "plan writes nothing"
 
 
@@ -64,4 +64,4 @@ def test_local_builds_import_but_do_not_export_by_default(tmp_path, unique):
     assert result.returncode == 0, result.stderr
     dev = {b["target"]: b for b in json.loads((tmp_path / "r.json").read_text())["builds"]}["dev"]
     assert dev["cache_to"] == "" and dev["cache_from"] == [f"127.0.0.1:5000/{unique}/cache:dev-main"]
-    assert not engine.registry_has(engine.docker_client(), f"127.0.0.1:5000/{unique}/cache:dev-main")
+    assert not DockerEngine().registry_has(f"127.0.0.1:5000/{unique}/cache:dev-main")

@@ -6,7 +6,6 @@ no test sees another's registry cache.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import subprocess
 import time
@@ -15,8 +14,9 @@ from pathlib import Path
 from python_on_whales import docker
 from support import copy_example_app, get_json, load, use_variant, wait_healthy
 
-from warmbuild import build, engine
-from warmbuild.config import CacheConfig, Config
+from warmbuild import pipeline
+from warmbuild.docker_engine import DockerEngine
+from warmbuild.options import Config
 from warmbuild.progress import BuildProgress
 from warmbuild.report import BuildSummary
 
@@ -26,7 +26,7 @@ BRANCH = "main"
 def build_target(config: Path | Config, target: str, **options) -> dict[str, BuildSummary]:
     started = time.monotonic()
     settings = load(config) if isinstance(config, Path) else config
-    summaries = build.build_target(settings, target, branch=options.pop("branch", BRANCH), **options)
+    summaries = pipeline.build_target(settings, DockerEngine(), target, branch=options.pop("branch", BRANCH), **options)
     print(
         f"{target}: {time.monotonic() - started:.1f}s "
         + ", ".join(
@@ -54,7 +54,7 @@ def instructions(summary: BuildSummary) -> set[str]:
 
 
 def deps_tag(config_path: Path) -> str:
-    [deps_plan] = build.plan_targets(load(config_path), ["deps"], BRANCH)
+    [deps_plan] = pipeline.plan_targets(load(config_path), DockerEngine(), ["deps"], BRANCH)
     return deps_plan.image.rsplit(":", 1)[1]
 
 
@@ -62,7 +62,7 @@ def test_deps_image_is_built_once_per_heavy_content(tmp_path, unique):
     config = copy_example_app(tmp_path, unique)
     first = build_target(config, "deps")["deps"]
     assert not first.skipped and first.pushed == (first.image,)
-    assert engine.registry_has(engine.docker_client(), first.image)
+    assert DockerEngine().registry_has(first.image)
     provenance = subprocess.run(
         ["docker", "buildx", "imagetools", "inspect", first.image, "--format", "{{json .Provenance}}"],
         capture_output=True,
@@ -87,7 +87,7 @@ def test_prod_rebuilds_only_what_changed(tmp_path, unique):
     config = copy_example_app(tmp_path, unique)
     # No layer of an earlier run on this machine (the variants below would be cache
     # hits), but uv's download cache kept, as on a developer's machine.
-    engine.prune_build_cache(engine.docker_client(), keep_cache_mounts=True)
+    DockerEngine().prune_build_cache(keep_cache_mounts=True)
     build_target(config, "prod")
 
     main_py = tmp_path / "backend" / "app" / "main.py"
@@ -120,25 +120,25 @@ def test_pruned_builder_imports_registry_cache_and_pull_requests_export_nothing(
     # This machine writes the team's cache (as CI's cache-warm would).
     config = copy_example_app(tmp_path, unique, cache={"export_local": True})
     first = build_target(config, "prod")
-    client = engine.docker_client()
+    client = DockerEngine()
     cache_ref = f"{registry}/{unique}/cache:prod-main"
 
     # A new machine: no local images of this app, an empty builder cache.
     docker.image.remove([first["prod"].image, first["deps"].image], force=True)
-    engine.prune_build_cache(client)
+    client.prune_build_cache()
     fresh = build_target(config, "prod")
     assert fresh["deps"].skipped, "the deps image comes from the registry"
     assert fresh["prod"].cache_hit_percent >= 90, fresh["prod"].steps
 
     # A pull request with a code change: imports the caches, exports none.
-    exported = engine.manifest_digest(client, cache_ref)
+    exported = client.manifest_digest(cache_ref)
     main_py = tmp_path / "backend" / "app" / "main.py"
     main_py.write_text(main_py.read_text() + "\n# pull-request change\n")
-    read_only = dataclasses.replace(load(config), cache=CacheConfig(read_only=True))
+    read_only = load(config).model_copy(update={"cache": load(config).cache.model_copy(update={"read_only": True})})
     pull_request = build_target(read_only, "prod", branch="feature-pr")
-    assert pull_request["prod"].cache_to == "" and pull_request["prod"].steps_executed >= 1
-    assert engine.manifest_digest(client, cache_ref) == exported
-    assert not engine.registry_has(client, f"{registry}/{unique}/cache:prod-feature-pr")
+    assert pull_request["prod"].cache_to is None and pull_request["prod"].steps_executed >= 1
+    assert client.manifest_digest(cache_ref) == exported
+    assert not client.registry_has(f"{registry}/{unique}/cache:prod-feature-pr")
 
 
 def test_prod_image_is_lean_non_root_and_answers(tmp_path, unique):

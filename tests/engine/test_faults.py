@@ -17,7 +17,8 @@ import pytest
 from support import REPO_ROOT, copy_example_app, load, missing_blobs
 from support_cli import invoke
 
-from warmbuild import build, engine, registry_http
+from warmbuild import pipeline, registry_http
+from warmbuild.docker_engine import DockerEngine
 
 
 class Registry:
@@ -74,7 +75,7 @@ def test_team_registry_down_refusing_and_back(tmp_path, unique, team_registry):
     config = copy_example_app(tmp_path, unique, registry=team_registry.address)
     args = ["--config", str(config), "--branch", "main"]
     assert invoke("build-dev", *args).returncode == 0
-    deps_image = build.plan_targets(load(config), ["deps"], "main")[0].image
+    deps_image = pipeline.plan_targets(load(config), DockerEngine(), ["deps"], "main")[0].image
 
     # Down: a local build goes on without registry cache, and says so ...
     team_registry.stop()
@@ -91,9 +92,9 @@ def test_team_registry_down_refusing_and_back(tmp_path, unique, team_registry):
     main_py.write_text(main_py.read_text() + "\n# a change to push\n")
     line = one_line_error(invoke("build-prod", *args, "--push"), 5)
     assert "the registry refused or dropped the push" in line
-    client = engine.docker_client()
-    assert not engine.registry_has(client, f"{team_registry.address}/{unique}/prod:main")
-    assert engine.registry_has(client, deps_image), "earlier pushes are untouched"
+    client = DockerEngine()
+    assert not client.registry_has(f"{team_registry.address}/{unique}/prod:main")
+    assert client.registry_has(deps_image), "earlier pushes are untouched"
 
     # Back: the same command succeeds, nothing to clean up by hand, the tag is whole.
     team_registry.stop()
@@ -102,11 +103,11 @@ def test_team_registry_down_refusing_and_back(tmp_path, unique, team_registry):
     assert missing_blobs(team_registry.address, f"{unique}/prod", "main") == []
 
 
-def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique, registry):
+def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique):
     # An apt package list of its own makes the deps steps new to this builder: the
     # build runs long enough to be interrupted.
     config = copy_example_app(tmp_path, unique, apt_packages=["tesseract-ocr", "file"])
-    deps_image = build.plan_targets(load(config), ["deps"], "main")[0].image
+    deps_image = pipeline.plan_targets(load(config), DockerEngine(), ["deps"], "main")[0].image
     containers_before = subprocess.run(["docker", "ps", "-aq"], capture_output=True, text=True).stdout
     builders_before = subprocess.run(["docker", "buildx", "ls"], capture_output=True, text=True).stdout
 
@@ -119,8 +120,8 @@ def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique, regist
     assert task.returncode == 130, stdout + stderr
     assert "interrupted: the build was cancelled" in stderr and "Traceback" not in stderr
 
-    client = engine.docker_client()
-    assert not engine.registry_has(client, deps_image), "no tag for an unfinished build"
+    client = DockerEngine()
+    assert not client.registry_has(deps_image), "no tag for an unfinished build"
     assert subprocess.run(["docker", "ps", "-aq"], capture_output=True, text=True).stdout == containers_before
     assert subprocess.run(["docker", "buildx", "ls"], capture_output=True, text=True).stdout == builders_before
     buildx_left = subprocess.run(["pgrep", "-f", "buildx build.*" + unique], capture_output=True, text=True).stdout
@@ -128,7 +129,7 @@ def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique, regist
 
     rerun = invoke("build-deps", "--config", str(config), "--branch", "main")
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
-    assert engine.registry_has(client, deps_image)
+    assert client.registry_has(deps_image)
 
 
 BUILDX_SHIMS = {

@@ -9,7 +9,8 @@ import urllib.request
 from python_on_whales import docker
 from support import REPO_ROOT, copy_example_app, get_json, load, wait_healthy
 
-from warmbuild import build
+from warmbuild import pipeline
+from warmbuild.docker_engine import DockerEngine
 
 
 def test_frontend_prod_serves_the_page_and_proxies_the_api(tmp_path, unique):
@@ -17,9 +18,9 @@ def test_frontend_prod_serves_the_page_and_proxies_the_api(tmp_path, unique):
     config = copy_example_app(
         tmp_path,
         unique,
-        frontend={"context": "frontend", "dockerfile": str(REPO_ROOT / "docker" / "frontend.Dockerfile")},
+        frontend={"context": "frontend"},
     )
-    summaries = {s.target: s for s in build.build_target(load(config), "prod", branch="main")}
+    summaries = {s.target: s for s in pipeline.build_target(load(config), DockerEngine(), "prod", branch="main")}
     assert set(summaries) == {"deps", "prod", "frontend-prod"}
     frontend_image = summaries["frontend-prod"].image
     assert docker.image.inspect(frontend_image).config.user == "10001:10001"

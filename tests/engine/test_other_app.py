@@ -7,9 +7,10 @@ import shutil
 
 import yaml
 from python_on_whales import docker
-from support import DATA, DOCKERFILE, get_json, load, wait_healthy
+from support import DATA, get_json, load, wait_healthy
 
-from warmbuild import build
+from warmbuild import pipeline
+from warmbuild.docker_engine import DockerEngine
 
 
 def test_requirements_lock_with_pip_installer(tmp_path, unique):
@@ -20,7 +21,6 @@ def test_requirements_lock_with_pip_installer(tmp_path, unique):
             {
                 "name": unique,
                 "context": "service-src",
-                "dockerfile": str(DOCKERFILE),
                 "installer": "pip",
                 "heavy": ["pillow"],
                 "apt_packages": [],
@@ -31,7 +31,7 @@ def test_requirements_lock_with_pip_installer(tmp_path, unique):
             }
         )
     )
-    summaries = {s.target: s for s in build.build_target(load(config_path), "prod", branch="main")}
+    summaries = {s.target: s for s in pipeline.build_target(load(config_path), DockerEngine(), "prod", branch="main")}
     assert summaries["deps"].pushed, "the deps image holds pillow"
     image = summaries["prod"].image
 

@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 from python_on_whales import docker
-from support import DATA, DOCKERFILE, load
+from support import DATA, load
 
-from warmbuild import build
+from warmbuild import pipeline
+from warmbuild.docker_engine import DockerEngine
 
 INDEX_PORT = 18765
 WHEELS = ("six==1.16.0", "idna==3.10")
@@ -63,7 +64,8 @@ def loopback_index(tmp_path_factory):
         server.wait(10)
 
 
-def test_poetry_install_no_root_in_deps_and_dev(tmp_path, unique, loopback_index):
+@pytest.mark.usefixtures("loopback_index")
+def test_poetry_install_no_root_in_deps_and_dev(tmp_path, unique):
     shutil.copytree(DATA / "poetry-index-app", tmp_path / "app")
     config_path = tmp_path / "warmbuild.yaml"
     config_path.write_text(
@@ -71,7 +73,6 @@ def test_poetry_install_no_root_in_deps_and_dev(tmp_path, unique, loopback_index
             {
                 "name": unique,
                 "context": "app",
-                "dockerfile": str(DOCKERFILE),
                 "installer": "poetry",
                 "heavy": ["idna"],
                 "apt_packages": [],
@@ -80,7 +81,7 @@ def test_poetry_install_no_root_in_deps_and_dev(tmp_path, unique, loopback_index
             }
         )
     )
-    summaries = {s.target: s for s in build.build_target(load(config_path), "dev", branch="main")}
+    summaries = {s.target: s for s in pipeline.build_target(load(config_path), DockerEngine(), "dev", branch="main")}
     deps_image, dev_image = summaries["deps"].image, summaries["dev"].image
     assert summaries["deps"].pushed
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import zstandard
 from support import MANIFEST_TYPES, copy_example_app, load
 
-from warmbuild import build, engine, plan
+from warmbuild import pipeline, plan
+from warmbuild.docker_engine import DockerEngine
 
 
 def blobs_in_saved_image(image: str) -> list[bytes]:
@@ -81,14 +82,15 @@ def test_secrets_and_ignored_files_never_reach_images_or_cache(tmp_path, unique,
     shipped = f"SHIPPED-{uuid.uuid4().hex}"
     (app / "app" / "shipped.txt").write_text(shipped)
 
-    client = engine.docker_client()
-    inputs = build.gather_inputs(load(config), client, "main")
+    client = DockerEngine()
+    inputs = pipeline.gather_inputs(load(config), client, "main")
     images = {}
     for target in ("deps", "dev", "prod"):
         # --no-cache-filter: the secret-mounting steps really run in this build.
-        target_plan = plan.plan_build(inputs, target, "push" if target != "dev" else "load", no_cache=True)
+        output = plan.Output.LOAD if target == "dev" else plan.Output.PUSH
+        target_plan = plan.plan_build(inputs, target, output, no_cache=True)
         assert "id=ca,src=" + str(ca_bundle) in " ".join(target_plan.argv)
-        summary = build.execute(client, target_plan)
+        summary = pipeline.execute(client, target_plan)
         assert any("install-python-deps" in name for name in summary.executed_steps)
         images[target] = target_plan.image
 

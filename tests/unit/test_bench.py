@@ -7,7 +7,9 @@ import tomllib
 import pytest
 from support import REPO_ROOT
 
-from warmbuild import bench, locks
+from bench import harness as bench
+from warmbuild import locks
+from warmbuild.plan import packaged
 
 RAW = {
     "times": {
@@ -65,7 +67,7 @@ def test_markdown_table_and_readme_block(tmp_path):
     bench.update_readme(readme, table)
     text = readme.read_text()
     assert text.startswith("before\n") and text.endswith(f"{bench.END}\nafter\n") and "OLD-BLOCK" not in text
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="has no"):
         bench.update_readme(_no_block(tmp_path), table)
 
 
@@ -81,7 +83,7 @@ def test_total_steps_counts_every_measurement():
 
 
 def test_tool_versions_come_from_the_dockerfile():
-    text = (REPO_ROOT / "docker" / "python-app.Dockerfile").read_text()
+    text = packaged("python-app.Dockerfile").read_text()
     assert bench.tool_requirements(text) == "uv==0.13.8\npoetry==2.5.1\n"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from support import DATA, DOCKERFILE, copy_example_app
+from support import DATA, copy_example_app
 from support_cli import invoke
 
 
@@ -67,7 +67,7 @@ def test_heavy_package_not_in_lock_exits_3(tmp_path):
 
 def test_no_lock_exits_3(tmp_path):
     shutil.copytree(DATA / "other-app", tmp_path / "app", ignore=shutil.ignore_patterns("requirements.txt"))
-    (tmp_path / "warmbuild.yaml").write_text(f"context: app\ndockerfile: {DOCKERFILE}\n")
+    (tmp_path / "warmbuild.yaml").write_text("context: app\n")
     result = invoke("build-deps", "--config", str(tmp_path / "warmbuild.yaml"))
     assert_one_line_error(result, 3, "no lock file in", "looked for poetry.lock, uv.lock, requirements.txt")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from support import REPO_ROOT
 
-DOCKERFILES = sorted((REPO_ROOT / "docker").glob("*.Dockerfile"))
+DOCKERFILES = sorted((REPO_ROOT / "src" / "warmbuild" / "docker").glob("*.Dockerfile"))
 HADOLINT = Path(sys.executable).parent / "hadolint"
 
 

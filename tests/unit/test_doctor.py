@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from warmbuild.doctor import Facts, Status, evaluate, problems, version_tuple
-from warmbuild.engine import EngineFacts
+from warmbuild.engine import EngineFacts, Resolved, Unresolved
 
 HEALTHY = EngineFacts(
     server_version="26.1.5+dfsg1",
@@ -15,10 +15,10 @@ HEALTHY = EngineFacts(
     containerd_store=True,
     mirrors=("http://127.0.0.1:5000/",),
 )
-BASES = (("python:3.13-slim", "sha256:aa", "http://127.0.0.1:5000"),)
+BASES = (("python:3.13-slim", Resolved("sha256:aa", "http://127.0.0.1:5000")),)
 
 
-def facts(engine=HEALTHY, registry_problem="", bases=BASES) -> Facts:
+def facts(engine=HEALTHY, registry_problem=None, bases=BASES) -> Facts:
     return Facts(engine, "127.0.0.1:5000", registry_problem, bases)
 
 
@@ -45,7 +45,7 @@ def test_healthy_machine_has_no_problems():
     [
         pytest.param(
             EngineFacts(server_error="Cannot connect", buildx_version="0.13.1", docker_host="tcp://nowhere:1"),
-            "",
+            None,
             BASES,
             ["engine"],
             "DOCKER_HOST",
@@ -53,7 +53,7 @@ def test_healthy_machine_has_no_problems():
         ),
         pytest.param(
             EngineFacts(server_version="26.1.5", buildx_error="'buildx' is not a docker command"),
-            "",
+            None,
             BASES,
             ["buildx"],
             "docker-buildx",
@@ -63,7 +63,7 @@ def test_healthy_machine_has_no_problems():
             EngineFacts(
                 server_version="26.1.5", buildx_version="0.10.4", builder_name="default", builder_driver="docker"
             ),
-            "",
+            None,
             BASES,
             ["buildx", "cache export"],
             "upgrade",
@@ -73,7 +73,7 @@ def test_healthy_machine_has_no_problems():
             EngineFacts(
                 server_version="20.10.24", buildx_version="0.13.1", builder_name="default", builder_driver="docker"
             ),
-            "",
+            None,
             BASES,
             ["engine", "cache export"],
             "upgrade Docker Engine",
@@ -83,7 +83,7 @@ def test_healthy_machine_has_no_problems():
             EngineFacts(
                 server_version="26.1.5", buildx_version="0.13.1", builder_name="default", builder_driver="docker"
             ),
-            "",
+            None,
             BASES,
             ["cache export"],
             "containerd-snapshotter",
@@ -93,7 +93,7 @@ def test_healthy_machine_has_no_problems():
             EngineFacts(
                 server_version="26.1.5", buildx_version="0.13.1", builder_name="ci", builder_driver="docker-container"
             ),
-            "",
+            None,
             BASES,
             [],
             "",
@@ -102,8 +102,8 @@ def test_healthy_machine_has_no_problems():
         pytest.param(HEALTHY, "[Errno 111] Connection refused", BASES, ["registry"], "--registry", id="registry-down"),
         pytest.param(
             HEALTHY,
-            "",
-            (("python:3.13-slim", "", "no such host"),),
+            None,
+            (("python:3.13-slim", Unresolved("no such host")),),
             ["base python:3.13-slim"],
             "mirror",
             id="base-unresolvable",

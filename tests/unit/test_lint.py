@@ -7,7 +7,7 @@ import sys
 
 from support import REPO_ROOT
 
-PATHS = ["src", "tests", "tasks.py", "backend", "ci"]
+PATHS = ["src", "tests", "tasks.py", "backend", "ci", "bench"]
 
 
 def ruff(*args: str) -> subprocess.CompletedProcess:
@@ -22,3 +22,9 @@ def test_ruff_check():
 def test_ruff_format():
     result = ruff("format", "--check", "--no-cache")
     assert result.returncode == 0, result.stdout
+
+
+def test_mypy_strict_on_the_package():
+    """Strict typing of src/ (settings in pyproject.toml: strict, the pydantic plugin)."""
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

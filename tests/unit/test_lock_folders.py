@@ -9,7 +9,7 @@ from pathlib import Path
 
 from support import sample_inputs
 
-from warmbuild.build import STALE_AFTER_SECONDS, write_files
+from warmbuild.pipeline import STALE_AFTER_SECONDS, write_files
 from warmbuild.plan import plan_build
 from warmbuild.repo import RepoState
 
@@ -24,8 +24,8 @@ def test_written_files_are_exactly_the_plans(tmp_path):
     write_files(plan)
     for path, text in plan.files:
         assert Path(path).read_text() == text
-    folder = os.path.dirname(plan.files[0][0])
-    assert sorted(os.listdir(folder)) == sorted(os.path.basename(p) for p, _ in plan.files)
+    folder = Path(plan.files[0][0]).parent
+    assert sorted(p.name for p in folder.iterdir()) == sorted(Path(p).name for p, _ in plan.files)
 
 
 def test_concurrent_writes_of_one_plan_all_succeed_and_leave_no_scratch(tmp_path):
@@ -35,7 +35,7 @@ def test_concurrent_writes_of_one_plan_all_succeed_and_leave_no_scratch(tmp_path
     def write():
         try:
             write_files(plan)
-        except Exception as error:  # noqa: BLE001 - the test reports any failure
+        except Exception as error:
             errors.append(error)
 
     threads = [threading.Thread(target=write) for _ in range(8)]
@@ -44,8 +44,8 @@ def test_concurrent_writes_of_one_plan_all_succeed_and_leave_no_scratch(tmp_path
     for thread in threads:
         thread.join()
     assert errors == []
-    state = os.path.dirname(os.path.dirname(plan.files[0][0]))
-    assert [name for name in os.listdir(state) if name.startswith(".")] == []
+    state = Path(plan.files[0][0]).parent.parent
+    assert [p.name for p in state.iterdir() if p.name.startswith(".")] == []
 
 
 def test_only_day_old_folders_of_other_plans_are_pruned(tmp_path):

@@ -70,7 +70,7 @@ def test_heavy_closure_follows_dependencies():
 
 def test_heavy_package_missing_from_lock():
     lock = locks.read_lock(REPO_ROOT / "backend")
-    with pytest.raises(LockError, match="heavy package 'torch' is not in poetry.lock"):
+    with pytest.raises(LockError, match=r"heavy package 'torch' is not in poetry\.lock"):
         locks.heavy_packages(lock, ["torch"], ["main"], "poetry.lock")
 
 

@@ -10,11 +10,12 @@ import pytest
 from support import BASE_DIGEST, DOCKERFILE, REPO_ROOT, sample_inputs
 
 from warmbuild import dockerfile
-from warmbuild.config import CacheConfig, Config, SecretSource
+from warmbuild.options import CacheOptions, Config, SecretSource
 from warmbuild.plan import cache_chain, deps_tag, dev_user, plan_build
+from warmbuild.refs import parse_image_ref
 from warmbuild.repo import RepoState
 
-CONFIG = Config(source="/repo/warmbuild.yaml")
+CONFIG = Config()
 INPUTS = sample_inputs(CONFIG)
 TAG = deps_tag(INPUTS)
 DEPS = f"127.0.0.1:5000/warmbuild-example/deps:{TAG}"
@@ -67,7 +68,7 @@ def test_deps_plan_exact_argv():
     )
     assert re.fullmatch(r"/repo/\.warmbuild/warmbuild-example/deps/locks-[0-9a-f]{16}", locks_folder(plan))
     assert [path for path, _ in plan.files] == [f"{locks_folder(plan)}/heavy.txt"]
-    assert plan.push and plan.image == DEPS
+    assert plan.pushes and plan.image == DEPS
 
 
 def test_prod_plan_exact_argv():
@@ -150,7 +151,7 @@ REPO_FEATURE = RepoState(
         ),
         pytest.param(
             "prod",
-            dataclasses.replace(CONFIG, cache=CacheConfig(read_only=True)),
+            CONFIG.model_copy(update={"cache": CacheOptions(read_only=True)}),
             {},
             [("--cache-from", "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main")],
             [
@@ -193,7 +194,7 @@ REPO_FEATURE = RepoState(
         ),
         pytest.param(
             "deps",
-            dataclasses.replace(CONFIG, builder="ci", platforms=("linux/arm64",), registry="reg.example:443"),
+            CONFIG.model_copy(update={"builder": "ci", "platforms": ("linux/arm64",), "registry": "reg.example:443"}),
             {"secrets": (("ca", "src=/etc/ca.pem"), ("index_url", "env=INDEX_URL"))},
             [
                 ("--builder", "ci"),
@@ -207,7 +208,7 @@ REPO_FEATURE = RepoState(
         ),
         pytest.param(
             "deps",
-            dataclasses.replace(CONFIG, installer="pip", cache=CacheConfig(mode="min")),
+            CONFIG.model_copy(update={"installer": "pip", "cache": CacheOptions(mode="min")}),
             {},
             [
                 ("--build-arg", "INSTALLER=pip"),
@@ -221,7 +222,7 @@ REPO_FEATURE = RepoState(
         ),
         pytest.param(
             "deps",
-            dataclasses.replace(CONFIG, compression="gzip"),
+            CONFIG.model_copy(update={"compression": "gzip"}),
             {},
             [
                 ("--output", "type=image,push=true,compression=gzip"),
@@ -244,16 +245,20 @@ def test_plan_table(target, config, changes, present, absent):
 
 
 def test_secret_values_never_appear_in_a_plan():
-    config = dataclasses.replace(CONFIG, secrets=(SecretSource("index_url", env="INDEX_URL"),))
+    config = CONFIG.model_copy(update={"secrets": (SecretSource(id="index_url", env="INDEX_URL"),)})
     argv = argv_of("deps", config, secrets=(("index_url", "env=INDEX_URL"),))
     assert not [a for a in argv if a.startswith("--build-arg") and "INDEX" in a]
     assert "id=index_url,env=INDEX_URL" in argv
 
 
 def test_cache_ref_never_equals_an_image_ref():
+    """BuildKit's docs: the cache ref must be another repository than the image's."""
     for target in ("deps", "dev", "prod"):
         plan = plan_build(INPUTS, target)
-        assert plan.image.split(":")[0] not in {ref.rsplit(":", 1)[0] for ref in plan.cache_from}
+        image_repository = parse_image_ref(plan.image).repository
+        cache_repositories = {parse_image_ref(ref).repository for ref in plan.cache_from}
+        assert cache_repositories == {"warmbuild-example/cache"}
+        assert image_repository == f"warmbuild-example/{target}"
 
 
 def test_cache_chain_deduplicates_on_the_default_branch():
@@ -285,10 +290,10 @@ DEPS_STAGE_EDITED = INPUTS.dockerfile_text.replace(
         pytest.param(dataclasses.replace(INPUTS, base_digest="sha256:" + "c" * 64), False, id="base-image-digest"),
         pytest.param(dataclasses.replace(INPUTS, dockerfile_text=DEPS_STAGE_EDITED), False, id="deps-stage-edited"),
         pytest.param(dataclasses.replace(INPUTS, installer_script_text="#!/bin/sh\n"), False, id="installer-script"),
-        pytest.param(sample_inputs(dataclasses.replace(CONFIG, installer="pip")), False, id="installer"),
-        pytest.param(sample_inputs(dataclasses.replace(CONFIG, apt_packages=())), False, id="apt-packages"),
-        pytest.param(sample_inputs(dataclasses.replace(CONFIG, platforms=("linux/arm64",))), False, id="platform"),
-        pytest.param(sample_inputs(dataclasses.replace(CONFIG, heavy=("numpy",))), False, id="heavy-list"),
+        pytest.param(sample_inputs(CONFIG.model_copy(update={"installer": "pip"})), False, id="installer"),
+        pytest.param(sample_inputs(CONFIG.model_copy(update={"apt_packages": ()})), False, id="apt-packages"),
+        pytest.param(sample_inputs(CONFIG.model_copy(update={"platforms": ("linux/arm64",)})), False, id="platform"),
+        pytest.param(sample_inputs(CONFIG.model_copy(update={"heavy": ("numpy",)})), False, id="heavy-list"),
     ],
 )
 def test_deps_tag_changes_only_with_what_goes_into_deps(inputs, same):
@@ -296,14 +301,14 @@ def test_deps_tag_changes_only_with_what_goes_into_deps(inputs, same):
 
 
 def test_deps_key_names_its_parts():
-    key = json.loads(plan_build(INPUTS, "deps").key)
+    key = json.loads(plan_build(INPUTS, "deps").deps_key or "")
     assert [p[0] for p in key["packages"]] == ["numpy", "opencv-python-headless", "scipy"]
     assert key["base"] == f"python:3.13-slim@{BASE_DIGEST}"
     assert "FROM deps AS dev" not in key["dockerfile"] and "AS runtime-base" in key["dockerfile"]
 
 
 def test_poetry_installer_keys_deps_on_the_whole_main_group():
-    config = dataclasses.replace(CONFIG, installer="poetry")
+    config = CONFIG.model_copy(update={"installer": "poetry"})
     inputs = sample_inputs(config)
     assert deps_tag(sample_inputs(config, app_dir=REPO_ROOT / "bench" / "variants" / "light-added")) != deps_tag(inputs)
     files = files_by_name(plan_build(inputs, "dev"))

@@ -18,6 +18,7 @@ is measured apart.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -30,15 +31,17 @@ import time
 import tomllib
 import urllib.request
 import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
-from . import build, engine, locks, warm
-from .config import load_config
-from .errors import BuildFailed
+from warmbuild import locks, pipeline, warm
+from warmbuild.docker_engine import DockerEngine
+from warmbuild.errors import BuildFailed
+from warmbuild.options import load_config
+from warmbuild.plan import packaged
 
 KINDS = ("seed-prod", "seed-dev", "ours-dev", "ours-prod")
 SCENARIOS = ("cold", "new-machine", "no-op", "code-change", "light-dep", "heavy-change")
@@ -200,7 +203,7 @@ class Builder:
             "name": self.name,
             "registry": self.registry,
             "context": str(self.workspace.app),
-            "dockerfile": str(self.workspace.repo / "docker" / "python-app.Dockerfile"),
+            "dockerfile": "",
             "installer": self.installer,
             "network": "host",
             "frontend": {"context": ""},
@@ -210,33 +213,33 @@ class Builder:
 
     def run(self, target: str = "") -> float:
         started = time.monotonic()
-        client = engine.docker_client()
+        engine = DockerEngine()
         if self.kind.startswith("seed-"):
             tag = f"warmbuild-bench/{self.kind}:latest"
             dockerfile = self.workspace.repo / "bench" / "seed" / SEED_DOCKERFILES[self.kind]
             argv = ["buildx", "build", "--progress=rawjson", "--network", "host", "--file", str(dockerfile),
                     "--tag", tag, "--load", str(self.workspace.app)]  # fmt: skip
-            engine.run_build(client, argv)
+            engine.run_build(argv)
             self.images = [tag]
         else:
             target = target or self.kind.removeprefix("ours-")
-            summaries = build.build_target(load_config(self.config_path()), target, branch="bench")
+            summaries = pipeline.build_target(load_config(self.config_path()), engine, target, branch="bench")
             self.images = [s.image for s in summaries]
         return time.monotonic() - started
 
     def image_bytes(self) -> int:
-        return engine.image_size(engine.docker_client(), self.images[-1])
+        return DockerEngine().local_image_size(self.images[-1]) or 0
 
     def warm_registry(self) -> None:
         """What CI's cache-warm leaves for a new machine: the deps image and the dev
         and prod caches of the branch (the seed's builds have no registry to warm)."""
         if not self.kind.startswith("seed-"):
-            warm.cache_warm(load_config(self.config_path()), branch="bench")
+            warm.cache_warm(load_config(self.config_path()), DockerEngine(), branch="bench")
 
     def forget_local(self) -> None:
         """A new machine: none of this build's images, an empty builder cache."""
         subprocess.run(["docker", "image", "rm", "-f", *self.images], capture_output=True)
-        engine.prune_build_cache(engine.docker_client())
+        DockerEngine().prune_build_cache()
 
 
 def run_scenario(builder: Builder, scenario: str) -> float:
@@ -244,7 +247,7 @@ def run_scenario(builder: Builder, scenario: str) -> float:
     if scenario == "cold":
         workspace.use_variant("base")
         builder.fresh_registry_namespace()
-        engine.prune_build_cache(engine.docker_client())
+        DockerEngine().prune_build_cache()
     elif scenario == "new-machine":
         builder.warm_registry()
         builder.forget_local()
@@ -304,6 +307,25 @@ def _wait_for(url: str, ready: Callable[[str], bool], seconds: float) -> None:
 # --- the run -----------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def progress_bar(total: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar for the benchmark (it takes many minutes); yields `advance(label)`."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from warmbuild.console import out
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=out, transient=False) as progress:
+        bar = progress.add_task("benchmark", total=total)
+
+        def advance(label: str) -> None:
+            progress.update(bar, advance=1, description=label)
+            if not out.is_terminal:
+                out.print(f"  {label}")
+
+        yield advance
+
+
 @dataclass
 class BenchOptions:
     repeats: int = 3
@@ -334,7 +356,7 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
         requirements.write_text(text)
         download_wheels(python_image, requirements, workspace.root / "wheels")
     tools = workspace.root / "tools.txt"
-    tools.write_text(tool_requirements((repo / "docker" / "python-app.Dockerfile").read_text()))
+    tools.write_text(tool_requirements(packaged("python-app.Dockerfile").read_text()))
     download_wheels(python_image, tools, workspace.root / "wheels", locked=False)
     main_only = workspace.root / "main.txt"
     main_only.write_text(locks.requirements_text(locks.select(locks.read_lock(repo / "backend"), ["main"])))
@@ -346,7 +368,7 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
     if "cold" not in options.scenarios:
         # Start from an empty builder anyway, so every path of the harness runs
         # (installer tools fetched from the benchmark's index, for one).
-        engine.prune_build_cache(engine.docker_client())
+        DockerEngine().prune_build_cache()
     try:
         for repeat in range(options.repeats):
             for kind in options.kinds:
@@ -373,7 +395,7 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
                 builder = Builder("ours-deps", workspace, registry, installer=installer)
                 builder.fresh_registry_namespace()
                 workspace.use_variant("base")
-                engine.prune_build_cache(engine.docker_client())
+                DockerEngine().prune_build_cache()
                 seconds = builder.run("deps")
                 results["installers"][installer].append(round(seconds, 2))
                 advance(f"deps stage with {installer} (repeat {repeat + 1}): {seconds:.1f}s")
@@ -385,7 +407,7 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
         # The wheels alone are ~130 MB a run; every build's image ~1 GB (the registry
         # keeps the pushed ones).
         shutil.rmtree(workspace.root, ignore_errors=True)
-        engine.remove_local_images(engine.docker_client(), (f"{registry}/bench-", "warmbuild-bench/"))
+        DockerEngine().remove_local_images((f"{registry}/bench-", "warmbuild-bench/"))
     return results
 
 

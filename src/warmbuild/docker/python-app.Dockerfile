@@ -21,6 +21,11 @@
 # feature used here, and a frontend image cannot be pulled on air-gapped runners.
 
 ARG PYTHON_IMAGE=python:3.13-slim
+# The installer tools' versions, declared once for every stage (each stage that
+# installs repeats `ARG NAME` without a value to see them).
+ARG INSTALLER=uv
+ARG UV_VERSION=0.13.8
+ARG POETRY_VERSION=2.5.1
 
 # ---------------------------------------------------------------------------------
 FROM ${PYTHON_IMAGE} AS runtime-base
@@ -49,9 +54,9 @@ RUN --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=lock
     fi
 # A venv without pip: nothing in it can install packages at run time.
 RUN python -m venv --without-pip "$VIRTUAL_ENV"
-ARG INSTALLER=uv
-ARG UV_VERSION=0.13.8
-ARG POETRY_VERSION=2.5.1
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
 # The heavy packages, from the lock, hashes checked. Installer tools and downloads
 # live in cache mounts; lock files and credentials are mounts too: none of them
 # lands in a layer.
@@ -68,9 +73,9 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
 
 # ---------------------------------------------------------------------------------
 FROM deps AS dev
-ARG INSTALLER=uv
-ARG UV_VERSION=0.13.8
-ARG POETRY_VERSION=2.5.1
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
 # Light and dev dependencies on top of the deps image; only this step re-runs when
 # they change.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
@@ -107,9 +112,9 @@ FROM deps AS prod
 # The app user, with a fixed UID, first: it never changes, so it is always cached.
 RUN groupadd --gid 10001 app && useradd --uid 10001 --gid app --no-log-init --no-create-home app
 WORKDIR /app
-ARG INSTALLER=uv
-ARG UV_VERSION=0.13.8
-ARG POETRY_VERSION=2.5.1
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
 # Light dependencies on top of the deps image. Then no package manager is left for
 # run time: pip goes, with the wheels Python keeps to bootstrap it.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \

@@ -1,0 +1,56 @@
+"""`invoke bench`: this repository's benchmark task (not part of the warmbuild package).
+
+Its dependencies are the `bench` extra (`pip install -e '.[bench]'`); they are
+checked before anything is built, so a missing one costs seconds, not the run.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from invoke import Context, Exit, task
+
+REPO = Path(__file__).resolve().parent.parent
+NEEDS = {"matplotlib": "matplotlib", "pypiserver": "pypiserver"}
+
+
+def missing_dependencies() -> list[str]:
+    return [package for module, package in NEEDS.items() if importlib.util.find_spec(module) is None]
+
+
+@task(
+    help={
+        "repeats": "runs of each scenario (median, min and max are reported)",
+        "quick": "one repeat of the no-op and code-change scenarios: checks the harness, not the numbers",
+        "out": "folder for bench.json, bench.png and bench.md (default bench/results)",
+        "readme": "README whose bench block to update (default: README.md for full runs, none for --quick)",
+        "debug": "show every docker command and the traceback",
+    }
+)
+def bench(
+    _c: Context, repeats: int = 3, quick: bool = False, out: str = "", readme: str = "", debug: bool = False
+) -> None:
+    """Measure our builds against the seed's Dockerfiles, side by side, in one run."""
+    missing = missing_dependencies()
+    if missing:
+        raise Exit(f"error: the benchmark needs {', '.join(missing)}; fix: pip install -e '.[bench]'", code=2)
+    from warmbuild import console
+    from warmbuild.options import load_config
+
+    from . import harness
+
+    with console.user_errors(debug):
+        settings = load_config(REPO / "warmbuild.yaml")
+        options = harness.quick_options() if quick else harness.BenchOptions(repeats=repeats)
+        with harness.progress_bar(harness.total_steps(options)) as advance:
+            raw = harness.run_bench(REPO, settings.registry, settings.python_image, options, advance)
+        summary = harness.summarize(raw)
+        readme_path = Path(readme) if readme else (None if quick else REPO / "README.md")
+        paths = harness.write_outputs(summary, raw, Path(out) if out else REPO / "bench" / "results", readme_path)
+    console.out.print("benchmark: median seconds (min–max), ×ratio to seed-prod in this run")
+    console.out.print(harness.markdown_table(summary))
+    for goal, measured, target, met in harness.target_verdicts(summary):
+        console.out.print(f"  {'met' if met else 'missed'}  {goal}: {measured} (target {target})")
+    for kind, path in paths.items():
+        console.out.print(f"  {kind}: {path}")

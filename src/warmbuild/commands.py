@@ -1,0 +1,131 @@
+"""What each invoke task does, once its options are parsed: load the configuration,
+run the pipeline against the Docker engine, print the report.
+
+Every function turns warmbuild errors into one line and its exit code
+(``console.user_errors``); ``--debug`` adds the docker commands and the traceback.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import console, devloop, options, pipeline, plan, warm
+from . import doctor as doctor_checks
+from .docker_engine import DockerEngine
+from .errors import ConfigError
+from .options import Config
+from .report import BuildSummary, report_json
+
+Given = dict[str, Any]
+
+
+def load(given: Given) -> Config:
+    """The configuration file, with the flags this task was given on top."""
+    flags = {name: value for name, value in given.items() if name in options.CONFIG_FLAGS}
+    return options.load_config(given.get("config") or None, flags)
+
+
+def _finish(given: Given, summaries: list[BuildSummary], started: float, **extra: Any) -> None:
+    wall = time.monotonic() - started
+    console.print_summaries(summaries, wall)
+    if given.get("json"):
+        Path(given["json"]).write_text(report_json(summaries, wall, **extra))
+
+
+def doctor(given: Given) -> None:
+    with console.user_errors(given["debug"]):
+        checks = doctor_checks.evaluate(doctor_checks.gather_facts(load(given), DockerEngine()))
+    console.print_checks(checks)
+    found = doctor_checks.problems(checks)
+    if found:
+        console.fail(console.problem_lines(found), code=1)
+
+
+def show_config(given: Given) -> None:
+    with console.user_errors(given["debug"]):
+        console.out.print(options.config_as_yaml(load(given)))
+
+
+def _targets(target: str) -> list[str]:
+    if target == "all":
+        return list(plan.TARGETS)
+    if target not in plan.TARGETS:
+        raise ConfigError(f"unknown target {target!r}", f"use one of {', '.join(plan.TARGETS)} or all")
+    return [target]
+
+
+def show_plan(given: Given) -> None:
+    with console.user_errors(given["debug"]):
+        targets = _targets(given["target"])
+        plans = pipeline.plan_targets(load(given), DockerEngine(), targets, given["branch"])
+    console.print_plans(plans)
+
+
+def _build(target: str) -> Callable[[Given], None]:
+    def build(given: Given) -> None:
+        started = time.monotonic()
+        with console.user_errors(given["debug"]):
+            config = load(given)
+            with console.BuildProgressView(f"building {target}") as view:
+                summaries = pipeline.build_target(
+                    config, DockerEngine(), target, push=given["push"], branch=given["branch"], on_progress=view
+                )
+        _finish(given, summaries, started)
+
+    return build
+
+
+build_deps = _build("deps")
+build_dev = _build("dev")
+build_prod = _build("prod")
+
+
+def cache_warm(given: Given) -> None:
+    started = time.monotonic()
+    with console.user_errors(given["debug"]):
+        config = load(given)
+        with console.BuildProgressView("warming caches") as view:
+            summaries = warm.cache_warm(config, DockerEngine(), branch=given["branch"], on_progress=view)
+    _finish(given, summaries, started, read_only=config.cache.read_only)
+
+
+def dev_up(given: Given) -> None:
+    started = time.monotonic()
+    engine = DockerEngine()
+    with console.user_errors(given["debug"]):
+        config = load(given)
+        with console.BuildProgressView("building the dev stack") as view:
+            stack = devloop.dev_up(
+                config,
+                engine,
+                services=given["services"],
+                rebuild=given["rebuild"],
+                branch=given["branch"],
+                on_progress=view,
+            )
+    _finish(given, list(stack.summaries), started, urls=stack.urls)
+    console.print_urls(stack.urls, stack.env_file)
+    if given["follow"]:
+        with console.user_errors(given["debug"]):
+            devloop.dev_logs(config, engine, given["services"], follow=True)
+
+
+def dev_down(given: Given) -> None:
+    with console.user_errors(given["debug"]):
+        left = devloop.dev_down(load(given), DockerEngine(), given["volumes"])
+    if left:
+        console.fail(f"error: containers left behind: {', '.join(left)}; fix: docker rm -f them", code=1)
+    console.out.print("dev stack stopped and removed" + (" (volumes too)" if given["volumes"] else ""))
+
+
+def dev_logs(given: Given) -> None:
+    with console.user_errors(given["debug"]):
+        devloop.dev_logs(load(given), DockerEngine(), given["services"], given["follow"], given["tail"])
+
+
+def dev_shell(given: Given) -> None:
+    with console.user_errors(given["debug"]):
+        devloop.dev_shell(load(given), DockerEngine(), given["service"], given["command"])

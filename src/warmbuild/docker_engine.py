@@ -1,0 +1,296 @@
+"""The one module that talks to Docker: the real ``Engine``, through python-on-whales.
+
+Builds run as the exact argv a plan prints (``docker buildx build …``), prefixed
+with python-on-whales' client command so DOCKER_HOST, contexts and config
+directories apply as they do for every other call.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import logging
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from python_on_whales import DockerClient
+from python_on_whales.exceptions import DockerException
+from python_on_whales.utils import run as run_cli
+
+from . import registry_http
+from .engine import ComposeProject, EngineFacts, ProgressCallback, Resolved, Unresolved
+from .errors import BuildFailed, EngineError, Interrupted
+from .failures import classify_failure
+from .progress import BuildRun, RawJsonDecoder
+from .refs import DOCKER_HUB, parse_image_ref
+
+log = logging.getLogger("warmbuild")
+
+CONTAINERD_SNAPSHOTTER = "io.containerd.snapshotter.v1"
+# Seconds buildx gets to cancel a build cleanly after Ctrl-C before it is killed.
+CANCEL_GRACE_SECONDS = 20
+
+
+def _last_line(error: DockerException) -> str:
+    text = (error.stderr or error.stdout or str(error)).strip()
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else f"exit code {error.return_code}"
+
+
+class DockerEngine:
+    """Docker Engine + buildx + compose, as DOCKER_HOST / DOCKER_CONTEXT say."""
+
+    def __init__(self, client: DockerClient | None = None) -> None:
+        self.client = client or DockerClient()
+
+    @property
+    def _docker(self) -> list[str]:
+        return [str(part) for part in self.client.client_config.docker_cmd]
+
+    # --- facts ---------------------------------------------------------------------------
+
+    def facts(self, builder: str = "") -> EngineFacts:
+        """Engine, buildx and builder, asked at once: each is a CLI round trip, and
+        every task starts with them."""
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            server = pool.submit(self._server_facts)
+            buildx = pool.submit(self._buildx_facts)
+            builder_facts = pool.submit(self._builder_facts, builder)
+            found: dict[str, Any] = {
+                "docker_host": os.environ.get("DOCKER_HOST", ""),
+                **server.result(),
+                **buildx.result(),
+            }
+            if found.get("server_version") and found.get("buildx_version"):
+                found.update(builder_facts.result())
+        return EngineFacts(**found)
+
+    def _server_facts(self) -> dict[str, Any]:
+        try:
+            info = self.client.system.info()
+        except DockerException as error:
+            return {"server_error": _last_line(error)}
+        driver_status = {str(pair[0]): str(pair[1]) for pair in (info.driver_status or []) if len(pair) == 2}
+        return {
+            "server_version": info.server_version or "",
+            "server_error": "" if info.server_version else "the daemon did not answer",
+            "containerd_store": driver_status.get("driver-type") == CONTAINERD_SNAPSHOTTER,
+            "mirrors": tuple((info.registry_config or {}).get("Mirrors") or ()),
+        }
+
+    def _buildx_facts(self) -> dict[str, Any]:
+        try:
+            return {"buildx_version": self.client.buildx.version().split()[1].removeprefix("v")}
+        except DockerException as error:
+            return {"buildx_error": _last_line(error)}
+        except IndexError:
+            return {"buildx_error": "unreadable version"}
+
+    def _builder_facts(self, builder: str) -> dict[str, Any]:
+        try:
+            found = self.client.buildx.inspect(builder or None)
+        except DockerException as error:
+            return {"builder_error": _last_line(error)}
+        platforms = [p for node in found.nodes or [] for p in (node.platforms or [])]
+        return {
+            "builder_name": found.name,
+            "builder_driver": found.driver,
+            "builder_platform": platforms[0] if platforms else "",
+        }
+
+    # --- registry -------------------------------------------------------------------------
+
+    def manifest_digest(self, image: str) -> str:
+        """The digest of ``image``'s manifest (or index) in its registry, with the
+        user's credentials. Raises DockerException when the registry does not hold it."""
+        # python-on-whales' imagetools.inspect parses `--raw`, which carries no digest.
+        text = run_cli([*self._docker, "buildx", "imagetools", "inspect", image, "--format", "{{json .Manifest}}"])
+        return str(json.loads(str(text))["digest"])
+
+    def resolve_digest(self, image: str, mirrors: Sequence[str] = ()) -> Resolved | Unresolved:
+        """buildx asks the image's own registry. For Docker Hub images the daemon may
+        use mirrors that buildx does not know about, so those are asked first, exactly
+        as the daemon does when a build pulls the image."""
+        ref = parse_image_ref(image)
+        if ref.registry == DOCKER_HUB:
+            for mirror in mirrors:
+                digest = registry_http.lookup_manifest(mirror, ref)
+                if digest:
+                    return Resolved(digest, mirror.rstrip("/"))
+        try:
+            return Resolved(self.manifest_digest(image), ref.registry)
+        except DockerException as error:
+            return Unresolved(_last_line(error))
+
+    def registry_problem(self, registry: str) -> str | None:
+        return registry_http.ping(registry)
+
+    def registry_has(self, image: str) -> bool:
+        """A plain HTTP question first (milliseconds); buildx, with the user's
+        credentials, when anonymous access cannot tell."""
+        ref = parse_image_ref(image)
+        answer = registry_http.lookup_manifest(ref.registry, ref)
+        if answer is not None:
+            return bool(answer)
+        try:
+            self.manifest_digest(image)
+            return True
+        except DockerException:
+            return False
+
+    # --- local images ---------------------------------------------------------------------
+
+    def local_image_size(self, image: str) -> int | None:
+        try:
+            return int(self.client.image.inspect(image).size or 0)
+        except DockerException:
+            return None
+
+    def remove_local_images(self, prefixes: tuple[str, ...]) -> None:
+        """Untag (and so free) every local image whose name starts with one of ``prefixes``."""
+        doomed = [tag for image in self.client.image.list() for tag in image.repo_tags if tag.startswith(prefixes)]
+        if doomed:
+            self.client.image.remove(doomed, force=True)
+
+    def prune_build_cache(self, builder: str = "", keep_cache_mounts: bool = False) -> None:
+        """Empty the builder's local cache (a "new machine" for cache tests); with
+        ``keep_cache_mounts``, only its layers: a machine that forgot its builds but
+        keeps its download caches (uv's, pip's)."""
+        # python-on-whales' prune has no --builder option.
+        prune = self._docker + ["buildx", "prune", "--all", "--force"] + (["--builder", builder] if builder else [])
+        if not keep_cache_mounts:
+            run_cli(prune)
+            return
+        # One record type per call (filters are ANDed; buildx turns `!=` into an invalid `!==`).
+        for record_type in ("regular", "source.local"):
+            run_cli([*prune, "--filter", f"type={record_type}"])
+
+    # --- builds -----------------------------------------------------------------------------
+
+    def run_build(self, argv: Sequence[str], on_progress: ProgressCallback | None = None) -> BuildRun:
+        """Run ``docker <argv>`` (argv starts with ``buildx build`` and asks for
+        ``--progress=rawjson``), feeding progress to ``on_progress`` as it arrives.
+
+        Raises BuildFailed or RegistryError naming the failing step, or Interrupted
+        after Ctrl-C, once buildx has cancelled the build (so nothing is pushed).
+        """
+        run = BuildRun(argv=tuple(argv))
+        command = self._docker + list(argv)
+        log.debug("running %s", shlex.join(command))
+        started = time.monotonic()
+        try:
+            # A new session: Ctrl-C reaches us alone, and we cancel buildx
+            # deliberately, so a half-finished push never races our own cleanup.
+            process = subprocess.Popen(
+                command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+            )
+        except FileNotFoundError:
+            raise EngineError("the docker client is not installed", "run ci/provision-engine.sh") from None
+        decoder = RawJsonDecoder()
+        failure: list[BaseException] = []
+        stream = process.stderr
+        assert isinstance(stream, io.BufferedReader)  # stderr=PIPE
+
+        def read_stream() -> None:
+            text = codecs.getincrementaldecoder("utf-8")("replace")
+            try:
+                for chunk in iter(lambda: stream.read1(65536), b""):
+                    for event in decoder.feed(text.decode(chunk)):
+                        run.progress.feed(event)
+                        if on_progress:
+                            on_progress(run.progress)
+            except BaseException as error:  # surfaced in the main thread
+                failure.append(error)
+
+        reader = threading.Thread(target=read_stream, daemon=True)
+        reader.start()
+        try:
+            while reader.is_alive():
+                reader.join(0.2)
+            run.returncode = process.wait()
+        except KeyboardInterrupt:
+            _cancel(process)
+            reader.join(5)
+            raise Interrupted(
+                "interrupted: the build was cancelled; an unfinished build pushes and tags nothing",
+                "run the task again: finished steps come from the cache",
+            ) from None
+        finally:
+            run.seconds = time.monotonic() - started
+            stream.close()
+        decoder.close()
+        run.messages = decoder.non_json
+        if failure:
+            raise failure[0]
+        if run.returncode != 0:
+            raise classify_failure(run)
+        return run
+
+    # --- compose (the dev stack) --------------------------------------------------------------
+
+    def _compose(self, project: ComposeProject) -> DockerClient:
+        return DockerClient(
+            compose_files=[str(project.compose_file)],
+            compose_project_name=project.name,
+            compose_env_files=[str(project.env_file)],
+        )
+
+    def compose_up(self, project: ComposeProject, services: Sequence[str], wait_seconds: int) -> None:
+        """Start the stack and wait for its healthchecks. Never builds or pulls: the
+        images are warmbuild's."""
+        try:
+            self._compose(project).compose.up(
+                services=list(services) or None,
+                detach=True,
+                wait=True,
+                wait_timeout=wait_seconds,
+                pull="never",
+                no_build=True,
+                remove_orphans=True,
+                quiet=True,
+            )
+        except DockerException as error:
+            raise BuildFailed(
+                f"the dev stack did not become healthy: {_last_line(error)}", "see `invoke dev-logs`"
+            ) from None
+
+    def compose_down(self, project: ComposeProject, volumes: bool) -> None:
+        self._compose(project).compose.down(remove_orphans=True, volumes=volumes, quiet=True)
+
+    def compose_logs(self, project: ComposeProject, services: Sequence[str], follow: bool, tail: str) -> None:
+        """Stream logs to the terminal (follow until Ctrl-C)."""
+        logs = self._compose(project).compose.logs(services=list(services), follow=follow, tail=tail, stream=True)
+        for _, line in logs:
+            sys.stdout.write(line.decode("utf-8", "replace"))
+            sys.stdout.flush()
+
+    def compose_shell(self, project: ComposeProject, service: str, command: Sequence[str]) -> None:
+        """Interactive on a terminal; from a script, run the command and print its output."""
+        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+        output = self._compose(project).compose.execute(service, list(command), tty=interactive)
+        if output:
+            sys.stdout.write(f"{output}\n")
+
+    def compose_containers(self, project: ComposeProject) -> list[str]:
+        return [container.name for container in self._compose(project).compose.ps(all=True)]
+
+
+def _cancel(process: subprocess.Popen[bytes]) -> None:
+    """SIGINT lets buildx cancel the solve and release its locks; kill only if stuck."""
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(CANCEL_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()

@@ -1,0 +1,36 @@
+"""Read the repository's state from git and the CI environment."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from .repo import RepoState
+
+# CI systems check out a detached HEAD; they name the branch in the environment.
+BRANCH_VARIABLES = ("GITHUB_HEAD_REF", "GITHUB_REF_NAME", "CI_COMMIT_REF_NAME", "BUILDKITE_BRANCH")
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def read_repo_state(root: Path, branch: str = "") -> RepoState:
+    if not branch:
+        branch = next((os.environ[v] for v in BRANCH_VARIABLES if os.environ.get(v)), "")
+    if not branch:
+        branch = _git(root, "rev-parse", "--abbrev-ref", "HEAD")
+        if branch == "HEAD":
+            branch = ""
+    return RepoState(
+        root=root,
+        branch=branch or "local",
+        revision=_git(root, "rev-parse", "HEAD") or "unknown",
+        commit_time=int(_git(root, "log", "-1", "--format=%ct") or 0),
+        source_url=_git(root, "remote", "get-url", "origin"),
+    )

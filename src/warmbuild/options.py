@@ -1,0 +1,546 @@
+"""Every configuration key and task option, defined once.
+
+A configuration key is a field of the models below: its type is its validator, its
+``Field`` carries the default and the help text, and ``Shape`` says in an error
+message what the value must be. A key that a task flag overrides says so with
+``Flag``. Options that belong to tasks only (``--branch``, ``--json`` …) are in
+``TASK_OPTIONS``. The invoke tasks, `invoke config`, the README's table and the
+JSON schema all read these definitions; adding a key is one edit here plus its use.
+
+Pure: no I/O except ``load_config``, which reads the one file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import annotated_types
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic.fields import FieldInfo
+
+from .errors import ConfigError
+
+CONFIG_FILE = "warmbuild.yaml"
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a value must be, in the words of an error message ("a port number")."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Flag:
+    """The task flag that overrides a key. A switch (``--pull-request``) sets the
+    key to ``switch_value``; otherwise the flag takes the key's value."""
+
+    name: str
+    switch_value: bool | None = None
+
+
+class Invalid(ValueError):
+    """A value that fails a check of ours, with the fix to offer."""
+
+    def __init__(self, problem: str, fix: str) -> None:
+        super().__init__(problem)
+        self.fix = fix
+
+
+def _as_tuple(value: Any) -> Any:
+    # YAML gives lists; the models keep tuples so a Config stays hashable and frozen.
+    return tuple(value) if isinstance(value, list) else value
+
+
+Strings = Annotated[tuple[str, ...], BeforeValidator(_as_tuple), Shape("a list of strings")]
+Port = Annotated[int, Field(ge=1, le=65535), Shape("a port number")]
+ImageReference = Annotated[str, Shape("an image reference such as python:3.13-slim")]
+FilePath = Annotated[str, Shape("a file path")]
+# Docker's repository path grammar: components of [a-z0-9] joined by . _ __ or dashes.
+ImageName = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$"),
+    Shape("an image name: lower case, digits, . _ - and /"),
+]
+Compression = Literal["zstd", "gzip", "uncompressed"]
+
+
+class Section(BaseModel):
+    """Strict: `port: "8000"` is a mistake to report, not a string to convert."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class SecretSource(Section):
+    """A BuildKit secret by reference: the value itself never appears in the file."""
+
+    id: Annotated[str, Shape("a secret id")] = Field(description="the id the Dockerfile mounts")
+    env: Annotated[str, Shape("an environment variable's name")] = Field("", description="read from this variable")
+    file: FilePath = Field("", description="read from this file")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> SecretSource:
+        if bool(self.env) == bool(self.file):
+            raise Invalid("needs exactly one of 'env' or 'file'", "name an environment variable or a file")
+        return self
+
+
+class CacheOptions(Section):
+    default_branch: Annotated[str, Shape("a branch name")] = Field(
+        "main", description="the fallback cache every branch imports"
+    )
+    mode: Literal["min", "max"] = Field("max", description="registry cache mode")
+    read_only: Annotated[bool, Flag("pull-request", switch_value=True)] = Field(
+        False, description="import caches, never export them, even in cache-warm and build-deps (pull requests)"
+    )
+    export_local: Annotated[bool, Flag("export-cache", switch_value=True)] = Field(
+        False,
+        description="let build-dev, build-prod and dev-up export their registry cache too (default: import only; "
+        "cache-warm writes it)",
+    )
+
+
+class FrontendOptions(Section):
+    context: Annotated[str, Shape("a directory path (empty: no frontend)")] = Field(
+        "frontend", description='the frontend\'s folder; "" for an app without one'
+    )
+    dockerfile: FilePath = Field(
+        "", description='the frontend\'s Dockerfile; "" = the one warmbuild ships (npm, Vite, `server.mjs`)'
+    )
+    node_image: ImageReference = Field("node:20-slim", description="base of the frontend's stages")
+
+
+class DevOptions(Section):
+    compose_file: FilePath = Field("compose.yaml", description="the dev stack")
+    user: Annotated[str, Field(pattern=r"^(auto|root|\d+:\d+)$"), Shape("auto, root or UID:GID")] = Field(
+        "auto", description="who the dev containers run as: `auto` (host UID:GID), `root` (opt-out) or `UID:GID`"
+    )
+    backend_port: Port = Field(8000, description="the backend's host port on 127.0.0.1")
+    frontend_port: Port = Field(5173, description="the frontend's host port on 127.0.0.1")
+
+
+class Config(Section):
+    """warmbuild.yaml. Every key has a default that serves the example app."""
+
+    name: ImageName = Field(
+        "warmbuild-example",
+        description="images are `<registry>/<name>/{deps,dev,prod}`, "
+        "caches `<registry>/<name>/cache:<target>-<branch>`",
+    )
+    registry: Annotated[str, Shape("a registry such as 127.0.0.1:5000"), Flag("registry")] = Field(
+        "127.0.0.1:5000", description="where images and caches go; a path after the host is a namespace"
+    )
+    context: Annotated[str, Shape("a directory path")] = Field(
+        "backend", description="the app's folder: its lock, pyproject and code"
+    )
+    dockerfile: FilePath = Field(
+        "",
+        description='the Dockerfile with `deps`, `dev` and `prod` stages; "" = the one warmbuild ships '
+        "(see README, Your own Dockerfile)",
+    )
+    lock: Literal["auto", "poetry", "uv", "requirements"] = Field(
+        "auto",
+        description="`poetry` (pyproject + poetry.lock), `uv` (uv.lock), `requirements` (requirements.txt pinned "
+        "with hashes); `auto` picks the one present",
+    )
+    installer: Annotated[Literal["uv", "pip", "poetry"], Flag("installer")] = Field(
+        "uv",
+        description="`uv` (from the exported lock, hashes required), `pip` (wheelhouse in a cache mount, hashes "
+        "required), `poetry` (`poetry install --no-root`)",
+    )
+    heavy: Strings = Field(
+        ("numpy", "scipy", "opencv-python-headless"),
+        description="packages that go, with their dependencies, into the deps image",
+    )
+    groups: Strings = Field((), description="optional dependency groups to install too, e.g. `[ml]`")
+    python_image: ImageReference = Field(
+        "python:3.13-slim", description="base of every stage, pinned by digest in the plan"
+    )
+    apt_packages: Strings = Field(
+        ("tesseract-ocr",), description="Debian packages the app needs at run time, installed in deps"
+    )
+    app: Annotated[str, Shape("a module:attribute such as app.main:app")] = Field(
+        "app.main:app", description="the ASGI app uvicorn serves"
+    )
+    port: Port = Field(8000, description="the port the app listens on in its container")
+    health_path: Annotated[str, Shape("a URL path such as /health")] = Field(
+        "/health", description="what the prod image's HEALTHCHECK asks"
+    )
+    platforms: Strings = Field((), description="`--platform` values (default: the builder's)")
+    builder: Annotated[str, Shape("a buildx builder name"), Flag("builder")] = Field(
+        "", description='a buildx builder name, e.g. a `docker-container` builder in CI; "" = the active one'
+    )
+    network: Annotated[str, Shape("a build network such as host")] = Field(
+        "", description="network for `RUN` steps; `host` reaches a package index on the host's loopback"
+    )
+    provenance: Literal["max", "min", "off"] = Field("max", description="SLSA provenance on pushed images")
+    compression: Compression = Field(
+        "zstd",
+        description="layer compression of pushed and loaded images and cache exports; zstd compresses the deps "
+        "image more than twice as fast as gzip here; runtimes older than Docker 23 / containerd 1.5 need `gzip`",
+    )
+    sbom: bool = Field(False, description="an SBOM attestation on pushed images (BuildKit must pull its scanner image)")
+    sbom_generator: ImageReference = Field(
+        "", description="the SBOM scanner image, e.g. a mirrored `docker/buildkit-syft-scanner`"
+    )
+    cache: CacheOptions = CacheOptions()
+    frontend: FrontendOptions = FrontendOptions()
+    dev: DevOptions = DevOptions()
+    secrets: Annotated[tuple[SecretSource, ...], BeforeValidator(_as_tuple), Shape("a list of secrets")] = Field(
+        (),
+        description="BuildKit secrets by reference: `{id: ca, file: PATH}` or `{id: index_url, env: VAR}`; ids the "
+        "Dockerfile uses: `ca`, `index_url` (may hold credentials), `netrc`",
+    )
+
+    # The file this came from; None for defaults built in code (tests).
+    _source: Path | None = PrivateAttr(None)
+
+    @property
+    def source(self) -> Path | None:
+        return self._source
+
+    @property
+    def source_name(self) -> str:
+        """How messages name the configuration."""
+        return str(self._source) if self._source else "the configuration"
+
+    @property
+    def root(self) -> Path:
+        """Paths in the configuration are relative to its file's folder."""
+        return self._source.resolve().parent if self._source else Path.cwd()
+
+    def image_repo(self, target: str) -> str:
+        return f"{self.registry}/{self.name}/{target}"
+
+    @property
+    def cache_repo(self) -> str:
+        return f"{self.registry}/{self.name}/cache"
+
+
+# --- task options that are not configuration keys --------------------------------------
+
+
+@dataclass(frozen=True)
+class TaskOption:
+    name: str
+    default: str | bool | int
+    help: str
+
+
+TASK_OPTIONS: dict[str, TaskOption] = {
+    option.name: option
+    for option in (
+        TaskOption("config", "", "configuration file (default: warmbuild.yaml here or in a parent folder)"),
+        TaskOption("debug", False, "show every docker command and the traceback (for bug reports)"),
+        TaskOption("branch", "", "branch name for cache refs (default: from git or the CI environment)"),
+        TaskOption("json", "", "also write the report as JSON to this file"),
+        TaskOption(
+            "push", False, "push the images to the registry (default: load them locally; deps is always pushed)"
+        ),
+        TaskOption("target", "all", "deps, dev, prod, or all"),
+        TaskOption("services", "", "comma-separated subset: backend, frontend (default: all the app has)"),
+        TaskOption("service", "backend", "the service: backend or frontend"),
+        TaskOption("rebuild", False, "re-run the dev stages' own steps (the deps image is still reused)"),
+        TaskOption("follow", False, "keep streaming the logs (Ctrl-C stops following, not the stack)"),
+        TaskOption("tail", "200", "lines of history per service"),
+        TaskOption("command", "sh", "what to run, as a shell would split it"),
+        TaskOption("volumes", False, "also remove the stack's volumes"),
+    )
+}
+
+
+# --- the flags that override keys -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConfigFlag:
+    """A task flag bound to a configuration key (``("cache", "read_only")``)."""
+
+    flag: Flag
+    path: tuple[str, ...]
+    help: str
+
+    @property
+    def python_name(self) -> str:
+        return self.flag.name.replace("-", "_")
+
+    @property
+    def default(self) -> bool | None:
+        # None: not given, the file or the default decides. A switch is off by default.
+        return False if self.flag.switch_value is not None else None
+
+    def override(self, given: Any) -> Any:
+        """The key's new value for what the flag was given, or None to leave it."""
+        if self.flag.switch_value is not None:
+            return self.flag.switch_value if given else None
+        return given
+
+
+def _flags_of(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[ConfigFlag]:
+    found = []
+    for key, info in model.model_fields.items():
+        nested = _section_type(info)
+        if nested:
+            found += _flags_of(nested, (*prefix, key))
+        for flag in (m for m in info.metadata if isinstance(m, Flag)):
+            help_text = info.description or ""
+            if flag.switch_value is None:
+                help_text = f"{help_text} (overrides `{'.'.join((*prefix, key))}`)"
+            found.append(ConfigFlag(flag, (*prefix, key), help_text))
+    return found
+
+
+def _section_type(info: FieldInfo) -> type[BaseModel] | None:
+    annotation = info.annotation
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+CONFIG_FLAGS: dict[str, ConfigFlag] = {flag.python_name: flag for flag in _flags_of(Config)}
+
+
+def option_help(name: str) -> str:
+    if name in CONFIG_FLAGS:
+        return CONFIG_FLAGS[name].help
+    return TASK_OPTIONS[name].help
+
+
+def option_default(name: str) -> str | bool | int | None:
+    if name in CONFIG_FLAGS:
+        return CONFIG_FLAGS[name].default
+    return TASK_OPTIONS[name].default
+
+
+# --- validation and error messages ----------------------------------------------------------
+
+
+def parse_config(data: Any, source: Path | None, flags: dict[tuple[str, ...], str] | None = None) -> Config:
+    """Validate a parsed YAML document into a Config. Pure. ``flags`` maps key paths
+    given on the command line to the flag's name, so their errors name the flag."""
+    if data is None:
+        data = {}
+    where = str(source) if source else "the configuration"
+    if not isinstance(data, dict):
+        raise ConfigError(
+            f"{where}: must be a mapping of keys to values, got {_shown(data)}", "write `key: value` lines"
+        )
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as error:
+        raise _config_error(error, where, flags or {}) from None
+    config._source = source
+    return config
+
+
+def _config_error(error: ValidationError, source: str, flags: dict[tuple[str, ...], str]) -> ConfigError:
+    # Unknown keys first: a typo explains the other errors it causes.
+    details = sorted(error.errors(), key=lambda d: d["type"] != "extra_forbidden")
+    detail = details[0]
+    loc = tuple(detail["loc"])
+    key_path = tuple(str(part) for part in loc if isinstance(part, str))
+    flag = flags.get(key_path)
+    kind, value = detail["type"], detail.get("input")
+    if kind == "extra_forbidden":
+        parent = _where(loc[:-1])
+        prefix = f"{source}: {parent}: " if parent else f"{source}: "
+        known = sorted(_known_keys(loc[:-1]))
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        return ConfigError(f"{prefix}unknown key {loc[-1]!r}", f"{hint}remove it or use one of {', '.join(known)}")
+    where = f"--{flag}" if flag else f"{source}: {_where(loc)}"
+    shape = _shape_of(loc)
+    if kind == "missing":
+        return ConfigError(
+            f"{source}: {_where(loc[:-1])}: missing key {loc[-1]!r}", f"add `{loc[-1]}:` (see README, Configuration)"
+        )
+    if kind == "value_error":
+        cause = detail.get("ctx", {}).get("error")
+        fix = cause.fix if isinstance(cause, Invalid) else "see README, Configuration"
+        return ConfigError(f"{where}: {cause}", fix)
+    if kind == "literal_error":
+        choices = ", ".join(str(c) for c in _literal_choices(loc))
+        return ConfigError(f"{where}: {value!r} is not one of {choices}", f"use one of {choices}")
+    if kind in ("greater_than_equal", "less_than_equal"):
+        low, high = _bounds(loc)
+        return ConfigError(f"{where}: {value} is out of range", f"use a number from {low} to {high}")
+    if kind == "string_pattern_mismatch":
+        return ConfigError(f"{where}: {value!r} is not {shape}", f"set it to {shape}")
+    return ConfigError(f"{where}: must be {shape}, got {_shown(value)}", f"set it to {shape}")
+
+
+_GENERIC_SHAPES = {
+    "string_type": "a string",
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "tuple_type": "a list",
+    "model_type": "a mapping",
+    "dict_type": "a mapping",
+    "model_attributes_type": "a mapping",
+}
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _shown(value: Any) -> str:
+    return repr(value) if isinstance(value, (bool, type(None))) else f"{type(value).__name__} {value!r}"
+
+
+def _walk(loc: tuple[Any, ...]) -> tuple[FieldInfo | None, type[BaseModel] | None]:
+    """The field a location names, and the section it opens (if it is one). A list
+    index names an item: of `secrets` a SecretSource, of other lists a plain value."""
+    info: FieldInfo | None = None
+    model: type[BaseModel] | None = Config
+    for part in loc:
+        if isinstance(part, int):
+            info, model = None, SecretSource if loc[0] == "secrets" else None
+            continue
+        if model is None or part not in model.model_fields:
+            return None, None
+        info = model.model_fields[part]
+        model = _section_type(info)
+    return info, model
+
+
+def _field_at(loc: tuple[Any, ...]) -> FieldInfo | None:
+    return _walk(loc)[0]
+
+
+def _shape_of(loc: tuple[Any, ...]) -> str:
+    info = _field_at(loc)
+    if info is not None:
+        for item in info.metadata:
+            if isinstance(item, Shape):
+                return item.text
+        if _section_type(info):
+            return "a mapping"
+        if info.annotation is bool:
+            return "true or false"
+    return "a string" if isinstance(loc[-1], int) and loc[0] != "secrets" else "a mapping"
+
+
+def _literal_choices(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    info = _field_at(loc)
+    return typing.get_args(info.annotation) if info else ()
+
+
+def _bounds(loc: tuple[Any, ...]) -> tuple[Any, Any]:
+    metadata = info.metadata if (info := _field_at(loc)) else []
+    low = next((m.ge for m in metadata if isinstance(m, annotated_types.Ge)), None)
+    high = next((m.le for m in metadata if isinstance(m, annotated_types.Le)), None)
+    return low, high
+
+
+def _known_keys(loc: tuple[Any, ...]) -> list[str]:
+    model = _walk(loc)[1]
+    return list(model.model_fields) if model else []
+
+
+# --- loading, overriding, printing ----------------------------------------------------------
+
+
+def find_config_file(start: Path) -> Path | None:
+    """warmbuild.yaml in ``start`` or the nearest parent that has one (as git finds .git)."""
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder / CONFIG_FILE
+    return None
+
+
+def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> Config:
+    """Read the file (default: found from the current folder), validate it, then apply
+    the task's flags (``{python name: value given}``; None means not given)."""
+    found = Path(path) if path else find_config_file(Path.cwd())
+    if found is None or not found.is_file():
+        shown = found or Path(CONFIG_FILE)
+        raise ConfigError(
+            f"{shown}: configuration file not found", f"create {shown} (`invoke init`) or pass --config PATH"
+        )
+    try:
+        data = yaml.safe_load(found.read_text())
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ConfigError(f"{found}: invalid YAML{at}", "fix the syntax (indentation, quotes, colons)") from None
+    config = parse_config(data, found)
+    return apply_flags(config, overrides or {})
+
+
+def apply_flags(config: Config, given: dict[str, Any]) -> Config:
+    """Flags win over the file. The merged result is validated again, so a bad flag
+    value gets the same message as a bad file, naming the flag."""
+    plain = config_as_dict(config)
+    named: dict[tuple[str, ...], str] = {}
+    for python_name, value in given.items():
+        flag = CONFIG_FLAGS.get(python_name)
+        new_value = flag.override(value) if flag else None
+        if flag is None or new_value is None:
+            continue
+        section: dict[str, Any] = plain
+        for part in flag.path[:-1]:
+            section = section[part]
+        section[flag.path[-1]] = new_value
+        named[flag.path] = flag.flag.name
+    if not named:
+        return config
+    return parse_config(plain, config.source, named)
+
+
+def config_as_dict(config: Config) -> dict[str, Any]:
+    """The resolved configuration, spelled as the file would spell it."""
+    plain = config.model_dump(mode="json")
+    plain["secrets"] = [{k: v for k, v in secret.items() if v} for secret in plain["secrets"]]
+    return plain
+
+
+def config_as_yaml(config: Config) -> str:
+    """`invoke config`: the resolved values, as the file would spell them."""
+    text = yaml.safe_dump(config_as_dict(config), sort_keys=False).rstrip()
+    return f"# resolved from {config.source_name} + flags + defaults\n{text}"
+
+
+# --- the README's table ---------------------------------------------------------------------
+
+
+def _default_text(info: FieldInfo) -> str:
+    if info.default_factory is not None:
+        return ""
+    value = info.default
+    if isinstance(value, tuple):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return '""' if value == "" else str(value)
+
+
+def config_table(model: type[BaseModel] = Config, prefix: str = "") -> list[str]:
+    """One markdown row per key: name, default, meaning (from the models above)."""
+    rows = []
+    for key, info in model.model_fields.items():
+        nested = _section_type(info)
+        if nested:
+            rows += config_table(nested, f"{prefix}{key}.")
+            continue
+        meaning = info.description or ""
+        choices = typing.get_args(info.annotation) if typing.get_origin(info.annotation) is Literal else ()
+        if choices:
+            meaning = f"one of {', '.join(f'`{c}`' for c in choices)}: {meaning}"
+        rows.append(f"| `{prefix}{key}` | `{_default_text(info)}` | {meaning} |")
+    return rows
+
+
+def config_table_markdown() -> str:
+    return "\n".join(["| key | default | meaning |", "|---|---|---|", *config_table()]) + "\n"
+
+
+if __name__ == "__main__":
+    # Maintainers: the README's configuration table (between its config markers).
+    print(config_table_markdown(), end="")

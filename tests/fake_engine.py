@@ -1,0 +1,114 @@
+"""A small fake of our own ``Engine`` interface, for the pipeline's branch logic.
+
+It records what was asked and answers from plain data: which images the registry
+and the local store hold, and what each build reports (cached or executed steps, or
+a failure). Real behaviour is the engine tests' job; this only drives decisions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warmbuild.engine import ComposeProject, EngineFacts, ProgressCallback, Resolved, Unresolved
+from warmbuild.errors import WarmbuildError
+from warmbuild.progress import BuildProgress, BuildRun
+
+HEALTHY = EngineFacts(
+    server_version="26.1.5",
+    buildx_version="0.13.1",
+    builder_name="default",
+    builder_driver="docker",
+    builder_platform="linux/amd64",
+    containerd_store=True,
+)
+
+
+def progress_of(steps: dict[str, bool]) -> BuildProgress:
+    """A build's progress: step name -> cached."""
+    progress = BuildProgress()
+    for index, (name, cached) in enumerate(steps.items()):
+        progress.feed(
+            {
+                "vertexes": [
+                    {
+                        "digest": f"sha256:{index}",
+                        "name": name,
+                        "started": "2026-11-28T10:00:00Z",
+                        "completed": "2026-11-28T10:00:01Z",
+                        "cached": cached,
+                    }
+                ]
+            }
+        )
+    return progress
+
+
+@dataclass
+class FakeEngine:
+    facts_value: EngineFacts = HEALTHY
+    registry: set[str] = field(default_factory=set)
+    local: dict[str, int] = field(default_factory=dict)
+    registry_down: bool = False
+    # What the next builds report, in order: step name -> cached, or an error to raise.
+    results: list[dict[str, bool] | WarmbuildError] = field(default_factory=list)
+    builds: list[tuple[str, ...]] = field(default_factory=list)
+    compose_calls: list[tuple[str, ...]] = field(default_factory=list)
+
+    def facts(self, builder: str = "") -> EngineFacts:
+        return self.facts_value
+
+    def resolve_digest(self, image: str, mirrors: Sequence[str] = ()) -> Resolved | Unresolved:
+        if image.startswith("missing"):
+            return Unresolved("manifest unknown")
+        return Resolved("sha256:" + "b" * 64, "fake")
+
+    def registry_problem(self, registry: str) -> str | None:
+        return "connection refused" if self.registry_down else None
+
+    def registry_has(self, image: str) -> bool:
+        return not self.registry_down and image in self.registry
+
+    def local_image_size(self, image: str) -> int | None:
+        return self.local.get(image)
+
+    def run_build(self, argv: Sequence[str], on_progress: ProgressCallback | None = None) -> BuildRun:
+        self.builds.append(tuple(argv))
+        result = self.results.pop(0) if self.results else {"[stage 1/1] RUN true": False}
+        if isinstance(result, WarmbuildError):
+            raise result
+        image = argv[argv.index("--tag") + 1]
+        output = argv[argv.index("--output") + 1]
+        if output.startswith("type=image,push=true"):
+            self.registry.add(image)
+        elif output.startswith("type=docker"):
+            self.local[image] = 1_000_000
+        if "--cache-to" in argv:
+            self.registry.add(argv[argv.index("--cache-to") + 1].split("ref=")[1].split(",")[0])
+        metadata = Path(argv[argv.index("--metadata-file") + 1])
+        metadata.parent.mkdir(parents=True, exist_ok=True)
+        metadata.write_text(json.dumps({"image.name": image}))
+        return BuildRun(argv=tuple(argv), progress=progress_of(result), seconds=1.0)
+
+    def prune_build_cache(self, builder: str = "", keep_cache_mounts: bool = False) -> None:
+        self.compose_calls.append(("prune",))
+
+    def remove_local_images(self, prefixes: tuple[str, ...]) -> None:
+        self.local = {k: v for k, v in self.local.items() if not k.startswith(prefixes)}
+
+    def compose_up(self, project: ComposeProject, services: Sequence[str], wait_seconds: int) -> None:
+        self.compose_calls.append(("up", *services))
+
+    def compose_down(self, project: ComposeProject, volumes: bool) -> None:
+        self.compose_calls.append(("down",))
+
+    def compose_logs(self, project: ComposeProject, services: Sequence[str], follow: bool, tail: str) -> None:
+        self.compose_calls.append(("logs", *services))
+
+    def compose_shell(self, project: ComposeProject, service: str, command: Sequence[str]) -> None:
+        self.compose_calls.append(("shell", service, *command))
+
+    def compose_containers(self, project: ComposeProject) -> list[str]:
+        return []

@@ -1,0 +1,264 @@
+"""The pipeline's decisions, driven by a fake engine: every outcome of deps reuse,
+cache warming, failure classification and the dev loop's choices, as tables."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from fake_engine import FakeEngine, progress_of
+from support import sample_inputs
+
+from warmbuild import devloop, pipeline, plan, warm
+from warmbuild.errors import BuildFailed, ConfigError, EngineError, RegistryError
+from warmbuild.failures import classify_failure
+from warmbuild.options import CacheOptions, Config, FrontendOptions
+from warmbuild.plan import Output
+from warmbuild.progress import BuildRun
+from warmbuild.repo import RepoState
+from warmbuild.report import Outcome
+
+
+def inputs_in(tmp_path: Path, config: Config | None = None, **changes) -> plan.BuildInputs:
+    repo = RepoState(root=tmp_path, branch="main", revision="c0ffee", commit_time=1_700_000_000)
+    return sample_inputs(config, repo=repo, **changes)
+
+
+def output_of(argv: tuple[str, ...]) -> str:
+    return argv[argv.index("--output") + 1]
+
+
+# --- the deps image: reused or built, and where it goes -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "in_registry, in_local_store, reachable, push, expected, built_output",
+    [
+        pytest.param(True, False, True, True, Outcome.REUSED_FROM_REGISTRY, None, id="in-registry"),
+        pytest.param(False, False, True, True, Outcome.BUILT, "type=image,push=true", id="missing-built-and-pushed"),
+        pytest.param(False, True, True, False, Outcome.REUSED_FROM_LOCAL_STORE, None, id="pull-request-local-copy"),
+        pytest.param(False, False, True, False, Outcome.BUILT, "type=docker", id="pull-request-built-locally"),
+        pytest.param(True, True, False, True, Outcome.REUSED_FROM_LOCAL_STORE, None, id="registry-down-local-copy"),
+        pytest.param(False, False, False, True, Outcome.BUILT, "type=docker", id="registry-down-built-locally"),
+    ],
+)
+def test_deps_image_outcomes(tmp_path, in_registry, in_local_store, reachable, push, expected, built_output):
+    inputs = inputs_in(tmp_path, registry_reachable=reachable)
+    image = plan.deps_image(inputs)
+    engine = FakeEngine(
+        registry={image} if in_registry else set(),
+        local={image: 5} if in_local_store else {},
+        registry_down=not reachable,
+    )
+    summary = pipeline.ensure_deps(engine, inputs, push=push, require_registry=False)
+    assert summary.outcome is expected
+    assert summary.image == image
+    if built_output is None:
+        assert engine.builds == [] and summary.steps == ()
+    else:
+        [argv] = engine.builds
+        assert output_of(argv).startswith(built_output)
+        assert summary.pushed == ((image,) if built_output.startswith("type=image") else ())
+
+
+def test_deps_image_needs_the_registry_when_the_task_pushes(tmp_path):
+    inputs = inputs_in(tmp_path, registry_reachable=False)
+    with pytest.raises(RegistryError) as error:
+        pipeline.ensure_deps(FakeEngine(registry_down=True), inputs, require_registry=True)
+    assert error.value.exit_code == 5 and "nothing was pushed" in error.value.fix
+
+
+def test_a_push_checks_the_registry_first_and_builds_nothing_when_it_is_gone(tmp_path):
+    inputs = inputs_in(tmp_path)
+    engine = FakeEngine(registry_down=True)
+    with pytest.raises(RegistryError, match="is unreachable"):
+        pipeline.execute(engine, plan.plan_build(inputs, "prod", Output.PUSH))
+    assert engine.builds == []
+
+
+def test_a_loaded_image_reports_its_size_and_a_cache_only_build_none(tmp_path):
+    inputs = inputs_in(tmp_path)
+    loaded = pipeline.execute(FakeEngine(), plan.plan_build(inputs, "prod"))
+    cache_only = pipeline.execute(FakeEngine(), plan.plan_build(inputs, "prod", Output.CACHE_ONLY))
+    assert loaded.image_bytes == 1_000_000 and cache_only.image_bytes is None
+
+
+# --- cache-warm: export only when there is something new ------------------------------------------
+
+PROBE_CACHED = {"[prod 1/2] RUN install": True, "[prod 2/2] COPY . /app": True}
+PROBE_WORKED = {"[prod 1/2] RUN install": True, "[prod 2/2] COPY . /app": False}
+
+
+@pytest.mark.parametrize(
+    "config, probe, ref_exists, builds, exported, note",
+    [
+        pytest.param(Config(), PROBE_WORKED, True, 2, True, None, id="work-done-exports"),
+        pytest.param(Config(), PROBE_CACHED, False, 2, True, None, id="no-cache-yet-exports"),
+        pytest.param(Config(), PROBE_CACHED, True, 1, False, warm.CURRENT_NOTE, id="current-exports-nothing"),
+        pytest.param(
+            Config(cache=CacheOptions(read_only=True)),
+            PROBE_WORKED,
+            False,
+            1,
+            False,
+            "read-only cache (pull-request mode): importing, never exporting",
+            id="read-only-never-exports",
+        ),
+    ],
+)
+def test_warm_one_outcomes(tmp_path, config, probe, ref_exists, builds, exported, note):
+    inputs = inputs_in(tmp_path, config)
+    ref = plan.cache_ref(inputs.config, "prod", "main")
+    engine = FakeEngine(registry={ref} if ref_exists else set(), results=[probe, probe])
+    summary = warm.warm_one(
+        engine, lambda export: plan.plan_build(inputs, "prod", Output.CACHE_ONLY, export_cache=export)
+    )
+    assert len(engine.builds) == builds
+    assert all(output_of(argv) == "type=cacheonly" for argv in engine.builds)
+    assert ("--cache-to" in engine.builds[-1]) is exported
+    assert bool(summary.cache_to) is exported
+    if note:
+        assert summary.notes == (note,)
+
+
+def test_cache_warm_warms_every_image_of_the_app(tmp_path):
+    inputs = inputs_in(tmp_path, frontend_dockerfile=Path("/repo/frontend.Dockerfile"))
+    assert [maker(False).target for maker in warm.plan_makers(inputs)] == [
+        "dev",
+        "prod",
+        "frontend-dev",
+        "frontend-prod",
+    ]
+    without = inputs_in(tmp_path)
+    assert [maker(False).target for maker in warm.plan_makers(without)] == ["dev", "prod"]
+
+
+# --- failures in the user's terms -------------------------------------------------------------------
+
+
+def failed_run(vertices: list[dict], messages: list[str] | None = None, logs: list[dict] | None = None) -> BuildRun:
+    progress = progress_of({})
+    progress.feed({"vertexes": vertices, "logs": logs or []})
+    return BuildRun(argv=(), progress=progress, returncode=1, messages=messages or [])
+
+
+@pytest.mark.parametrize(
+    "run, kind, message",
+    [
+        pytest.param(
+            failed_run(
+                [{"digest": "s", "name": "[deps 3/3] RUN install-python-deps heavy", "error": "exit code: 1"}],
+                logs=[{"vertex": "s", "data": "TWlzc2luZyBoZWFkZXIKTm8gc3BhY2U="}],  # "Missing header\nNo space"
+            ),
+            BuildFailed,
+            "build failed at [deps 3/3] RUN install-python-deps heavy: exit code: 1 (Missing header | No space)",
+            id="failed-step-with-its-log",
+        ),
+        pytest.param(
+            failed_run(
+                [
+                    {"digest": "c", "name": "importing cache manifest from reg/app/cache:prod-x", "error": "not found"},
+                    {"digest": "p", "name": "exporting to image", "error": "failed to push reg/app/prod:main: 500"},
+                ]
+            ),
+            RegistryError,
+            "the registry refused or dropped the push: exporting to image: failed to push reg/app/prod:main: 500",
+            id="push-refused-cache-miss-ignored",
+        ),
+        pytest.param(
+            failed_run([], messages=["ERROR: failed to solve: dockerfile parse error"]),
+            BuildFailed,
+            "build failed at ERROR: failed to solve: dockerfile parse error",
+            id="buildx-own-error-line",
+        ),
+        pytest.param(failed_run([]), BuildFailed, "build failed at buildx exited with 1", id="nothing-said"),
+    ],
+)
+def test_failure_classification(run, kind, message):
+    error = classify_failure(run)
+    assert type(error) is kind
+    assert error.problem == message
+
+
+# --- the dev loop's choices ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "frontend, requested, expected",
+    [
+        pytest.param("frontend", "", ("backend", "frontend"), id="all-by-default"),
+        pytest.param("", "", ("backend",), id="no-frontend"),
+        pytest.param("frontend", " frontend ", ("frontend",), id="subset"),
+    ],
+)
+def test_choose_services(frontend, requested, expected):
+    assert devloop.choose_services(Config(frontend=FrontendOptions(context=frontend)), requested) == expected
+
+
+@pytest.mark.parametrize(
+    "function, requested, message",
+    [
+        pytest.param(devloop.choose_services, "db", "unknown service 'db'", id="unknown"),
+        pytest.param(devloop.choose_service, "backend,frontend", "--service names 2 services", id="shell-needs-one"),
+    ],
+)
+def test_service_errors(function, requested, message):
+    with pytest.raises(ConfigError, match=message):
+        function(Config(), requested)
+
+
+def test_dev_up_builds_deps_dev_and_frontend_then_starts_the_stack(tmp_path):
+    (tmp_path / "compose.yaml").write_text("services: {}\n")
+    (tmp_path / "warmbuild.yaml").write_text("")
+    config = Config(cache=CacheOptions())
+    config._source = tmp_path / "warmbuild.yaml"
+    inputs = inputs_in(tmp_path, config, frontend_dockerfile=Path("/repo/frontend.Dockerfile"))
+    engine = FakeEngine(registry={plan.deps_image(inputs)})
+    stack = devloop.start_stack(engine, inputs, devloop.choose_services(config, ""), rebuild=False)
+    assert [s.target for s in stack.summaries] == ["deps", "dev", "frontend-dev"]
+    assert stack.summaries[0].outcome is Outcome.REUSED_FROM_REGISTRY
+    assert engine.compose_calls == [("up", "backend", "frontend")]
+    env = dict(line.split("=", 1) for line in stack.env_file.read_text().splitlines()[1:])
+    assert env["BACKEND_IMAGE"] == "127.0.0.1:5000/warmbuild-example/dev:main"
+    assert env["FRONTEND_IMAGE"] == "127.0.0.1:5000/warmbuild-example/frontend-dev:main"
+
+
+def test_dev_up_rebuild_reruns_the_dev_stage(tmp_path):
+    (tmp_path / "compose.yaml").write_text("services: {}\n")
+    config = Config(frontend=FrontendOptions(context=""))
+    config._source = tmp_path / "warmbuild.yaml"
+    inputs = inputs_in(tmp_path, config)
+    engine = FakeEngine(registry={plan.deps_image(inputs)})
+    devloop.start_stack(engine, inputs, ("backend",), rebuild=True)
+    [dev_argv] = engine.builds
+    assert dev_argv[dev_argv.index("--no-cache-filter") + 1] == "dev"
+
+
+@pytest.mark.parametrize(
+    "command, argv",
+    [
+        pytest.param("id -u", ["id", "-u"], id="words"),
+        pytest.param("python -c 'print(1 + 1)'", ["python", "-c", "print(1 + 1)"], id="quoted"),
+    ],
+)
+def test_dev_shell_splits_commands_as_a_shell_does(tmp_path, command, argv):
+    (tmp_path / "compose.yaml").write_text("services: {}\n")
+    config = Config()
+    config._source = tmp_path / "warmbuild.yaml"
+    engine = FakeEngine()
+    devloop.dev_shell(config, engine, "backend", command)
+    assert engine.compose_calls == [("shell", "backend", *argv)]
+
+
+def test_gather_inputs_stops_before_any_build_when_the_engine_is_unusable(tmp_path):
+    config = Config(context=".", heavy=(), frontend=FrontendOptions(context=""), lock="requirements")
+    config._source = tmp_path / "warmbuild.yaml"
+    (tmp_path / "requirements.txt").write_text("six==1.16.0 --hash=sha256:aa\n")
+    engine = FakeEngine(
+        facts_value=dataclasses.replace(FakeEngine().facts_value, server_version="", server_error="down")
+    )
+    with pytest.raises(EngineError) as error:
+        pipeline.gather_inputs(config, engine)
+    assert error.value.exit_code == 4 and "cannot reach Docker Engine" in error.value.problem
+    assert engine.builds == []
