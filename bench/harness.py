@@ -52,6 +52,8 @@ QUICK_SCENARIOS = ("no-op", "code-change")
 RUN_ORDER = ("cold", "no-op", "code-change", "light-dep", "heavy-change", "new-machine")
 INSTALLERS = ("uv", "pip", "poetry")
 INDEX_NAME = "bench-index"
+# The example's image: CPython 3.13 on linux/amd64 (what the locked sets are for).
+BUILD_ENVIRONMENT = locks.target_environment("python:3.13-slim", "", "linux/amd64")
 SEED_DOCKERFILES = {"seed-prod": "baseline-prod.Dockerfile", "seed-dev": "baseline-dev.Dockerfile"}
 # Goals from the issue (ratio to seed-prod in the same run, or absolute).
 TARGETS = {
@@ -77,7 +79,7 @@ def with_index_source(pyproject_text: str, lock_text: str, index_url: str) -> tu
     source = f'\n[package.source]\ntype = "legacy"\nurl = "{index_url}"\nreference = "{INDEX_NAME}"\n\n'
     blocks = re.split(r"(?m)^(?=\[\[package\]\]|\[metadata\])", lock_text)
     lock = "".join(b.rstrip("\n") + "\n" + source if b.startswith("[[package]]") else b for b in blocks)
-    content_hash = locks.poetry_content_hash(tomllib.loads(pyproject))
+    content_hash = locks.poetry.content_hash(tomllib.loads(pyproject))
     lock = re.sub(r'(?m)^content-hash = ".*"$', f'content-hash = "{content_hash}"', lock)
     return pyproject, lock
 
@@ -126,7 +128,7 @@ def variant_requirements(repo: Path) -> dict[str, str]:
     variant, since they pin different versions of the same packages."""
     folders = {"base": repo / "backend"} | {p.name: p for p in sorted((repo / "bench" / "variants").iterdir())}
     return {
-        name: locks.requirements_text(locks.select(locks.read_lock(folder), ["main", "dev"]))
+        name: locks.requirements_text(locks.install_set(locks.read_lock(folder), ["main", "dev"], BUILD_ENVIRONMENT))
         for name, folder in folders.items()
     }
 
@@ -359,7 +361,8 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
     tools.write_text(tool_requirements(packaged("python-app.Dockerfile").read_text()))
     download_wheels(python_image, tools, workspace.root / "wheels", locked=False)
     main_only = workspace.root / "main.txt"
-    main_only.write_text(locks.requirements_text(locks.select(locks.read_lock(repo / "backend"), ["main"])))
+    backend_lock = locks.read_lock(repo / "backend")
+    main_only.write_text(locks.requirements_text(locks.install_set(backend_lock, ["main"], BUILD_ENVIRONMENT)))
     for _ in range(options.repeats):
         results["floor"].append(download_wheels(python_image, main_only, workspace.root / f"floor-{uuid.uuid4().hex}"))
     advance("floor: downloading the locked wheels")

@@ -2,7 +2,8 @@
 # Provision a Debian-based runner (or laptop) for warmbuild: Docker Engine >= 26 with
 # buildx and compose, dockerd on the containerd image store, a local OCI registry on
 # 127.0.0.1:5000 that doubles as the Docker Hub mirror, and stand-in base images
-# built from Debian packages for sites that cannot reach Docker Hub.
+# (python 3.13 and 3.11, slim and full; node 20) built from Debian packages for sites
+# that cannot reach Docker Hub.
 #
 # Idempotent: every phase checks first and skips what is already in place, so a
 # second run takes seconds. Safe on a machine that already runs its own dockerd:
@@ -176,9 +177,10 @@ manifest_exists() {
     "http://$REGISTRY_ADDR/v2/$repo/manifests/$tag" 2>/dev/null
 }
 
-# build_standin REPO TAG "PACKAGES" "ENV..." -- one image from Debian trixie packages.
+# build_standin SUITE REPO TAG "PACKAGES" "ENV..." -- one image from a Debian suite's
+# packages (trixie gives Python 3.13, bookworm 3.11).
 build_standin() {
-  local repo="$1" tag="$2" packages="$3"; shift 3
+  local suite="$1" repo="$2" tag="$3" packages="$4"; shift 4
   if manifest_exists "$repo" "$tag"; then
     echo "    $repo:$tag already in the registry"; return
   fi
@@ -186,7 +188,7 @@ build_standin() {
   echo "    building $repo:$tag from Debian packages ($packages)"
   mmdebstrap --variant=minbase --components=main --include="$packages" \
     --customize-hook="$HERE/standin-customize.sh \"\$1\" $HOST_CA_BUNDLE" \
-    trixie "$tarball" "$(debian_mirror_uri)" >"$LOG_DIR/mmdebstrap-$tag.log" 2>&1 \
+    "$suite" "$tarball" "$(debian_mirror_uri)" >"$LOG_DIR/mmdebstrap-$tag.log" 2>&1 \
     || fail "mmdebstrap for $repo:$tag failed, see $LOG_DIR/mmdebstrap-$tag.log"
   local changes=()
   for change in "$@"; do changes+=(--change "$change"); done
@@ -203,18 +205,19 @@ seed_standins() {
   # stand-ins trust this site's TLS proxy, as the official images trust the public CAs.
   local common_env=("ENV LANG=C.UTF-8" "ENV PIP_CERT=$ca" "ENV REQUESTS_CA_BUNDLE=$ca" "ENV SSL_CERT_FILE=$ca")
   local slim_pkgs="python3,python3-venv,ca-certificates,netbase"
-  # The three are independent and mostly wait on downloads and dpkg: build them at once.
-  build_standin library/python 3.13-slim "$slim_pkgs" "${common_env[@]}" 'CMD ["python3"]' &
-  local slim=$!
-  build_standin library/python 3.13 \
-    "$slim_pkgs,python3-dev,build-essential,git,curl,pkg-config,libffi-dev,libssl-dev" \
-    "${common_env[@]}" 'CMD ["python3"]' &
-  local full=$!
-  build_standin library/node 20-slim "nodejs,npm,ca-certificates" \
-    "${common_env[@]}" "ENV NODE_EXTRA_CA_CERTS=$ca" 'CMD ["node"]' &
-  local node=$!
+  local full_pkgs="$slim_pkgs,python3-dev,build-essential,git,curl,pkg-config,libffi-dev,libssl-dev"
+  # Independent, and mostly waiting on downloads and dpkg: built at once. The full
+  # images (compilers, headers, git) are what wheel-build stages compile sdists in.
+  local jobs=()
+  build_standin trixie library/python 3.13-slim "$slim_pkgs" "${common_env[@]}" 'CMD ["python3"]' & jobs+=($!)
+  build_standin trixie library/python 3.13 "$full_pkgs" "${common_env[@]}" 'CMD ["python3"]' & jobs+=($!)
+  # Python 3.11 for locks that need it (numpy 1.26 has no 3.13 wheels): bookworm's.
+  build_standin bookworm library/python 3.11-slim "$slim_pkgs" "${common_env[@]}" 'CMD ["python3"]' & jobs+=($!)
+  build_standin bookworm library/python 3.11 "$full_pkgs" "${common_env[@]}" 'CMD ["python3"]' & jobs+=($!)
+  build_standin trixie library/node 20-slim "nodejs,npm,ca-certificates" \
+    "${common_env[@]}" "ENV NODE_EXTRA_CA_CERTS=$ca" 'CMD ["node"]' & jobs+=($!)
   local failed=0
-  for job in $slim $full $node; do wait "$job" || failed=1; done
+  for job in "${jobs[@]}"; do wait "$job" || failed=1; done
   [ "$failed" = 0 ] || fail "a stand-in image failed to build (logs in $LOG_DIR)"
   phase_done
 }

@@ -12,7 +12,7 @@ import yaml
 from python_on_whales import docker
 
 from warmbuild import locks
-from warmbuild.options import Config, load_config
+from warmbuild.options import Config, load_config, parse_config
 from warmbuild.plan import BuildInputs, packaged
 from warmbuild.repo import RepoState
 
@@ -23,18 +23,22 @@ FRONTEND_DOCKERFILE = packaged("frontend.Dockerfile")
 BASE_DIGEST = "sha256:" + "b" * 64
 # Where plans in unit tests say the Dockerfile is: a fixed path, so argv tables are exact.
 PLANNED_DOCKERFILE = Path("/repo/docker/python-app.Dockerfile")
+# The example app's settings (the repository's warmbuild.yaml), without a file behind it.
+EXAMPLE_SETTINGS = yaml.safe_load((REPO_ROOT / "warmbuild.yaml").read_text())
+EXAMPLE = parse_config(EXAMPLE_SETTINGS, None)
 
 
 def sample_inputs(config: Config | None = None, app_dir: Path | None = None, **changes) -> BuildInputs:
     """BuildInputs for the example backend without an engine: the lock is read from
     disk, everything the engine would tell is fixed."""
-    config = config or Config()
+    config = config or EXAMPLE
     app_dir = app_dir or REPO_ROOT / "backend"
     lock = locks.read_lock(app_dir, config.lock)
     values = {
         "config": config,
         "repo": RepoState(root=Path("/repo"), branch="main", revision="c0ffee", commit_time=1_700_000_000),
         "lock": lock,
+        "environment": locks.target_environment(config.python_image, config.python_version, "linux/amd64"),
         "lock_texts": tuple((name, (app_dir / name).read_text()) for name in lock.files),
         "dockerfile_path": PLANNED_DOCKERFILE,
         "dockerfile_text": DOCKERFILE.read_text(),
@@ -58,7 +62,7 @@ def copy_example_app(destination: Path, name: str, variant: str = "", **config_v
     if variant:
         use_variant(app, variant)
     # Without a frontend unless the test brings one (it copies frontend/ itself).
-    config = {"name": name, "context": "backend", "frontend": {"context": ""}}
+    config = {**EXAMPLE_SETTINGS, "name": name, "context": "backend", "frontend": {"context": ""}}
     config.update(config_values)
     path = destination / "warmbuild.yaml"
     path.write_text(yaml.safe_dump(config))

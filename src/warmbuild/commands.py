@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,31 @@ def _finish(given: Given, summaries: list[BuildSummary], started: float, **extra
     console.print_summaries(summaries, wall)
     if given.get("json"):
         Path(given["json"]).write_text(report_json(summaries, wall, **extra))
+
+
+def init(given: Given) -> None:
+    from . import index_http, locks
+    from . import init as init_module
+
+    root = Path.cwd()
+    with console.user_errors(given["debug"]):
+        engine: DockerEngine | None = DockerEngine()
+        if engine is not None and not engine.facts("").server_version:
+            engine = None  # no engine here: the Python image is chosen unchecked
+        files = init_module.read_repository(root)
+        found = init_module.detect_all(files, root, given["context"], engine, index_http.sizes_of)
+        if engine is None:
+            found.unsure.append("python_image: Docker Engine unreachable, the image was not checked")
+        extra = {}
+        if given["ci"]:
+            lock = locks.read_lock(root / found.app_folder.folder, found.app_folder.lock_kind)
+            install = given["install"] or f'"warmbuild=={version("warmbuild")}"'
+            rendered = init_module.ci_files(given["ci"], install, init_module.lock_paths(found, lock), "main")
+            extra = {root / path: text for path, text in rendered.items()}
+        init_plan = init_module.plan_init(root, found, given["force"] or given["dry_run"], extra)
+    console.print_init(init_plan, dry_run=given["dry_run"])
+    if not given["dry_run"]:
+        init_module.write_files(init_plan)
 
 
 def doctor(given: Given) -> None:

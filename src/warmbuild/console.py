@@ -16,6 +16,7 @@ from rich.table import Table
 
 from .doctor import Check, Status
 from .errors import WarmbuildError
+from .init import InitPlan
 from .plan import BuildPlan
 from .progress import BuildProgress
 from .report import BuildSummary
@@ -167,6 +168,10 @@ def print_summaries(summaries: list[BuildSummary], wall_seconds: float) -> None:
             out.print(f"    {summary.reason}")
         if summary.cache_to:
             out.print(f"    cache exported to {summary.cache_from[0]}")
+        if summary.compiled:
+            out.print(f"    compiled from source: {', '.join(summary.compiled)}")
+        elif summary.built_from_source and not summary.skipped:
+            out.print(f"    compiled nothing: the wheels of {', '.join(summary.built_from_source)} came from the cache")
         for note in summary.notes:
             out.print(f"    [yellow]note:[/] {note}")
 
@@ -179,6 +184,26 @@ def print_plans(plans: list[BuildPlan]) -> None:
         for path, _ in build_plan.files:
             out.print(f"# writes {path} (from the lock)")
         out.print(build_plan.command_line().replace(" --", " \\\n    --"), soft_wrap=True)
+
+
+def print_init(plan: InitPlan, dry_run: bool) -> None:
+    out.print("[bold]found[/]")
+    for line in plan.found:
+        out.print(f"  {line}")
+    if plan.check:
+        out.print("[bold yellow]check[/] (init is not sure of these; warmbuild.yaml marks them CHECK)")
+        for line in plan.check:
+            out.print(f"  {line}")
+    for path in plan.kept:
+        out.print(f"kept {path} (it exists; warmbuild's tasks: `from warmbuild.tasks import namespace as ns`)")
+    for path, text in plan.files.items():
+        if dry_run:
+            out.rule(f"would write {path}")
+            out.print(text, markup=False, highlight=False)
+        else:
+            out.print(f"wrote {path}")
+    if not dry_run:
+        out.print("next: `invoke doctor`, then `invoke build-prod` or `invoke dev-up`")
 
 
 def print_urls(urls: dict[str, str], env_file: Path) -> None:

@@ -11,7 +11,7 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pipeline, plan
+from . import pipeline, plan, selection
 from .engine import ComposeProject, Engine, ProgressCallback
 from .errors import ConfigError
 from .options import Config
@@ -67,6 +67,8 @@ def compose_env(inputs: BuildInputs, frontend_image: str) -> dict[str, str]:
         "DEV_GID": str(inputs.dev_gid),
         "BACKEND_PORT": str(config.dev.backend_port),
         "FRONTEND_PORT": str(config.dev.frontend_port),
+        "APP_PORT": str(config.port),
+        "HEALTH_PATH": config.health_path,
     }
 
 
@@ -84,8 +86,26 @@ def _write_env(path: Path, env: dict[str, str]) -> None:
     path.write_text("\n".join(lines) + "\n")
 
 
+def pathdeps_override_path(config: Config) -> Path:
+    return config.root / plan.STATE_DIR / config.name / "compose.pathdeps.yaml"
+
+
+def pathdeps_override(mounts: dict[str, Path]) -> str:
+    """A compose file that mounts each path dependency where the dev image installed
+    it (editable), so editing one needs no rebuild. Pure."""
+    lines = [
+        "# Written by `invoke dev-up`: the app's path dependencies, mounted where the dev",
+        "# image installed them (editable); rewritten on every dev-up.",
+        "services:",
+        "  backend:",
+        "    volumes:",
+    ]
+    lines += [f"      - {source}:/opt/pathdeps/{name}:ro" for name, source in sorted(mounts.items())]
+    return "\n".join(lines) + "\n"
+
+
 def compose_project(config: Config) -> ComposeProject:
-    compose_file = config.root / config.dev.compose_file
+    compose_file = config.root / config.dev.compose_file if config.dev.compose_file else plan.packaged("compose.yaml")
     if not compose_file.is_file():
         raise ConfigError(
             f"{config.source_name}: dev.compose_file: {compose_file} not found", "point it at the stack's compose file"
@@ -94,7 +114,9 @@ def compose_project(config: Config) -> ComposeProject:
     if not env_file.is_file():
         # Nothing was started by dev-up yet; compose still needs its variables set.
         _write_env(env_file, {"BACKEND_IMAGE": "none", "FRONTEND_IMAGE": "none"})
-    return ComposeProject(compose_file, config.name, env_file)
+    override = pathdeps_override_path(config)
+    files = (compose_file, override) if override.is_file() else (compose_file,)
+    return ComposeProject(files, config.name, env_file)
 
 
 def dev_up(
@@ -132,8 +154,19 @@ def start_stack(
         summaries.append(pipeline.execute(engine, frontend_plan, on_progress))
     env_file = env_file_path(config)
     _write_env(env_file, compose_env(inputs, frontend_image))
+    _write_pathdeps_override(inputs)
     engine.compose_up(compose_project(config), chosen, HEALTH_TIMEOUT)
     return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen)
+
+
+def _write_pathdeps_override(inputs: BuildInputs) -> None:
+    names = {p.name for p in selection.path_packages(inputs.selection, "dev")}
+    mounts = {d.name: d.source for d in inputs.path_dependencies if d.name in names}
+    override = pathdeps_override_path(inputs.config)
+    if mounts:
+        override.write_text(pathdeps_override(mounts))
+    else:
+        override.unlink(missing_ok=True)
 
 
 def dev_down(config: Config, engine: Engine, volumes: bool = False) -> list[str]:

@@ -29,7 +29,7 @@ from python_on_whales.utils import run as run_cli
 from . import registry_http
 from .engine import ComposeProject, EngineFacts, ProgressCallback, Resolved, Unresolved
 from .errors import BuildFailed, EngineError, Interrupted
-from .failures import classify_failure
+from .failures import classify_failure, failure_reason, is_transient
 from .progress import BuildRun, RawJsonDecoder
 from .refs import DOCKER_HUB, parse_image_ref
 
@@ -181,8 +181,18 @@ class DockerEngine:
         ``--progress=rawjson``), feeding progress to ``on_progress`` as it arrives.
 
         Raises BuildFailed or RegistryError naming the failing step, or Interrupted
-        after Ctrl-C, once buildx has cancelled the build (so nothing is pushed).
+        after Ctrl-C, once buildx has cancelled the build (so nothing is pushed). A
+        build that failed for a passing reason (``failures.is_transient``) runs once more.
         """
+        run = self._run_once(argv, on_progress)
+        if run.returncode != 0 and is_transient(run):
+            log.warning("the build failed for a passing reason (%s): building again", failure_reason(run))
+            run = self._run_once(argv, on_progress)
+        if run.returncode != 0:
+            raise classify_failure(run)
+        return run
+
+    def _run_once(self, argv: Sequence[str], on_progress: ProgressCallback | None) -> BuildRun:
         run = BuildRun(argv=tuple(argv))
         command = self._docker + list(argv)
         log.debug("running %s", shlex.join(command))
@@ -231,15 +241,13 @@ class DockerEngine:
         run.messages = decoder.non_json
         if failure:
             raise failure[0]
-        if run.returncode != 0:
-            raise classify_failure(run)
         return run
 
     # --- compose (the dev stack) --------------------------------------------------------------
 
     def _compose(self, project: ComposeProject) -> DockerClient:
         return DockerClient(
-            compose_files=[str(project.compose_file)],
+            compose_files=[str(path) for path in project.compose_files],
             compose_project_name=project.name,
             compose_env_files=[str(project.env_file)],
         )

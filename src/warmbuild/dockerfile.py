@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 _FROM = re.compile(r"^FROM\s+(?:--platform=\S+\s+)?(?P<image>\S+)(?:\s+AS\s+(?P<name>\S+))?\s*$", re.I)
@@ -60,10 +61,27 @@ def stage_names(text: str) -> list[str]:
     return [stage.name for stage in parse_stages(text)[1]]
 
 
-def text_for_stage(text: str, target: str) -> str:
+def heavy_slot_count(text: str) -> int:
+    """How many heavy-package slots (stages heavy-1, heavy-2, …) a Dockerfile has."""
+    return sum(1 for name in stage_names(text) if re.fullmatch(r"heavy-\d+", name))
+
+
+def global_args(prelude: str) -> dict[str, str]:
+    """The defaults of the ARGs before the first FROM."""
+    return {m[1]: m[2] or "" for m in re.finditer(r"(?m)^ARG\s+(\w+)(?:=(\S*))?", prelude)}
+
+
+def _expand(base: str, args: Mapping[str, str]) -> str:
+    """A FROM's image with its ${ARG}s replaced (a stage may be chosen by a build arg)."""
+    return re.sub(r"\$\{?(\w+)\}?", lambda m: args.get(m[1], m[0]), base)
+
+
+def text_for_stage(text: str, target: str, build_args: Mapping[str, str] | None = None) -> str:
     """The instructions that can change ``target``'s result: the global ARGs and the
-    target with every stage it builds on (FROM, COPY --from, RUN --mount from=)."""
+    target with every stage it builds on (FROM, COPY --from, RUN --mount from=), a
+    FROM ${ARG} followed to the stage the build args choose."""
     prelude, stages = parse_stages(text)
+    args = {**global_args(prelude), **(build_args or {})}
     by_name = {stage.name: stage for stage in stages}
     if target not in by_name:
         raise KeyError(target)
@@ -75,7 +93,7 @@ def text_for_stage(text: str, target: str) -> str:
             continue
         needed.append(name)
         stage = by_name[name]
-        stack.append(stage.base)
+        stack.append(_expand(stage.base, args))
         stack.extend(match["stage"] for match in _STAGE_REFS.finditer(stage.text))
     ordered = [stage.text for stage in stages if stage.name in needed]
     return "\n".join([prelude, *ordered])

@@ -60,9 +60,10 @@ class Unresolved:
 
 @dataclass(frozen=True)
 class ComposeProject:
-    """A compose stack: its file, project name and the variables it interpolates."""
+    """A compose stack: its files (later ones add to earlier ones), project name and
+    the variables it interpolates."""
 
-    compose_file: Path
+    compose_files: tuple[Path, ...]
     name: str
     env_file: Path
 

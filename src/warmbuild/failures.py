@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
 from .errors import BuildFailed, RegistryError, WarmbuildError
 from .progress import BuildRun
 
 # What buildx says when the registry, not the build, failed.
 REGISTRY_FAILURES = ("failed to push", "error writing layer blob", "failed to export cache", "unexpected status from")
+
+
+# BuildKit before v0.28 (moby/buildkit#6521, fixed by #6558) can lose a race with the
+# image store's garbage collection while unpacking a loaded image: a parent snapshot
+# vanishes between two calls. Nothing is wrong with the build; running it again (all
+# from cache) unpacks it.
+UNPACK_RACE = ("failed to prepare extraction snapshot", "does not exist")
+# A registry's 5xx answer during a push: the registry's own trouble of the moment (the
+# local registry answers 500 when it reads a tag another writer of the same push is
+# writing). Pushing again, all from cache, is what a person would do.
+REGISTRY_HICCUP = re.compile(r"unexpected status( code)?( from \w+ request to \S+)?: 5\d\d")
+
+
+def is_transient(run: BuildRun) -> bool:
+    """Worth one more try: nothing is wrong with the build itself."""
+    reason = failure_reason(run)
+    return all(marker in reason for marker in UNPACK_RACE) or REGISTRY_HICCUP.search(reason) is not None
 
 
 def failure_reason(run: BuildRun) -> str:
@@ -24,7 +43,58 @@ def failure_reason(run: BuildRun) -> str:
     return errors[-1] if errors else f"buildx exited with {run.returncode}"
 
 
+# What a compiler or a build backend says when a system library's headers or tools
+# are missing, and the Debian package that usually provides them.
+MISSING_BUILD_TOOLS = (
+    (re.compile(r"pg_config executable not found|pg_config is required"), "pg_config", "libpq-dev"),
+    (re.compile(r"fatal error: ([\w/.+-]+\.h): No such file or directory"), "", ""),
+    (re.compile(r"(\w[\w.+-]*)\.pc' to the PKG_CONFIG_PATH|No package '([\w.+-]+)' found"), "", ""),
+)
+KNOWN_HEADERS = {
+    "libpq-fe.h": "libpq-dev",
+    "ffi.h": "libffi-dev",
+    "openssl/ssl.h": "libssl-dev",
+    "mysql.h": "default-libmysqlclient-dev",
+    "libxml/xmlversion.h": "libxml2-dev",
+    "jpeglib.h": "libjpeg-dev",
+    "zlib.h": "zlib1g-dev",
+    "yaml.h": "libyaml-dev",
+    "lzma.h": "liblzma-dev",
+    "sqlite3.h": "libsqlite3-dev",
+}
+
+
+def _source_build_failure(run: BuildRun) -> BuildFailed | None:
+    """A package compiled in the wheel-build stage failed: name it, and the system
+    package it lacked when the log tells."""
+    step = next((v for v in run.progress.failed if v.stage == "wheel-build" and v.is_step), None)
+    if step is None:
+        return None
+    log = run.progress.log_of(step)
+    building = re.findall(r"building a wheel: (\S+)", log)
+    package = building[-1] if building else "a package"
+    for pattern, tool, debian in MISSING_BUILD_TOOLS:
+        match = pattern.search(log)
+        if not match:
+            continue
+        missing = tool or next(group for group in match.groups() if group)
+        hint = debian or KNOWN_HEADERS.get(missing, "")
+        example = f" (for {missing}: {hint})" if hint else f" (the one that provides {missing})"
+        return BuildFailed(
+            f"compiling {package} from source failed: {missing} is missing in the build image",
+            f"add the Debian package to `build_apt_packages:` in warmbuild.yaml{example}",
+        )
+    tail = " | ".join([line for line in log.splitlines() if line.strip()][-3:])
+    return BuildFailed(
+        f"compiling {package} from source failed ({tail})",
+        "read the step's log above; a missing system library goes in `build_apt_packages:`",
+    )
+
+
 def classify_failure(run: BuildRun) -> WarmbuildError:
+    compiled = _source_build_failure(run)
+    if compiled:
+        return compiled
     reason = failure_reason(run)
     if any(marker in reason for marker in REGISTRY_FAILURES):
         return RegistryError(

@@ -107,7 +107,7 @@ class CacheOptions(Section):
 
 class FrontendOptions(Section):
     context: Annotated[str, Shape("a directory path (empty: no frontend)")] = Field(
-        "frontend", description='the frontend\'s folder; "" for an app without one'
+        "", description='the frontend\'s folder; "" for an app without one'
     )
     dockerfile: FilePath = Field(
         "", description='the frontend\'s Dockerfile; "" = the one warmbuild ships (npm, Vite, `server.mjs`)'
@@ -116,7 +116,9 @@ class FrontendOptions(Section):
 
 
 class DevOptions(Section):
-    compose_file: FilePath = Field("compose.yaml", description="the dev stack")
+    compose_file: FilePath = Field(
+        "", description='the dev stack\'s compose file; "" = the one warmbuild ships (backend, frontend)'
+    )
     user: Annotated[str, Field(pattern=r"^(auto|root|\d+:\d+)$"), Shape("auto, root or UID:GID")] = Field(
         "auto", description="who the dev containers run as: `auto` (host UID:GID), `root` (opt-out) or `UID:GID`"
     )
@@ -125,10 +127,11 @@ class DevOptions(Section):
 
 
 class Config(Section):
-    """warmbuild.yaml. Every key has a default that serves the example app."""
+    """warmbuild.yaml. `invoke init` writes one for a repository, every detected
+    value explained; the defaults are what an app with nothing special needs."""
 
     name: ImageName = Field(
-        "warmbuild-example",
+        "app",
         description="images are `<registry>/<name>/{deps,dev,prod}`, "
         "caches `<registry>/<name>/cache:<target>-<branch>`",
     )
@@ -136,7 +139,7 @@ class Config(Section):
         "127.0.0.1:5000", description="where images and caches go; a path after the host is a namespace"
     )
     context: Annotated[str, Shape("a directory path")] = Field(
-        "backend", description="the app's folder: its lock, pyproject and code"
+        ".", description="the app's folder: its lock, pyproject and code"
     )
     dockerfile: FilePath = Field(
         "",
@@ -154,18 +157,37 @@ class Config(Section):
         "required), `poetry` (`poetry install --no-root`)",
     )
     heavy: Strings = Field(
-        ("numpy", "scipy", "opencv-python-headless"),
-        description="packages that go, with their dependencies, into the deps image",
+        (),
+        description="packages that go, with their dependencies, into the deps image, a layer each where large "
+        "(`invoke init` picks them by wheel size)",
     )
     groups: Strings = Field((), description="optional dependency groups to install too, e.g. `[ml]`")
     python_image: ImageReference = Field(
         "python:3.13-slim", description="base of every stage, pinned by digest in the plan"
     )
-    apt_packages: Strings = Field(
-        ("tesseract-ocr",), description="Debian packages the app needs at run time, installed in deps"
+    python_version: Annotated[str, Field(pattern=r"^(\d+\.\d+(\.\d+)?)?$"), Shape("a version such as 3.12")] = Field(
+        "",
+        description='the Python of `python_image`, for markers and wheel tags; "" = read from its tag '
+        "(python:3.13-slim is 3.13)",
     )
+    python_build_image: ImageReference = Field(
+        "",
+        description="the image packages without a wheel are compiled in (compilers, headers); "
+        '"" = `python_image` without `-slim`; nothing of it reaches deps, dev or prod',
+    )
+    build_apt_packages: Strings = Field(
+        (), description="Debian packages needed to compile packages without a wheel, e.g. `[libpq-dev]`"
+    )
+    require_hashes: bool = Field(
+        False,
+        description="refuse a requirements file without `--hash` lines (poetry.lock and uv.lock always have them)",
+    )
+    apt_packages: Strings = Field((), description="Debian packages the app needs at run time, installed in deps")
     app: Annotated[str, Shape("a module:attribute such as app.main:app")] = Field(
         "app.main:app", description="the ASGI app uvicorn serves"
+    )
+    interface: Literal["asgi", "wsgi"] = Field(
+        "asgi", description="how uvicorn serves `app`: an ASGI app (FastAPI, Starlette…) or a WSGI one (Flask)"
     )
     port: Port = Field(8000, description="the port the app listens on in its container")
     health_path: Annotated[str, Shape("a URL path such as /health")] = Field(
@@ -250,6 +272,11 @@ TASK_OPTIONS: dict[str, TaskOption] = {
         TaskOption("tail", "200", "lines of history per service"),
         TaskOption("command", "sh", "what to run, as a shell would split it"),
         TaskOption("volumes", False, "also remove the stack's volumes"),
+        TaskOption("context", "", "the app's folder, when the repository has several"),
+        TaskOption("force", False, "overwrite an existing warmbuild.yaml"),
+        TaskOption("dry_run", False, "print what would be written, write nothing"),
+        TaskOption("ci", "", "also write CI files: github or gitlab"),
+        TaskOption("install", "", "how CI installs warmbuild (default: warmbuild==<this version>)"),
     )
 }
 
@@ -541,6 +568,18 @@ def config_table_markdown() -> str:
     return "\n".join(["| key | default | meaning |", "|---|---|---|", *config_table()]) + "\n"
 
 
+def update_readme(readme: Path) -> None:
+    """Maintainers: rewrite the README's configuration table (between its markers)."""
+    start, end = "<!-- config:start -->\n", "<!-- config:end -->"
+    text = readme.read_text()
+    before, rest = text.split(start, 1)
+    readme.write_text(before + start + config_table_markdown() + end + rest.split(end, 1)[1])
+
+
 if __name__ == "__main__":
-    # Maintainers: the README's configuration table (between its config markers).
-    print(config_table_markdown(), end="")
+    import sys
+
+    if sys.argv[1:2] == ["--write"]:
+        update_readme(Path(sys.argv[2]))
+    else:
+        print(config_table_markdown(), end="")

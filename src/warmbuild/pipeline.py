@@ -7,20 +7,24 @@ it (and the repository's files).
 
 from __future__ import annotations
 
+import hashlib
 import os
+import platform
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
 from . import doctor, locks, plan
+from . import selection as selection_module
 from .engine import Engine, EngineFacts, ProgressCallback, Unresolved
-from .errors import ConfigError, EngineError, RegistryError
+from .errors import ConfigError, EngineError, LockError, RegistryError
 from .gitrepo import read_repo_state
 from .locking import machine_lock
 from .options import Config
-from .plan import BuildInputs, BuildPlan, Output
+from .plan import BuildInputs, BuildPlan, Output, PathDependency
 from .report import BuildSummary, Outcome, summarize, summarize_reuse
+from .selection import Selection
 
 INSTALL_SCRIPT = "install-python-deps.sh"
 
@@ -96,10 +100,70 @@ def read_lock(config: Config, app_dir: Path) -> locks.Lock:
             f"{config.source_name}: installer: poetry needs a Poetry lock, found {lock.kind}",
             "use installer: uv or pip, or lock the app with Poetry",
         )
-    # Every configured heavy package must be in the lock: say so before the engine.
-    groups = plan.installed_groups(config, "prod")
-    locks.heavy_packages(lock, config.heavy, groups, f"{config.context}/{lock.files[-1]}")
+    if config.require_hashes and not lock.hashed:
+        raise LockError(
+            f"{config.context}/{lock.files[0]} has no --hash lines and `require_hashes` is on",
+            "regenerate it with `uv pip compile --generate-hashes` (or pip-compile --generate-hashes)",
+        )
     return lock
+
+
+def check_selection(selection: Selection) -> None:
+    """What every target installs, walked now: a heavy package the target does not
+    install, a group the lock does not have, a package without a usable wheel or
+    sdist, all stop here, before the engine is asked anything."""
+    for target in ("prod", "dev"):
+        selection_module.installed(selection, target)
+    selection_module.deps_packages(selection)
+
+
+def local_platform() -> str:
+    """This machine's platform, as Docker names it (the builder's, until asked)."""
+    machine = platform.machine().lower()
+    return "linux/" + {"x86_64": "amd64", "aarch64": "arm64"}.get(machine, machine)
+
+
+def build_image_name(config: Config) -> str:
+    """The full image of the configured Python: python:3.13-slim -> python:3.13."""
+    return config.python_build_image or config.python_image.replace("-slim", "")
+
+
+def path_dependencies(app_dir: Path, lock: locks.Lock) -> tuple[PathDependency, ...]:
+    """The lock's path packages, each with a digest of its files (as the context
+    would hold them: caches, VCS and build output left out)."""
+    found = []
+    for package in lock.packages:
+        if package.source.kind is not locks.SourceKind.PATH:
+            continue
+        source = (app_dir / package.source.path).resolve()
+        if not source.is_dir():
+            raise LockError(
+                f"path dependency {package.name} is at {source}, which is not a folder",
+                "fix the path in pyproject.toml and relock",
+            )
+        found.append(PathDependency(package.name, source, _tree_digest(source)))
+    return tuple(found)
+
+
+SKIPPED_IN_TREES = {".git", "__pycache__", ".venv", "venv", "node_modules", "build", "dist", ".pytest_cache"}
+
+
+def _tree_files(root: Path) -> list[Path]:
+    return sorted(
+        path
+        for path in root.rglob("*")
+        if path.is_file()
+        and not SKIPPED_IN_TREES & set(path.relative_to(root).parts)
+        and not path.name.endswith((".pyc", ".egg-info"))
+        and not any(part.endswith(".egg-info") for part in path.relative_to(root).parts)
+    )
+
+
+def _tree_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in _tree_files(root):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def require_engine(facts: EngineFacts) -> None:
@@ -125,20 +189,33 @@ def gather_inputs(config: Config, engine: Engine, branch: str = "", with_fronten
     Problems surface here, before any build starts."""
     app_dir = _check_context(config)
     dockerfile = dockerfile_path(config)
+    dockerfile_text = dockerfile.read_text()
     lock = read_lock(config, app_dir)
+    lock_name = f"{config.context}/{lock.files[-1]}"
+    platform_name = config.platforms[0] if config.platforms else local_platform()
+    env = locks.target_environment(config.python_image, config.python_version, platform_name)
+    check_selection(Selection(config, lock, env, dockerfile_text, lock_name))
     secrets = _secret_sources(config)
     frontend = _frontend_dockerfile(config) if with_frontend and config.frontend.context else None
     facts = engine.facts(config.builder)
     require_engine(facts)
+    if not config.platforms and facts.builder_platform and facts.builder_platform != platform_name:
+        # A remote builder of another architecture: its environment decides.
+        env = locks.target_environment(config.python_image, config.python_version, facts.builder_platform)
+        check_selection(Selection(config, lock, env, dockerfile_text, lock_name))
+    selection = Selection(config, lock, env, dockerfile_text, lock_name)
+    builds_from_source = any(selection_module.built_packages(selection, t) for t in plan.TARGETS)
+    build_image = build_image_name(config) if builds_from_source else ""
     frontend_digest = base_digest(engine, config.frontend.node_image, facts) if frontend else ""
     dev_uid, dev_gid = plan.dev_user(config.dev.user, os.getuid(), os.getgid())
     return BuildInputs(
         config=config,
         repo=read_repo_state(config.root, branch),
         lock=lock,
+        environment=env,
         lock_texts=tuple((name, (app_dir / name).read_text()) for name in lock.files),
         dockerfile_path=dockerfile,
-        dockerfile_text=dockerfile.read_text(),
+        dockerfile_text=dockerfile_text,
         installer_script_text=(dockerfile.parent / INSTALL_SCRIPT).read_text(),
         base_digest=base_digest(engine, config.python_image, facts),
         host_platform=facts.builder_platform or "linux/amd64",
@@ -149,6 +226,9 @@ def gather_inputs(config: Config, engine: Engine, branch: str = "", with_fronten
         frontend_dockerfile=frontend,
         frontend_base_digest=frontend_digest,
         registry_reachable=engine.registry_problem(config.registry) is None,
+        build_image=build_image,
+        build_base_digest=base_digest(engine, build_image, facts) if build_image else "",
+        path_dependencies=path_dependencies(app_dir, lock),
     )
 
 
@@ -168,6 +248,29 @@ def write_files(build_plan: BuildPlan) -> None:
             _write_folder_atomically(folder, named_texts)
         os.utime(folder)  # in use now: not stale for another run's pruning
         _prune_stale_siblings(folder)
+    _copy_trees(build_plan.trees)
+
+
+def _copy_trees(trees: tuple[plan.Tree, ...]) -> None:
+    """Path dependencies into the `pathdeps` folder (named by their content), written
+    beside it and renamed into place like the lock exports; empty when there are none."""
+    for folder_name, copies in trees:
+        folder = Path(folder_name)
+        if not folder.is_dir():
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+            for source_name, name in copies:
+                source = Path(source_name)
+                for path in _tree_files(source):
+                    target = scratch / name / path.relative_to(source)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(path, target)
+            try:
+                scratch.rename(folder)
+            except OSError:  # another run renamed the same content into place first
+                shutil.rmtree(scratch, ignore_errors=True)
+        os.utime(folder)
+        _prune_stale_siblings(folder, "pathdeps-*")
 
 
 def _write_folder_atomically(folder: Path, named_texts: list[tuple[str, str]]) -> None:
@@ -183,10 +286,10 @@ def _write_folder_atomically(folder: Path, named_texts: list[tuple[str, str]]) -
 STALE_AFTER_SECONDS = 24 * 3600
 
 
-def _prune_stale_siblings(folder: Path) -> None:
+def _prune_stale_siblings(folder: Path, pattern: str = "locks-*") -> None:
     """Old plans' folders (a lock changed); a day old so no running build still reads them."""
     cutoff = time.time() - STALE_AFTER_SECONDS
-    for sibling in folder.parent.glob("locks-*"):
+    for sibling in folder.parent.glob(pattern):
         try:
             stale = sibling != folder and sibling.stat().st_mtime < cutoff
         except FileNotFoundError:  # pruned by a concurrent run

@@ -16,15 +16,21 @@ from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 
-from . import dockerfile, locks
+from . import dockerfile, locks, selection
+from .locks import LockedPackage, TargetEnvironment
 from .options import Config
 from .repo import RepoState, branch_slug
+from .selection import Selection
 
 TARGETS = ("deps", "dev", "prod")
 # Bump when the meaning of the deps key changes, so old tags are never reused wrongly.
-DEPS_KEY_SCHEMA = 1
+DEPS_KEY_SCHEMA = 2
 STATE_DIR = ".warmbuild"
 PACKAGED_DOCKERFILES = Path(__file__).resolve().parent / "docker"
+
+
+# A folder to fill before a build: its path, and (source folder, name inside) pairs.
+Tree = tuple[str, tuple[tuple[str, str], ...]]
 
 
 class Output(Enum):
@@ -36,12 +42,23 @@ class Output(Enum):
 
 
 @dataclass(frozen=True)
+class PathDependency:
+    """A local package of the user's repository that the app depends on."""
+
+    name: str
+    source: Path
+    # Of its files' content: the staged copy is named by it, so it changes with them.
+    digest: str
+
+
+@dataclass(frozen=True)
 class BuildInputs:
     """Everything outside the config that a plan depends on."""
 
     config: Config
     repo: RepoState
     lock: locks.Lock
+    environment: TargetEnvironment
     # The lock files' own text (the poetry installer bind-mounts them).
     lock_texts: tuple[tuple[str, str], ...]
     dockerfile_path: Path
@@ -59,10 +76,18 @@ class BuildInputs:
     frontend_base_digest: str = ""
     # False: build without registry cache; the deps image must be local or built here.
     registry_reachable: bool = True
+    # The image packages without a wheel are compiled in ('' when nothing is).
+    build_image: str = ""
+    build_base_digest: str = ""
+    path_dependencies: tuple[PathDependency, ...] = ()
 
     @property
     def app_dir(self) -> Path:
         return self.repo.root / self.config.context
+
+    @property
+    def selection(self) -> Selection:
+        return Selection(self.config, self.lock, self.environment, self.dockerfile_text, lock_name(self))
 
 
 @dataclass(frozen=True)
@@ -82,6 +107,10 @@ class BuildPlan:
     notes: tuple[str, ...] = ()
     # For deps: what the tag is a hash of.
     deps_key: str | None = None
+    # Folders to fill before running (named by content): (folder, ((source, name), …)).
+    trees: tuple[Tree, ...] = ()
+    # Packages this build installs from wheels it compiles (name==version).
+    built_from_source: tuple[str, ...] = ()
 
     @property
     def pushes(self) -> bool:
@@ -104,40 +133,50 @@ def packaged(name: str) -> Path:
 # --- the deps image key -------------------------------------------------------------
 
 
-def installed_groups(config: Config, target: str) -> tuple[str, ...]:
-    groups = [locks.MAIN, *config.groups]
-    if target == "dev":
-        groups.insert(1, locks.DEV)
-    return tuple(dict.fromkeys(groups))
-
-
 def lock_name(inputs: BuildInputs) -> str:
     return f"{inputs.config.context}/{inputs.lock.files[-1]}"
 
 
-def deps_packages(inputs: BuildInputs) -> tuple[locks.LockedPackage, ...]:
-    """What the deps image installs. With Poetry as installer it installs the whole
-    main group (Poetry cannot install a subset), so all of it is heavy then."""
-    groups = installed_groups(inputs.config, "prod")
-    if inputs.config.installer == "poetry":
-        return tuple(sorted(locks.select(inputs.lock, groups), key=lambda p: p.name))
-    return locks.heavy_packages(inputs.lock, inputs.config.heavy, groups, lock_name(inputs))
+def _package_key(package: LockedPackage) -> list[str]:
+    source = package.source
+    return [package.name, package.version, source.kind.value, source.url, source.commit, *package.hashes]
+
+
+def build_args_for(inputs: BuildInputs, target: str) -> dict[str, str]:
+    """The build args that decide how a target's packages are built (wheel stage)."""
+    built = selection.built_packages(inputs.selection, target)
+    if not built:
+        return {"WHEELS": selection.WHEELS_NONE}
+    args = {
+        "WHEELS": selection.WHEELS_BUILT,
+        "PYTHON_BUILD_IMAGE": f"{inputs.build_image}@{inputs.build_base_digest}",
+    }
+    if inputs.config.build_apt_packages:
+        args["BUILD_APT_PACKAGES"] = " ".join(inputs.config.build_apt_packages)
+    return args
 
 
 def deps_key(inputs: BuildInputs) -> str:
     """Canonical JSON of exactly what goes into the deps image."""
     config = inputs.config
+    env = inputs.environment
+    build_args = build_args_for(inputs, "deps")
     key = {
         "schema": DEPS_KEY_SCHEMA,
-        "packages": [[p.name, p.version, p.marker, list(p.hashes)] for p in deps_packages(inputs)],
+        "slots": [[_package_key(p) for p in slot] for slot in selection.heavy_slots(inputs.selection)],
+        "built": [_package_key(p) for p in selection.built_packages(inputs.selection, "deps")],
+        "build": build_args,
         "base": f"{config.python_image}@{inputs.base_digest}",
-        "dockerfile": dockerfile.text_for_stage(inputs.dockerfile_text, "deps"),
+        "environment": [env.python_full_version, env.machine, list(env.glibc)],
+        "dockerfile": dockerfile.text_for_stage(inputs.dockerfile_text, "deps", build_args),
         "installer_script": inputs.installer_script_text,
         "installer": config.installer,
         "apt_packages": sorted(config.apt_packages),
         "platforms": list(config.platforms) or [inputs.host_platform],
-        "poetry_groups": _poetry_groups("deps", config) if config.installer == "poetry" else "",
+        "hashed": inputs.lock.hashed,
     }
+    if config.installer == "poetry":
+        key["poetry"] = selection.lock_files(inputs.selection, "deps", inputs.lock_texts)
     return json.dumps(key, sort_keys=True, separators=(",", ":"))
 
 
@@ -149,28 +188,23 @@ def deps_image(inputs: BuildInputs) -> str:
     return f"{inputs.config.image_repo('deps')}:{deps_tag(inputs)}"
 
 
-# --- the lock files each target installs ---------------------------------------------
-
-
-def _poetry_groups(target: str, config: Config) -> str:
-    extra = ",".join(config.groups)
-    if target == "dev":
-        return "--with dev" + (f",{extra}" if extra else "")
-    return "--only main" + (f",{extra}" if extra else "")
-
-
 def lock_files(inputs: BuildInputs, target: str) -> dict[str, str]:
-    """The `locks` build context of one target: only what it installs, so a light
-    dependency change never touches the deps stage's cache key."""
-    if inputs.config.installer == "poetry":
-        files = dict(inputs.lock_texts)
-        files["poetry-groups.txt"] = _poetry_groups(target, inputs.config) + "\n"
-        return files
-    if target == "deps":
-        return {"heavy.txt": locks.requirements_text(deps_packages(inputs))}
-    set_name = "dev" if target == "dev" else "main"
-    packages = locks.select(inputs.lock, installed_groups(inputs.config, target))
-    return {f"{set_name}.txt": locks.requirements_text(packages)}
+    return selection.lock_files(inputs.selection, target, inputs.lock_texts)
+
+
+def selection_notes(inputs: BuildInputs, target: str) -> tuple[str, ...]:
+    """What the user should know about how this target's packages arrive."""
+    notes = []
+    built = selection.built_packages(inputs.selection, target)
+    if built:
+        names = ", ".join(p.pinned for p in built)
+        notes.append(f"built from source in the wheel-build stage ({inputs.build_image}): {names}")
+    if not inputs.lock.hashed:
+        notes.append(
+            f"{lock_name(inputs)} has no --hash lines: the packages' integrity is not verified "
+            "(`require_hashes: true` refuses such files)"
+        )
+    return tuple(notes)
 
 
 # --- cache refs -------------------------------------------------------------------------
@@ -234,7 +268,12 @@ class ImageSpec:
     build_args: tuple[tuple[str, str], ...] = ()
     labels: tuple[tuple[str, str], ...] = ()
     files: tuple[tuple[str, str], ...] = ()
+    trees: tuple[Tree, ...] = ()
+    notes: tuple[str, ...] = ()
     deps_key: str | None = None
+    built_from_source: tuple[str, ...] = ()
+    # The stages --no-cache-filter names for this target (default: its own stage).
+    own_stages: tuple[str, ...] = ()
 
 
 def _sanitized_url(url: str) -> str:
@@ -288,8 +327,9 @@ def plan_image(
         argv += ["--builder", config.builder]
     argv += ["--file", str(spec.dockerfile), "--target", spec.stage]
     if no_cache:
-        # Rebuild this stage's own steps; what it builds on still comes from cache.
-        argv += ["--no-cache-filter", spec.stage]
+        # Rebuild the target's own steps; what it builds on still comes from cache.
+        for stage in spec.own_stages or (spec.stage,):
+            argv += ["--no-cache-filter", stage]
     for name, value in spec.build_contexts:
         argv += ["--build-context", f"{name}={value}"]
     for name, value in spec.build_args:
@@ -316,8 +356,10 @@ def plan_image(
         cache_from=cache.chain,
         cache_to=cache.cache_to,
         metadata_file=str(metadata),
-        notes=cache.notes,
+        notes=spec.notes + cache.notes,
         deps_key=spec.deps_key,
+        trees=spec.trees,
+        built_from_source=spec.built_from_source,
     )
 
 
@@ -337,18 +379,24 @@ def python_spec(inputs: BuildInputs, target: str) -> ImageSpec:
     locks_dir = inputs.repo.root / STATE_DIR / config.name / target / f"locks-{_text_digest(lock_texts)}"
     image = deps_image(inputs) if target == "deps" else f"{config.image_repo(target)}:{branch_slug(inputs.repo.branch)}"
     contexts = [("locks", str(locks_dir)), ("warmbuild", str(inputs.dockerfile_path.parent))]
+    trees: tuple[Tree, ...] = ()
     if target != "deps":
         contexts.append(("deps", f"docker-image://{deps_image(inputs)}"))
+        pathdeps, trees = _pathdeps(inputs)
+        contexts.append(("pathdeps", pathdeps))
     args = [
         ("PYTHON_IMAGE", f"{config.python_image}@{inputs.base_digest}"),
         ("INSTALLER", config.installer),
         # Image config timestamps from the commit: the same commit, the same image.
         ("SOURCE_DATE_EPOCH", str(inputs.repo.commit_time)),
+        *build_args_for(inputs, target).items(),
     ]
     if target == "deps":
         args.append(("APT_PACKAGES", " ".join(config.apt_packages)))
     else:
-        args += [("APP", config.app), ("PORT", str(config.port))]
+        # uvicorn's --interface: "auto" tells ASGI 2 from 3 itself; "wsgi" for Flask & co.
+        interface = "wsgi" if config.interface == "wsgi" else "auto"
+        args += [("APP", config.app), ("INTERFACE", interface), ("PORT", str(config.port))]
     if target == "dev":
         args += [("DEV_UID", str(inputs.dev_uid)), ("DEV_GID", str(inputs.dev_gid))]
     if target == "prod":
@@ -363,8 +411,30 @@ def python_spec(inputs: BuildInputs, target: str) -> ImageSpec:
         build_args=tuple(args),
         labels=_labels(inputs) if target == "prod" else (),
         files=tuple((str(locks_dir / name), text) for name, text in lock_texts),
+        trees=trees,
+        notes=selection_notes(inputs, target),
+        built_from_source=tuple(p.pinned for p in selection.built_packages(inputs.selection, target)),
+        # The deps image is its slots and its OS packages as much as the deps stage.
+        own_stages=_deps_stages(inputs.dockerfile_text) if target == "deps" else (),
         deps_key=deps_key(inputs) if target == "deps" else None,
     )
+
+
+def _deps_stages(dockerfile_text: str) -> tuple[str, ...]:
+    stages = dockerfile.stage_names(dockerfile_text)
+    return tuple(s for s in stages if s in ("os-packages", "deps") or re.fullmatch(r"heavy-\d+", s))
+
+
+def _pathdeps(inputs: BuildInputs) -> tuple[str, tuple[Tree, ...]]:
+    """The `pathdeps` context: a folder named by the path dependencies' content, with
+    a copy of each (named as the package), so it changes exactly when they do."""
+    state = inputs.repo.root / STATE_DIR / inputs.config.name
+    wanted = {p.name for p in selection.path_packages(inputs.selection, "dev")} | {
+        p.name for p in selection.path_packages(inputs.selection, "prod")
+    }
+    chosen = sorted((d for d in inputs.path_dependencies if d.name in wanted), key=lambda d: d.name)
+    folder = state / f"pathdeps-{_text_digest([(d.name, d.digest) for d in chosen])}"
+    return str(folder), ((str(folder), tuple((str(d.source), d.name) for d in chosen)),)
 
 
 def frontend_spec(inputs: BuildInputs, target: str) -> ImageSpec:

@@ -7,6 +7,7 @@ Pure: a plan and a finished run in, a frozen summary out. Rendering lives in
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -49,6 +50,9 @@ class BuildSummary:
     cache_from: tuple[str, ...]
     cache_to: str | None
     notes: tuple[str, ...]
+    # Packages built from source in this build (none when their wheels came from cache).
+    compiled: tuple[str, ...] = ()
+    built_from_source: tuple[str, ...] = ()
 
     @property
     def skipped(self) -> bool:
@@ -92,6 +96,8 @@ class BuildSummary:
             "cache_from": list(self.cache_from),
             "cache_to": self.cache_to or "",
             "notes": list(self.notes),
+            "compiled": list(self.compiled),
+            "built_from_source": list(self.built_from_source),
             "steps_total": self.steps_total,
             "steps_cached": self.steps_cached,
             "steps_executed": self.steps_executed,
@@ -110,6 +116,13 @@ def summarize(build_plan: BuildPlan, run: BuildRun, image_bytes: int | None) -> 
         for v in sorted(run.progress.steps, key=lambda v: (v.started or "~", v.name))
         if _is_work(v.instruction)
     )
+    # The wheel-build step names each package it compiles (the others come from its cache).
+    compiled = tuple(
+        name
+        for v in run.progress.steps
+        if v.stage == "wheel-build" and not v.cached
+        for name in re.findall(r"building a wheel: (\S+)", run.progress.log_of(v))
+    )
     return BuildSummary(
         target=build_plan.target,
         image=build_plan.image,
@@ -121,6 +134,8 @@ def summarize(build_plan: BuildPlan, run: BuildRun, image_bytes: int | None) -> 
         cache_from=build_plan.cache_from,
         cache_to=build_plan.cache_to,
         notes=build_plan.notes + tuple(run.progress.import_warnings()),
+        compiled=compiled,
+        built_from_source=build_plan.built_from_source,
     )
 
 

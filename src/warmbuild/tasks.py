@@ -35,6 +35,12 @@ class TaskSpec:
 
 TASKS = (
     TaskSpec(
+        "init",
+        "Detect this repository's app and write warmbuild.yaml (and tasks.py, CI files): every value explained.",
+        ("debug", "context", "force", "dry_run", "ci", "install"),
+        "init",
+    ),
+    TaskSpec(
         "doctor",
         "Check engine, buildx, builder, cache export/import, registry and base images.",
         (*COMMON, "registry", "builder"),

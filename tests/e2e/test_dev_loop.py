@@ -50,7 +50,6 @@ def dev_app(tmp_path, unique):
         unique,
         frontend={"context": "frontend"},
         dev={
-            "compose_file": str(REPO_ROOT / "compose.yaml"),
             "user": f"{HOST_USER[0]}:{HOST_USER[1]}",
             "backend_port": free_port(),
             "frontend_port": free_port(),

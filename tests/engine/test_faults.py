@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -103,20 +104,51 @@ def test_team_registry_down_refusing_and_back(tmp_path, unique, team_registry):
     assert missing_blobs(team_registry.address, f"{unique}/prod", "main") == []
 
 
-def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique):
-    # An apt package list of its own makes the deps steps new to this builder: the
-    # build runs long enough to be interrupted.
-    config = copy_example_app(tmp_path, unique, apt_packages=["tesseract-ocr", "file"])
+class StallingIndex:
+    """A package index on loopback that accepts connections and never answers: an
+    install step that asks it waits until cancelled, however fast the machine."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/simple/"
+        self.asked = threading.Event()
+        self.held: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            self.held.append(connection)
+            self.asked.set()
+
+    def close(self) -> None:
+        for connection in [*self.held, self.listener]:
+            connection.close()
+
+
+def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique, monkeypatch):
+    index = StallingIndex()
+    monkeypatch.setenv("WARMBUILD_TEST_STALLING_INDEX", index.url)
+    secret = {"id": "index_url", "env": "WARMBUILD_TEST_STALLING_INDEX"}
+    # The heavy install asks the stalling index (through the host's network): the
+    # build is inside that step when interrupted, on any machine.
+    config = copy_example_app(tmp_path, unique, network="host", secrets=[secret])
     deps_image = pipeline.plan_targets(load(config), DockerEngine(), ["deps"], "main")[0].image
     containers_before = subprocess.run(["docker", "ps", "-aq"], capture_output=True, text=True).stdout
     builders_before = subprocess.run(["docker", "buildx", "ls"], capture_output=True, text=True).stdout
 
     command = [sys.executable, "-m", "invoke", "build-deps", "--config", str(config), "--branch", "main"]
     task = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(12)  # inside the apt or the heavy-install step
-    assert task.poll() is None, "the build finished before it could be interrupted"
-    task.send_signal(signal.SIGINT)
-    stdout, stderr = task.communicate(timeout=120)
+    try:
+        assert index.asked.wait(300), "the install step never asked the index"
+        assert task.poll() is None, "the build finished before it could be interrupted"
+        task.send_signal(signal.SIGINT)
+        stdout, stderr = task.communicate(timeout=120)
+    finally:
+        index.close()
     assert task.returncode == 130, stdout + stderr
     assert "interrupted: the build was cancelled" in stderr and "Traceback" not in stderr
 
@@ -127,6 +159,8 @@ def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique):
     buildx_left = subprocess.run(["pgrep", "-f", "buildx build.*" + unique], capture_output=True, text=True).stdout
     assert buildx_left == "", "no buildx process left running"
 
+    # The same deps image (secrets are not part of its tag), from the real index.
+    copy_example_app(tmp_path, unique)
     rerun = invoke("build-deps", "--config", str(config), "--branch", "main")
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
     assert client.registry_has(deps_image)

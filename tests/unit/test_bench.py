@@ -29,7 +29,7 @@ def test_index_source_rewrite_keeps_versions_and_a_valid_content_hash():
         (source / "pyproject.toml").read_text(), (source / "poetry.lock").read_text(), "http://127.0.0.1:9/simple"
     )
     data = tomllib.loads(lock)
-    assert data["metadata"]["content-hash"] == locks.poetry_content_hash(tomllib.loads(pyproject))
+    assert data["metadata"]["content-hash"] == locks.poetry.content_hash(tomllib.loads(pyproject))
     packages = data["package"]
     assert all(p["source"] == {"type": "legacy", "url": "http://127.0.0.1:9/simple", "reference": "bench-index"}
                for p in packages)  # fmt: skip

@@ -1,4 +1,5 @@
-"""The CI files: valid for their platforms, and calling only tasks and options that exist."""
+"""The CI files `invoke init --ci` writes: valid for their platforms, and calling only
+tasks and options that exist."""
 
 from __future__ import annotations
 
@@ -11,18 +12,36 @@ import pytest
 import yaml
 from support import REPO_ROOT
 
+from warmbuild import init
+
 BIN = Path(sys.executable).parent
-WORKFLOWS = sorted((REPO_ROOT / "ci" / "github-workflows").glob("*.yml"))
-GITLAB = REPO_ROOT / "ci" / "gitlab-ci.yml"
+LOCKS = ["backend/poetry.lock", "backend/pyproject.toml", "frontend/package-lock.json"]
+WORKFLOW_NAMES = sorted(Path(name).name for name in init.CI_FILES["github"])
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> Path:
+    """What `invoke init --ci github` and `--ci gitlab` write, in a repository of its own."""
+    root = tmp_path_factory.mktemp("ci-files")
+    for kind in ("github", "gitlab"):
+        for relative, text in init.ci_files(kind, '"warmbuild==0.1.0"', LOCKS, "main").items():
+            (root / relative).parent.mkdir(parents=True, exist_ok=True)
+            (root / relative).write_text(text)
+    return root
+
+
+def workflow(root: Path, name: str) -> Path:
+    return root / ".github" / "workflows" / name
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=REPO_ROOT)
 
 
-def test_workflows_pass_actionlint():
-    assert len(WORKFLOWS) == 3
-    result = run(BIN / "actionlint", "-no-color", *WORKFLOWS)
+def test_workflows_pass_actionlint(rendered):
+    workflows = [workflow(rendered, name) for name in WORKFLOW_NAMES]
+    assert len(workflows) == 3 and all(path.is_file() for path in workflows)
+    result = run(BIN / "actionlint", "-no-color", *workflows)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -34,14 +53,14 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
     assert run(BIN / "actionlint", "-no-color", broken).returncode != 0
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_workflow_matches_github_schema(path):
-    result = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", path)
+@pytest.mark.parametrize("name", WORKFLOW_NAMES)
+def test_workflow_matches_github_schema(rendered, name):
+    result = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", workflow(rendered, name))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_gitlab_file_matches_gitlab_schema():
-    result = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.gitlab-ci", GITLAB)
+def test_gitlab_file_matches_gitlab_schema(rendered):
+    result = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.gitlab-ci", rendered / ".gitlab-ci.yml")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -64,13 +83,13 @@ def shell_lines(node) -> list[str]:
 
 
 def task_options() -> dict[str, set[str]]:
-    sys.path.insert(0, str(REPO_ROOT))
-    import tasks
+    from warmbuild.tasks import TASKS, make_task
 
-    return {
-        name: {f"--{arg.name.replace('_', '-')}" for arg in tasks.ns[name].get_arguments()}
-        for name in tasks.ns.task_names
-    }
+    found = {}
+    for spec in TASKS:
+        # A fresh task each time: invoke consumes a task's help while listing its arguments.
+        found[spec.name] = {f"--{arg.name.replace('_', '-')}" for arg in make_task(spec).get_arguments()}
+    return found
 
 
 def reusable_workflows(node) -> list[str]:
@@ -81,13 +100,13 @@ def reusable_workflows(node) -> list[str]:
     return []
 
 
-@pytest.mark.parametrize("path", [*WORKFLOWS, GITLAB], ids=lambda p: p.name)
-def test_ci_calls_only_existing_tasks_and_options(path):
+@pytest.mark.parametrize("relative", [*(f".github/workflows/{n}" for n in WORKFLOW_NAMES), ".gitlab-ci.yml"])
+def test_ci_calls_only_existing_tasks_and_options(rendered, relative):
+    path = rendered / relative
     document = yaml.safe_load(path.read_text())
     options = task_options()
     commands = [line for line in shell_lines(document) if line.startswith("invoke ")]
     for reference in reusable_workflows(document):
-        # Installed under .github/workflows/, kept here in ci/github-workflows/.
         assert (path.parent / Path(reference).name).is_file(), f"{path.name}: {reference} does not exist"
     assert commands or reusable_workflows(document), f"{path.name} calls no invoke task"
     for command in commands:

@@ -3,16 +3,17 @@ cache warming, failure classification and the dev loop's choices, as tables."""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 from pathlib import Path
 
 import pytest
 from fake_engine import FakeEngine, progress_of
-from support import sample_inputs
+from support import EXAMPLE, sample_inputs
 
 from warmbuild import devloop, pipeline, plan, warm
 from warmbuild.errors import BuildFailed, ConfigError, EngineError, RegistryError
-from warmbuild.failures import classify_failure
+from warmbuild.failures import classify_failure, is_transient
 from warmbuild.options import CacheOptions, Config, FrontendOptions
 from warmbuild.plan import Output
 from warmbuild.progress import BuildRun
@@ -93,11 +94,11 @@ PROBE_WORKED = {"[prod 1/2] RUN install": True, "[prod 2/2] COPY . /app": False}
 @pytest.mark.parametrize(
     "config, probe, ref_exists, builds, exported, note",
     [
-        pytest.param(Config(), PROBE_WORKED, True, 2, True, None, id="work-done-exports"),
-        pytest.param(Config(), PROBE_CACHED, False, 2, True, None, id="no-cache-yet-exports"),
-        pytest.param(Config(), PROBE_CACHED, True, 1, False, warm.CURRENT_NOTE, id="current-exports-nothing"),
+        pytest.param(EXAMPLE, PROBE_WORKED, True, 2, True, None, id="work-done-exports"),
+        pytest.param(EXAMPLE, PROBE_CACHED, False, 2, True, None, id="no-cache-yet-exports"),
+        pytest.param(EXAMPLE, PROBE_CACHED, True, 1, False, warm.CURRENT_NOTE, id="current-exports-nothing"),
         pytest.param(
-            Config(cache=CacheOptions(read_only=True)),
+            EXAMPLE.model_copy(update={"cache": CacheOptions(read_only=True)}),
             PROBE_WORKED,
             False,
             1,
@@ -205,13 +206,12 @@ def test_choose_services(frontend, requested, expected):
 )
 def test_service_errors(function, requested, message):
     with pytest.raises(ConfigError, match=message):
-        function(Config(), requested)
+        function(EXAMPLE, requested)
 
 
 def test_dev_up_builds_deps_dev_and_frontend_then_starts_the_stack(tmp_path):
-    (tmp_path / "compose.yaml").write_text("services: {}\n")
     (tmp_path / "warmbuild.yaml").write_text("")
-    config = Config(cache=CacheOptions())
+    config = EXAMPLE.model_copy()
     config._source = tmp_path / "warmbuild.yaml"
     inputs = inputs_in(tmp_path, config, frontend_dockerfile=Path("/repo/frontend.Dockerfile"))
     engine = FakeEngine(registry={plan.deps_image(inputs)})
@@ -225,8 +225,7 @@ def test_dev_up_builds_deps_dev_and_frontend_then_starts_the_stack(tmp_path):
 
 
 def test_dev_up_rebuild_reruns_the_dev_stage(tmp_path):
-    (tmp_path / "compose.yaml").write_text("services: {}\n")
-    config = Config(frontend=FrontendOptions(context=""))
+    config = EXAMPLE.model_copy(update={"frontend": FrontendOptions(context="")})
     config._source = tmp_path / "warmbuild.yaml"
     inputs = inputs_in(tmp_path, config)
     engine = FakeEngine(registry={plan.deps_image(inputs)})
@@ -243,7 +242,6 @@ def test_dev_up_rebuild_reruns_the_dev_stage(tmp_path):
     ],
 )
 def test_dev_shell_splits_commands_as_a_shell_does(tmp_path, command, argv):
-    (tmp_path / "compose.yaml").write_text("services: {}\n")
     config = Config()
     config._source = tmp_path / "warmbuild.yaml"
     engine = FakeEngine()
@@ -262,3 +260,76 @@ def test_gather_inputs_stops_before_any_build_when_the_engine_is_unusable(tmp_pa
         pipeline.gather_inputs(config, engine)
     assert error.value.exit_code == 4 and "cannot reach Docker Engine" in error.value.problem
     assert engine.builds == []
+
+
+def test_passing_failures_are_told_apart_from_real_ones():
+    race = failed_run(
+        [
+            {
+                "digest": "x",
+                "name": "exporting to image",
+                "error": 'failed to prepare extraction snapshot "extract-1 sha256:aa": parent snapshot sha256:bb '
+                "does not exist: not found",
+            }
+        ]
+    )
+    step = failed_run([{"digest": "s", "name": "[prod 2/7] RUN install-python-deps main", "error": "exit code: 1"}])
+    hiccup = failed_run(
+        [
+            {
+                "digest": "p",
+                "name": "exporting to image",
+                "error": "pushing reg/app/deps:abc with docker: unexpected status from HEAD request to "
+                "http://127.0.0.1:5000/v2/app/deps/manifests/abc: 500 Internal Server Error",
+            }
+        ]
+    )
+    refused = failed_run(
+        [
+            {
+                "digest": "p",
+                "name": "exporting to image",
+                "error": "failed to push reg/app/deps:abc: 405 Method Not Allowed",
+            }
+        ]
+    )
+    assert is_transient(race) and is_transient(hiccup)
+    assert not is_transient(step) and not is_transient(refused)
+
+
+def b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+@pytest.mark.parametrize(
+    "log, problem, fix",
+    [
+        pytest.param(
+            "building a wheel: mmh3==3.0.0\nbuilding a wheel: psycopg2==2.9.10\n"
+            "Error: pg_config executable not found.\n",
+            "compiling psycopg2==2.9.10 from source failed: pg_config is missing in the build image",
+            "add the Debian package to `build_apt_packages:` in warmbuild.yaml (for pg_config: libpq-dev)",
+            id="pg_config",
+        ),
+        pytest.param(
+            "building a wheel: lxml==5.0\n"
+            "src/lxml/etree.c:96:10: fatal error: libxml/xmlversion.h: No such file or directory\n",
+            "compiling lxml==5.0 from source failed: libxml/xmlversion.h is missing in the build image",
+            "(for libxml/xmlversion.h: libxml2-dev)",
+            id="known-header",
+        ),
+        pytest.param(
+            "building a wheel: odd==1.0\nx.c:1:10: fatal error: odd.h: No such file or directory\n",
+            "compiling odd==1.0 from source failed: odd.h is missing in the build image",
+            "(the one that provides odd.h)",
+            id="unknown-header",
+        ),
+    ],
+)
+def test_a_failed_source_build_names_the_package_and_the_missing_system_package(log, problem, fix):
+    run = failed_run(
+        [{"digest": "w", "name": "[wheel-build 3/3] RUN install-python-deps build-wheels", "error": "exit code: 1"}],
+        logs=[{"vertex": "w", "data": b64(log)}],
+    )
+    error = classify_failure(run)
+    assert type(error) is BuildFailed and error.problem == problem and fix in error.fix

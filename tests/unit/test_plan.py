@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from support import BASE_DIGEST, DOCKERFILE, REPO_ROOT, sample_inputs
+from support import BASE_DIGEST, DOCKERFILE, EXAMPLE, REPO_ROOT, sample_inputs
 
 from warmbuild import dockerfile
 from warmbuild.options import CacheOptions, Config, SecretSource
@@ -15,7 +15,7 @@ from warmbuild.plan import cache_chain, deps_tag, dev_user, plan_build
 from warmbuild.refs import parse_image_ref
 from warmbuild.repo import RepoState
 
-CONFIG = Config()
+CONFIG = EXAMPLE
 INPUTS = sample_inputs(CONFIG)
 TAG = deps_tag(INPUTS)
 DEPS = f"127.0.0.1:5000/warmbuild-example/deps:{TAG}"
@@ -23,6 +23,12 @@ DEPS = f"127.0.0.1:5000/warmbuild-example/deps:{TAG}"
 
 def locks_folder(plan) -> str:
     [folder] = {path.rsplit("/", 1)[0] for path, _ in plan.files}
+    return folder
+
+
+def pathdeps_folder(plan) -> str:
+    [(folder, copies)] = plan.trees
+    assert copies == ()
     return folder
 
 
@@ -51,6 +57,8 @@ def test_deps_plan_exact_argv():
         "--build-arg",
         "SOURCE_DATE_EPOCH=1700000000",
         "--build-arg",
+        "WHEELS=no-wheels",
+        "--build-arg",
         "APT_PACKAGES=tesseract-ocr",
         "--cache-from",
         "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main",
@@ -67,7 +75,12 @@ def test_deps_plan_exact_argv():
         "/repo/backend",
     )
     assert re.fullmatch(r"/repo/\.warmbuild/warmbuild-example/deps/locks-[0-9a-f]{16}", locks_folder(plan))
-    assert [path for path, _ in plan.files] == [f"{locks_folder(plan)}/heavy.txt"]
+    assert [path.rsplit("/", 1)[1] for path, _ in plan.files] == [
+        "heavy-1.txt",
+        "heavy-2.txt",
+        "heavy-3.txt",
+        "require-hashes",
+    ]
     assert plan.pushes and plan.image == DEPS
 
 
@@ -87,6 +100,8 @@ def test_prod_plan_exact_argv():
         "warmbuild=/repo/docker",
         "--build-context",
         f"deps=docker-image://{DEPS}",
+        "--build-context",
+        f"pathdeps={pathdeps_folder(plan)}",
         "--build-arg",
         f"PYTHON_IMAGE=python:3.13-slim@{BASE_DIGEST}",
         "--build-arg",
@@ -94,7 +109,11 @@ def test_prod_plan_exact_argv():
         "--build-arg",
         "SOURCE_DATE_EPOCH=1700000000",
         "--build-arg",
+        "WHEELS=no-wheels",
+        "--build-arg",
         "APP=app.main:app",
+        "--build-arg",
+        "INTERFACE=auto",
         "--build-arg",
         "PORT=8000",
         "--build-arg",
@@ -302,7 +321,16 @@ def test_deps_tag_changes_only_with_what_goes_into_deps(inputs, same):
 
 def test_deps_key_names_its_parts():
     key = json.loads(plan_build(INPUTS, "deps").deps_key or "")
-    assert [p[0] for p in key["packages"]] == ["numpy", "opencv-python-headless", "scipy"]
+    # numpy, shared by scipy and opencv, alone; then one slot each; the rest empty.
+    assert [[p[0] for p in slot] for slot in key["slots"]] == [
+        ["numpy"],
+        ["scipy"],
+        ["opencv-python-headless"],
+        [],
+        [],
+        [],
+    ]
+    assert key["built"] == [] and key["build"] == {"WHEELS": "no-wheels"}
     assert key["base"] == f"python:3.13-slim@{BASE_DIGEST}"
     assert "FROM deps AS dev" not in key["dockerfile"] and "AS runtime-base" in key["dockerfile"]
 
@@ -317,9 +345,9 @@ def test_poetry_installer_keys_deps_on_the_whole_main_group():
 
 
 def test_each_target_gets_only_its_lock_export():
-    for target, name in (("deps", "heavy.txt"), ("dev", "dev.txt"), ("prod", "main.txt")):
+    for target, name in (("dev", "dev.txt"), ("prod", "main.txt")):
         files = plan_build(INPUTS, target).files
-        assert [path.rsplit("/", 1)[1] for path, _ in files] == [name]
+        assert [path.rsplit("/", 1)[1] for path, _ in files] == [name, "require-hashes"]
     dev = files_by_name(plan_build(INPUTS, "dev"))["dev.txt"]
     prod = files_by_name(plan_build(INPUTS, "prod"))["main.txt"]
     assert "pytest==" in dev and "pytest==" not in prod
@@ -328,9 +356,23 @@ def test_each_target_gets_only_its_lock_export():
 
 def test_dockerfile_stage_dependencies():
     text = DOCKERFILE.read_text()
-    assert dockerfile.stage_names(text) == ["runtime-base", "deps", "dev", "prod"]
+    assert dockerfile.stage_names(text) == [
+        "runtime-base",
+        "wheel-build",
+        "built-wheels",
+        "no-wheels",
+        "wheels",
+        "os-packages",
+        *(f"heavy-{n}" for n in range(1, 7)),
+        "deps",
+        "dev",
+        "prod",
+    ]
     deps_text = dockerfile.text_for_stage(text, "deps")
-    assert "install-python-deps heavy" in deps_text and "install-python-deps main" not in deps_text
+    assert "install-python-deps heavy-6" in deps_text and "install-python-deps main" not in deps_text
+    # The wheel-build stage counts only when the build args choose it.
+    assert "install-python-deps build-wheels" not in deps_text
+    assert "install-python-deps build-wheels" in dockerfile.text_for_stage(text, "deps", {"WHEELS": "built-wheels"})
 
 
 @pytest.mark.parametrize(

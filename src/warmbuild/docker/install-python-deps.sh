@@ -1,11 +1,18 @@
 #!/bin/sh
 # Install one locked set of Python packages into $VIRTUAL_ENV, inside a BuildKit RUN.
 #
-#   install-python-deps heavy|main|dev
+#   install-python-deps heavy-N|main|dev   the set's pinned packages, then the ones
+#                                          built from source (wheel-build stage)
+#   install-python-deps paths|paths-editable   the app's path dependencies
+#   install-python-deps build-wheels       (wheel-build stage) sdists and git
+#                                          packages into wheels, in /wheels
 #   install-python-deps remove-package-managers     (prod: nothing can install at run time)
 #
-# Reads /run/warmbuild/locks/<set>.txt (pinned, with hashes, written by warmbuild)
-# or, for INSTALLER=poetry, pyproject.toml + poetry.lock + poetry-groups.txt there.
+# Reads /run/warmbuild/locks (written by warmbuild): <set>.txt (pinned; with hashes
+# when the file `require-hashes` is there), <set>.built (name==version of packages
+# built from source, found in /run/warmbuild/wheels), build.txt (one requirement a
+# line: what to build), paths.txt (path dependencies, folders of /opt/pathdeps); or
+# for INSTALLER=poetry, pyproject.toml + poetry.lock + poetry-groups.txt.
 # The installer tools (uv, Poetry) are installed into a cache mount on first use,
 # never into the image. Optional BuildKit secrets: ca (a CA bundle), index_url (an
 # index URL that may carry credentials), netrc (mounted at /root/.netrc).
@@ -13,9 +20,7 @@ set -eu
 
 set_name="$1"
 locks=/run/warmbuild/locks
-# The interpreter the venv was made from: it has pip; the venv (made --without-pip)
-# has none, and `python` on PATH is the venv's.
-base_python="$(sed -n 's/^home = //p' "$VIRTUAL_ENV/pyvenv.cfg")/python3"
+wheels=/run/warmbuild/wheels
 tools=/root/.cache/warmbuild-tools
 wheelhouse=/root/.cache/warmbuild-wheelhouse
 
@@ -27,17 +32,59 @@ if [ -s /run/secrets/index_url ]; then
   index_url="$(cat /run/secrets/index_url)"
   export PIP_INDEX_URL="$index_url" UV_DEFAULT_INDEX="$index_url"
 fi
+hashes=""
+if [ -f "$locks/require-hashes" ]; then hashes=--require-hashes; fi
 
-# A tool lives in its own venv in the tools cache (mounted sharing=locked, so one
-# build at a time). The .complete marker is written last: an interrupted install is
-# redone, never used half-finished.
+# --- the wheel-build stage: no venv, the full image's own pip ---------------------------
+if [ "$set_name" = build-wheels ]; then
+  mkdir -p /wheels
+  [ -s "$locks/build.txt" ] || exit 0
+  # The build environment (the build image's digest, the extra OS packages): a wheel
+  # built in one is never reused in another, by us or by pip's own wheel cache.
+  environment="$(python3 -c 'import sys; print(sys.implementation.cache_tag)')-$(
+    printf '%s|%s' "${PYTHON_BUILD_IMAGE:-}" "${BUILD_APT_PACKAGES:-}" | sha256sum | cut -c1-16)"
+  cache=/root/.cache/warmbuild-built/"$environment"
+  mkdir -p "$cache"
+  export PIP_CACHE_DIR=/root/.cache/pip/"$environment" PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
+  while IFS= read -r requirement; do
+    # A folder per requirement (its pinned hashes or commit), written complete or
+    # not at all: a lock change rebuilds only what changed.
+    key="$(printf '%s' "$requirement" | sha256sum | cut -c1-32)"
+    if [ ! -d "$cache/$key" ]; then
+      scratch="$(mktemp -d "$cache/.build.XXXXXX")"
+      printf '%s\n' "$requirement" >"$scratch/requirement.txt"
+      case "$requirement" in *--hash=*) check=--require-hashes ;; *) check="" ;; esac
+      echo "building a wheel: ${requirement%% *}"
+      python3 -m pip wheel -q --no-deps $check -r "$scratch/requirement.txt" -w "$scratch/out"
+      mv "$scratch/out" "$cache/$key.tmp.$$" && mv -T "$cache/$key.tmp.$$" "$cache/$key" 2>/dev/null \
+        || rm -rf "$cache/$key.tmp.$$"
+      rm -rf "$scratch"
+    fi
+    cp "$cache/$key"/*.whl /wheels/
+  done <"$locks/build.txt"
+  exit 0
+fi
+
+# The interpreter the venv was made from: it has pip; the venv (made --without-pip)
+# has none, and `python` on PATH is the venv's.
+base_python="$(sed -n 's/^home = //p' "$VIRTUAL_ENV/pyvenv.cfg")/python3"
+
+# A tool lives in its own venv in the tools cache. Installs of slots run side by side,
+# so the first to need a tool installs it under a lock (released by the kernel if the
+# build is cancelled); .complete, written last, marks a finished install.
 ensure_tool() { # name version -> prints the tool's path
   venv="$tools/$1-$2"
   if [ ! -f "$venv/.complete" ]; then
-    rm -rf "$venv"
-    "$base_python" -m venv "$venv" >&2
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check "$1==$2" >&2
-    touch "$venv/.complete"
+    mkdir -p "$tools"
+    (
+      flock 9
+      if [ ! -f "$venv/.complete" ]; then
+        rm -rf "$venv"
+        "$base_python" -m venv "$venv" >&2
+        "$venv/bin/python" -m pip install -q --disable-pip-version-check "$1==$2" >&2
+        touch "$venv/.complete"
+      fi
+    ) 9>"$tools/.lock"
   fi
   echo "$venv/bin/$1"
 }
@@ -70,31 +117,69 @@ for path in doomed:
   exit 0
 fi
 
-case "$INSTALLER" in
-  uv)
-    uv="$(ensure_tool uv "$UV_VERSION")"
-    # The cache is a mount on another filesystem: copy instead of hard-linking.
-    export UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 UV_PYTHON_DOWNLOADS=never
-    # sync: exactly the lock's set, hashes required, nothing resolved at build time.
-    "$uv" pip sync --python "$VIRTUAL_ENV/bin/python" --require-hashes "$locks/$set_name.txt"
-    ;;
-  pip)
-    # pip's HTTP cache depends on the index's Cache-Control headers, which proxies may
-    # strip; a wheelhouse in a cache mount does not: download into it, install from it.
-    "$base_python" -m pip download -q --disable-pip-version-check --no-deps --require-hashes \
-      --dest "$wheelhouse" -r "$locks/$set_name.txt"
-    "$base_python" -m pip --python "$VIRTUAL_ENV/bin/python" install -q --disable-pip-version-check \
-      --no-index --find-links "$wheelhouse" --no-deps --require-hashes -r "$locks/$set_name.txt"
-    ;;
-  poetry)
-    poetry="$(ensure_tool poetry "$POETRY_VERSION")"
-    # Poetry installs into the active venv ($VIRTUAL_ENV) instead of creating one.
-    # shellcheck disable=SC2046
-    POETRY_VIRTUALENVS_CREATE=false POETRY_CACHE_DIR=/root/.cache/pypoetry \
-      "$poetry" install --no-root --no-interaction --directory "$locks" $(cat "$locks/poetry-groups.txt")
+# install FLAGS... -- one call of the configured installer, into the venv.
+install() {
+  case "$INSTALLER" in
+    uv|poetry)
+      # The cache is a mount on another filesystem: copy instead of hard-linking.
+      UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 UV_PYTHON_DOWNLOADS=never \
+        "$(ensure_tool uv "$UV_VERSION")" pip install --python "$VIRTUAL_ENV/bin/python" --no-deps "$@"
+      ;;
+    pip)
+      "$base_python" -m pip --python "$VIRTUAL_ENV/bin/python" install -q --disable-pip-version-check \
+        --no-deps "$@"
+      ;;
+  esac
+}
+
+# install_set NAME: the set's pinned packages (nothing resolved at build time), then
+# those built from source in the wheel-build stage.
+install_set() {
+  if [ -s "$locks/$1.txt" ]; then
+    if [ "$INSTALLER" = pip ]; then
+      # pip's HTTP cache depends on the index's Cache-Control headers, which proxies
+      # may strip; a wheelhouse in a cache mount does not. Downloads land in a folder
+      # of this run's own and are renamed in, so slots can share the wheelhouse.
+      mkdir -p "$wheelhouse"
+      fresh="$(mktemp -d "$wheelhouse/.download.XXXXXX")"
+      "$base_python" -m pip download -q --disable-pip-version-check --no-deps $hashes \
+        --find-links "$wheelhouse" --dest "$fresh" -r "$locks/$1.txt"
+      for file in "$fresh"/*; do [ -e "$file" ] && mv -n "$file" "$wheelhouse/"; done
+      rm -rf "$fresh"
+      install --no-index --find-links "$wheelhouse" $hashes -r "$locks/$1.txt"
+    else
+      install $hashes -r "$locks/$1.txt"
+    fi
+  fi
+  if [ -s "$locks/$1.built" ]; then
+    install --no-index --find-links "$wheels" -r "$locks/$1.built"
+  fi
+}
+
+case "$set_name" in
+  paths|paths-editable)
+    [ -s "$locks/paths.txt" ] || exit 0
+    editable=""
+    if [ "$set_name" = paths-editable ]; then editable=-e; fi
+    while IFS= read -r folder; do
+      install $editable "/opt/pathdeps/$folder"
+    done <"$locks/paths.txt"
     ;;
   *)
-    echo "install-python-deps: unknown INSTALLER '$INSTALLER' (uv, pip or poetry)" >&2
-    exit 2
+    if [ "$INSTALLER" = poetry ]; then
+      # Poetry installs the whole selection in one go (heavy-1, main or dev): it
+      # cannot install a subset of a lock. Other slots stay empty.
+      case "$set_name" in heavy-1) ;; heavy-*) exit 0 ;; esac
+      poetry="$(ensure_tool poetry "$POETRY_VERSION")"
+      # Poetry installs into the active venv ($VIRTUAL_ENV) instead of creating one.
+      # shellcheck disable=SC2046
+      POETRY_VIRTUALENVS_CREATE=false POETRY_CACHE_DIR=/root/.cache/pypoetry \
+        "$poetry" install --no-root --no-interaction --directory "$locks" $(cat "$locks/poetry-groups.txt")
+    elif [ "$INSTALLER" = uv ] || [ "$INSTALLER" = pip ]; then
+      install_set "$set_name"
+    else
+      echo "install-python-deps: unknown INSTALLER '$INSTALLER' (uv, pip or poetry)" >&2
+      exit 2
+    fi
     ;;
 esac

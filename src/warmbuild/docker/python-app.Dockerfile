@@ -1,7 +1,8 @@
 # warmbuild's Dockerfile for Python web apps: one file, three targets.
 #
-#   deps  heavy packages (numpy, scipy, opencv, ...) + runtime OS packages; built
-#         rarely, pushed as <registry>/<name>/deps:<hash of what goes into it>
+#   deps  the heavy packages (numpy, scipy, opencv, ...), each large one in a layer
+#         of its own, + runtime OS packages; built rarely, pushed as
+#         <registry>/<name>/deps:<hash of what goes into it>
 #   dev   deps + light and dev dependencies; no code (compose mounts it); non-root
 #         user with the host's UID/GID; uvicorn --reload
 #   prod  deps + light dependencies + the code, last; non-root; no compilers, no
@@ -9,18 +10,34 @@
 #
 # Build contexts (warmbuild passes them; `invoke plan` prints the commands):
 #   .            the application directory (only prod copies from it)
-#   locks        what this target installs, written by warmbuild from the lock:
-#                heavy.txt, main.txt or dev.txt (pinned, with hashes), or for the
-#                poetry installer pyproject.toml + poetry.lock + poetry-groups.txt
+#   locks        what this build installs, written by warmbuild from the lock:
+#                heavy-N.txt, main.txt, dev.txt (pinned; hashes where the lock has
+#                them), *.built (packages built from source here), build.txt (what
+#                to build), paths.txt; for the poetry installer pyproject.toml +
+#                poetry.lock + poetry-groups.txt
 #   warmbuild    this folder (for install-python-deps.sh)
+#   pathdeps     the app's path dependencies (local packages), one folder each
 #   deps         dev/prod builds replace the deps stage with the pushed deps image
 #                (--build-context deps=docker-image://...), so it is never rebuilt
 #                there
 #
+# Build args warmbuild sets: PYTHON_IMAGE and PYTHON_BUILD_IMAGE (pinned by digest),
+# WHEELS (wheel-build when the lock holds packages to build from source), the tool
+# versions below, APT_PACKAGES, BUILD_APT_PACKAGES, APP, PORT, HEALTH_PATH, DEV_UID,
+# DEV_GID, SOURCE_DATE_EPOCH.
+#
 # No `# syntax=` line: the engine's built-in Dockerfile frontend supports every
 # feature used here, and a frontend image cannot be pulled on air-gapped runners.
+#
+# Generated from python-app.Dockerfile.in by ci/render_dockerfile.py: edit that.
 
 ARG PYTHON_IMAGE=python:3.13-slim
+# The full image of the same Python (compilers, headers): only the throwaway
+# wheel-build stage uses it, so nothing of it reaches deps, dev or prod.
+ARG PYTHON_BUILD_IMAGE=python:3.13
+# Which stage provides the wheels built here: `no-wheels` (empty: the wheel-build
+# stage is never even resolved) or `built-wheels`.
+ARG WHEELS=no-wheels
 # The installer tools' versions, declared once for every stage (each stage that
 # installs repeats `ARG NAME` without a value to see them).
 ARG INSTALLER=uv
@@ -34,9 +51,49 @@ ENV VIRTUAL_ENV=/opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 # Logs reach `docker logs` at once instead of sitting in a buffer.
 ENV PYTHONUNBUFFERED=1
+# A venv without pip: nothing in it can install packages at run time.
+RUN python -m venv --without-pip "$VIRTUAL_ENV"
 
 # ---------------------------------------------------------------------------------
-FROM runtime-base AS deps
+# Packages the lock has no wheel for (sdist-only, git): built into wheels here, with
+# the full image's compilers, and only the wheels leave this stage.
+FROM ${PYTHON_BUILD_IMAGE} AS wheel-build
+ARG BUILD_APT_PACKAGES=""
+# Headers and tools some sdists need to compile (e.g. libpq-dev for psycopg2), from
+# `build_apt_packages`; DL3008 (pin versions) is the configuration's call, as below.
+# hadolint ignore=DL3008
+RUN --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \
+    --mount=type=cache,id=warmbuild-apt-lists,target=/var/lib/apt/lists,sharing=locked \
+    if [ -n "$BUILD_APT_PACKAGES" ]; then \
+      rm -f /etc/apt/apt.conf.d/docker-clean \
+      && apt-get update \
+      && apt-get install -y --no-install-recommends $BUILD_APT_PACKAGES; \
+    fi
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
+# Part of the built wheels' cache key: a new build image compiles everything again.
+ARG PYTHON_BUILD_IMAGE
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
+    --mount=type=cache,id=warmbuild-pip,target=/root/.cache/pip \
+    --mount=type=cache,id=warmbuild-built,target=/root/.cache/warmbuild-built \
+    --mount=type=secret,id=ca,target=/run/secrets/ca \
+    --mount=type=secret,id=index_url,target=/run/secrets/index_url \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
+    install-python-deps build-wheels
+
+FROM scratch AS built-wheels
+COPY --from=wheel-build /wheels /
+
+FROM scratch AS no-wheels
+
+# DL3006 (tag the image) does not apply: WHEELS names one of the two stages above.
+# hadolint ignore=DL3006
+FROM ${WHEELS} AS wheels
+
+# ---------------------------------------------------------------------------------
+FROM runtime-base AS os-packages
 ARG APT_PACKAGES=""
 # Runtime OS packages (e.g. tesseract-ocr). The apt caches are cache mounts, locked
 # because apt cannot share them between concurrent builds. DL3008 (pin versions) is
@@ -52,24 +109,116 @@ RUN --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=lock
       && apt-get update \
       && apt-get install -y --no-install-recommends $APT_PACKAGES; \
     fi
-# A venv without pip: nothing in it can install packages at run time.
-RUN python -m venv --without-pip "$VIRTUAL_ENV"
+
+# ---------------------------------------------------------------------------------
+# The heavy packages, in slots: warmbuild puts the packages several heavy ones share
+# in heavy-1 and each large heavy package (with what only it needs) in a slot of its
+# own, from the lock. Each slot is its own stage, so they install side by side, and
+# its own layer in deps, so a new version of one moves that layer alone.
+FROM runtime-base AS heavy-1
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
-# The heavy packages, from the lock, hashes checked. Installer tools and downloads
-# live in cache mounts; lock files and credentials are mounts too: none of them
-# lands in a layer.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=locks,target=/run/warmbuild/locks \
-    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools,sharing=locked \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
-    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse,sharing=locked \
+    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse \
     --mount=type=cache,id=warmbuild-poetry,target=/root/.cache/pypoetry,sharing=locked \
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
-    install-python-deps heavy
+    install-python-deps heavy-1
+
+FROM runtime-base AS heavy-2
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
+    --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
+    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse \
+    --mount=type=cache,id=warmbuild-poetry,target=/root/.cache/pypoetry,sharing=locked \
+    --mount=type=secret,id=ca,target=/run/secrets/ca \
+    --mount=type=secret,id=index_url,target=/run/secrets/index_url \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
+    install-python-deps heavy-2
+
+FROM runtime-base AS heavy-3
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
+    --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
+    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse \
+    --mount=type=cache,id=warmbuild-poetry,target=/root/.cache/pypoetry,sharing=locked \
+    --mount=type=secret,id=ca,target=/run/secrets/ca \
+    --mount=type=secret,id=index_url,target=/run/secrets/index_url \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
+    install-python-deps heavy-3
+
+FROM runtime-base AS heavy-4
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
+    --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
+    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse \
+    --mount=type=cache,id=warmbuild-poetry,target=/root/.cache/pypoetry,sharing=locked \
+    --mount=type=secret,id=ca,target=/run/secrets/ca \
+    --mount=type=secret,id=index_url,target=/run/secrets/index_url \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
+    install-python-deps heavy-4
+
+FROM runtime-base AS heavy-5
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
+    --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
+    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse \
+    --mount=type=cache,id=warmbuild-poetry,target=/root/.cache/pypoetry,sharing=locked \
+    --mount=type=secret,id=ca,target=/run/secrets/ca \
+    --mount=type=secret,id=index_url,target=/run/secrets/index_url \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
+    install-python-deps heavy-5
+
+FROM runtime-base AS heavy-6
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
+    --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
+    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse \
+    --mount=type=cache,id=warmbuild-poetry,target=/root/.cache/pypoetry,sharing=locked \
+    --mount=type=secret,id=ca,target=/run/secrets/ca \
+    --mount=type=secret,id=index_url,target=/run/secrets/index_url \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
+    install-python-deps heavy-6
+
+# ---------------------------------------------------------------------------------
+FROM os-packages AS deps
+COPY --link --from=heavy-1 /opt/venv /opt/venv
+COPY --link --from=heavy-2 /opt/venv /opt/venv
+COPY --link --from=heavy-3 /opt/venv /opt/venv
+COPY --link --from=heavy-4 /opt/venv /opt/venv
+COPY --link --from=heavy-5 /opt/venv /opt/venv
+COPY --link --from=heavy-6 /opt/venv /opt/venv
 
 # ---------------------------------------------------------------------------------
 FROM deps AS dev
@@ -77,17 +226,20 @@ ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
 # Light and dev dependencies on top of the deps image; only this step re-runs when
-# they change.
+# they change. Path dependencies are installed editable from /opt/pathdeps, where the
+# dev stack mounts them: an edit there needs no rebuild, like the app's code.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=locks,target=/run/warmbuild/locks \
-    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools,sharing=locked \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
-    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse,sharing=locked \
+    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse \
     --mount=type=cache,id=warmbuild-poetry,target=/root/.cache/pypoetry,sharing=locked \
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
-    install-python-deps dev
+    --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
+    install-python-deps dev && install-python-deps paths-editable
 # The host user's UID/GID, so files the app writes into the mounted tree stay the
 # developer's. After the install, so a different UID never reinstalls anything.
 ARG DEV_UID=1000
@@ -98,9 +250,11 @@ RUN if [ "$DEV_UID" != 0 ]; then \
     fi
 WORKDIR /app
 ARG APP=app.main:app
+ARG INTERFACE=auto
 ARG PORT=8000
 # uvicorn reads its settings from UVICORN_* variables, so CMD stays exec-form.
 ENV UVICORN_APP=${APP}
+ENV UVICORN_INTERFACE=${INTERFACE}
 ENV UVICORN_HOST=0.0.0.0
 ENV UVICORN_PORT=${PORT}
 EXPOSE ${PORT}
@@ -115,18 +269,37 @@ WORKDIR /app
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
-# Light dependencies on top of the deps image. Then no package manager is left for
-# run time: pip goes, with the wheels Python keeps to bootstrap it.
+# Light dependencies on top of the deps image.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=locks,target=/run/warmbuild/locks \
-    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools,sharing=locked \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
-    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse,sharing=locked \
+    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse \
     --mount=type=cache,id=warmbuild-poetry,target=/root/.cache/pypoetry,sharing=locked \
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
-    install-python-deps main && install-python-deps remove-package-managers
+    install-python-deps main
+# Path dependencies (local packages) change with the code, not with the lock: their
+# own step, which a change of the app's code does not re-run. Mounted writable (the
+# writes are thrown away) because build backends write into the source tree.
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
+    --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
+    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse \
+    --mount=type=cache,id=warmbuild-poetry,target=/root/.cache/pypoetry,sharing=locked \
+    --mount=type=secret,id=ca,target=/run/secrets/ca \
+    --mount=type=secret,id=index_url,target=/run/secrets/index_url \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
+    install-python-deps paths
+# No package manager is left for run time: pip goes, with the wheels Python keeps to
+# bootstrap it.
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    install-python-deps remove-package-managers
 # Code is read-only for the app user and no .pyc is written at run time: the image
 # runs with a read-only root filesystem.
 ENV PYTHONDONTWRITEBYTECODE=1
@@ -134,9 +307,11 @@ ENV PYTHONDONTWRITEBYTECODE=1
 COPY . /app
 RUN python -m compileall -q /app
 ARG APP=app.main:app
+ARG INTERFACE=auto
 ARG PORT=8000
 ARG HEALTH_PATH=/health
 ENV UVICORN_APP=${APP}
+ENV UVICORN_INTERFACE=${INTERFACE}
 ENV UVICORN_HOST=0.0.0.0
 ENV UVICORN_PORT=${PORT}
 ENV HEALTH_PATH=${HEALTH_PATH}

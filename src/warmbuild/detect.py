@@ -1,0 +1,377 @@
+"""What `invoke init` finds in a repository: each detector turns the repository's
+files (path -> text) into a value, why it was chosen, and whether it is sure. Pure:
+the files, the lock and the index's sizes come in; nothing is read here."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from . import locks
+from .errors import ConfigError, LockError
+from .locks import LockedPackage, SourceKind, TargetEnvironment
+
+# Newest first: init picks the newest the lock allows and has wheels for.
+PYTHONS = ((3, 13), (3, 12), (3, 11), (3, 10))
+# A package whose wheel for the image is at least this large gets a layer of its own.
+HEAVY_BYTES = 10_000_000
+LOCK_NAMES = {"poetry.lock": "poetry", "uv.lock": "uv", "requirements.txt": "requirements"}
+APP_CLASSES = {"FastAPI": "asgi", "Starlette": "asgi", "Litestar": "asgi", "Quart": "asgi", "Flask": "wsgi"}
+HEALTH_NAMES = re.compile(r"^(/api)?/(health|healthz|healthcheck|health-check|ping|status|livez|readyz|ready|alive)/?$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One detected value: what it is, why, and whether the user should check it."""
+
+    value: object
+    reason: str
+    sure: bool = True
+
+
+@dataclass(frozen=True)
+class AppFolder:
+    folder: str  # relative to the repository, "." for its root
+    lock_kind: str
+    lock_file: str
+
+
+# --- the app's folder and lock ------------------------------------------------------------
+
+
+def find_app_folders(files: Mapping[str, str]) -> list[AppFolder]:
+    """Folders with a lock: poetry.lock or uv.lock next to a pyproject.toml, or a
+    requirements.txt. One folder may hold several; Poetry's wins, then uv's."""
+    found: dict[str, AppFolder] = {}
+    for path in sorted(files, key=lambda p: (p.count("/"), p)):
+        name = PurePosixPath(path).name
+        folder = str(PurePosixPath(path).parent)
+        kind = LOCK_NAMES.get(name)
+        if kind is None or folder in found:
+            continue
+        if kind != "requirements" and f"{folder}/pyproject.toml".removeprefix("./") not in files:
+            continue
+        found[folder] = AppFolder(folder, kind, name)
+    return list(found.values())
+
+
+def choose_app_folder(files: Mapping[str, str], requested: str = "") -> AppFolder:
+    folders = find_app_folders(files)
+    if requested:
+        wanted = str(PurePosixPath(requested))
+        chosen = [f for f in folders if f.folder == wanted]
+        if not chosen:
+            raise LockError(
+                f"no lock file in {requested} (looked for poetry.lock, uv.lock, requirements.txt)",
+                "lock the app there (`poetry lock` or `uv lock`), or pass --context to the folder that has one",
+            )
+        return chosen[0]
+    if not folders:
+        raise LockError(
+            "no lock file in this repository (looked for poetry.lock, uv.lock, requirements.txt)",
+            "lock the app first (`poetry lock`, `uv lock` or `uv pip compile`), then run `invoke init` again",
+        )
+    if len(folders) > 1:
+        names = ", ".join(f.folder for f in folders)
+        raise ConfigError(
+            f"several apps with a lock: {names}", f"choose one: `invoke init --context {folders[0].folder}`"
+        )
+    return folders[0]
+
+
+# --- the Python version ---------------------------------------------------------------------
+
+
+def _compiled_for(requirements_text: str) -> tuple[int, int] | None:
+    """pip-compile and uv pip compile say which Python they resolved for."""
+    for pattern in (r"pip-compile with Python (\d+)\.(\d+)", r"--python-version[ =](\d+)\.(\d+)"):
+        match = re.search(pattern, requirements_text)
+        if match:
+            return int(match[1]), int(match[2])
+    return None
+
+
+def python_candidates(lock: locks.Lock, groups: list[str]) -> list[tuple[tuple[int, int], int]]:
+    """(version, packages to compile) for each Python the lock allows and has a
+    wheel or an sdist for every package: the fewest to compile first, then the newest."""
+    found = []
+    for version in PYTHONS:
+        env = TargetEnvironment((*version, 0))
+        if lock.requires_python and not env.allows_python(lock.requires_python):
+            continue
+        try:
+            packages = locks.install_set(lock, groups, env)
+        except LockError:
+            continue
+        if any(locks.unusable(p, env) for p in packages):
+            continue
+        found.append((version, sum(locks.needs_build(p, env) for p in packages)))
+    return sorted(found, key=lambda c: (c[1], -c[0][0], -c[0][1]))
+
+
+def detect_python(lock: locks.Lock, groups: list[str], requirements_text: str = "") -> Finding:
+    if lock.kind == "requirements":
+        compiled = _compiled_for(requirements_text)
+        if compiled:
+            return Finding(compiled, f"the requirements file was compiled for Python {compiled[0]}.{compiled[1]}")
+        return Finding(PYTHONS[0], "the requirements file does not say which Python it is for", sure=False)
+    candidates = python_candidates(lock, groups)
+    if not candidates:
+        allowed = lock.requires_python or "any"
+        raise LockError(
+            f"the lock allows no Python warmbuild knows an image for (requires-python {allowed}; "
+            f"tried {', '.join(f'{a}.{b}' for a, b in PYTHONS)})",
+            "relock for one of those Pythons, or set `python_image:` in warmbuild.yaml by hand",
+        )
+    version, builds = candidates[0]
+    newer = sorted((c for c in candidates if c[0] > version), reverse=True)
+    reason = f"the newest Python the lock allows ({lock.requires_python or 'any'})"
+    if newer:
+        reason = (
+            f"the Python with the fewest packages to compile ({builds}); "
+            f"{newer[0][0][0]}.{newer[0][0][1]} would compile {newer[0][1]}"
+        )
+    elif builds:
+        reason += f"; {builds} package(s) compile from source"
+    return Finding(version, reason)
+
+
+# --- the app object, port and health route ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AppObject:
+    module: str
+    attribute: str
+    framework: str
+    interface: str
+    routes: tuple[str, ...] = ()
+    port: int | None = None
+
+
+def _module_name(path: str) -> str:
+    parts = list(PurePosixPath(path).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _call_name(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return ""
+
+
+def _string_args(call: ast.Call) -> list[str]:
+    return [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+
+
+def _routes(tree: ast.Module) -> list[str]:
+    """GET-ish route paths: decorators (@app.get("/x"), @router.route("/x")) and
+    Starlette's Route("/x", ...)."""
+    found = []
+    for node in ast.walk(tree):
+        decorators = node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+        for decorator in decorators:
+            if isinstance(decorator, ast.Call) and _call_name(decorator.func) in ("get", "route", "api_route"):
+                found += _string_args(decorator)[:1]
+        if isinstance(node, ast.Call) and _call_name(node.func) in ("Route", "route", "get"):
+            found += [a for a in _string_args(node)[:1] if a.startswith("/")]
+    return found
+
+
+def _run_port(tree: ast.Module) -> int | None:
+    """uvicorn.run(app, port=8080) (or app.run(port=…))."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _call_name(node.func) == "run":
+            for keyword in node.keywords:
+                value = keyword.value
+                if keyword.arg == "port" and isinstance(value, ast.Constant) and isinstance(value.value, int):
+                    return value.value
+    return None
+
+
+def find_app_objects(sources: Mapping[str, str]) -> list[AppObject]:
+    """Module-level `x = FastAPI(...)` (Starlette, Litestar, Quart, Flask) and Django's
+    `application = get_asgi_application()`, with the routes and port of that file."""
+    found = []
+    for path, text in sorted(sources.items()):
+        try:
+            tree = ast.parse(text)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
+                continue
+            target = node.targets[0]
+            kind = _call_name(node.value.func)
+            framework = "Django" if kind == "get_asgi_application" else kind
+            interface = "asgi" if kind == "get_asgi_application" else APP_CLASSES.get(kind, "")
+            if isinstance(target, ast.Name) and interface:
+                found.append(
+                    AppObject(
+                        _module_name(path), target.id, framework, interface, tuple(_routes(tree)), _run_port(tree)
+                    )
+                )
+    return found
+
+
+PREFERRED_FILES = ("main", "app", "asgi", "server", "api", "wsgi")
+
+
+def detect_app(sources: Mapping[str, str]) -> Finding:
+    apps = find_app_objects(sources)
+    if not apps:
+        return Finding(None, "no FastAPI, Starlette, Litestar, Quart, Flask or Django app object found", sure=False)
+    if len(apps) > 1:
+        preferred = [a for a in apps if a.module.rsplit(".", 1)[-1] in PREFERRED_FILES]
+        if len(preferred) != 1:
+            names = ", ".join(f"{a.module}:{a.attribute}" for a in apps)
+            return Finding(apps[0], f"several app objects ({names}); took the first", sure=False)
+        apps = preferred
+    app = apps[0]
+    return Finding(app, f"`{app.attribute} = {app.framework}(...)` in {app.module.replace('.', '/')}.py")
+
+
+def detect_health(app: AppObject | None) -> Finding:
+    routes = app.routes if app else ()
+    health = [r for r in routes if HEALTH_NAMES.match(r)]
+    if health:
+        return Finding(health[0].rstrip("/") or "/", f"a GET route named like a health check ({health[0]})")
+    if "/" in routes:
+        return Finding("/", "no health route; the app answers GET /", sure=False)
+    return Finding("/health", "no health route found: add one (GET, answering 200) or set health_path", sure=False)
+
+
+def detect_port(app: AppObject | None, files: Mapping[str, str]) -> Finding:
+    if app and app.port:
+        return Finding(app.port, f"{app.module}.py runs the server on port {app.port}")
+    for path, text in sorted(files.items()):
+        name = PurePosixPath(path).name.lower()
+        if name.startswith(("dockerfile", "compose", "docker-compose")) or name == "procfile":
+            match = re.search(r"--port[ =](\d{2,5})|^EXPOSE (\d{2,5})", text, re.M)
+            if match:
+                port = int(match[1] or match[2])
+                return Finding(port, f"{path} uses port {port}")
+    return Finding(8000, "uvicorn's default")
+
+
+# --- heavy packages and OS packages ----------------------------------------------------------------
+
+
+def wheel_size(package: LockedPackage, env: TargetEnvironment, index_sizes: Mapping[str, int]) -> int | None:
+    """The bytes of the wheel that installs here: from the lock (uv records sizes) or
+    from the index (keyed by file name)."""
+    sizes = [
+        f.size if f.size is not None else index_sizes.get(f.filename)
+        for f in package.files
+        if f.is_wheel and env.wheel_fits(f.filename)
+    ]
+    known = [s for s in sizes if s is not None]
+    return max(known) if known else index_sizes.get(package.name)
+
+
+def detect_heavy(
+    packages: tuple[LockedPackage, ...], env: TargetEnvironment, index_sizes: Mapping[str, int]
+) -> Finding:
+    sized = [(wheel_size(p, env, index_sizes), p) for p in packages if p.source.kind is SourceKind.INDEX]
+    unknown = [p.name for size, p in sized if size is None]
+    heavy = sorted(
+        ((size, p) for size, p in sized if size and size >= HEAVY_BYTES), key=lambda sp: (-sp[0], sp[1].name)
+    )
+    names = [p.name for _, p in heavy]
+    shown = ", ".join(f"{p.name} {size / 1e6:.0f} MB" for size, p in heavy) or "none"
+    reason = f"wheels of {HEAVY_BYTES // 1_000_000} MB or more for this image: {shown}"
+    if unknown:
+        return Finding(names, f"{reason}; sizes unknown for {len(unknown)} package(s)", sure=False)
+    return Finding(names, reason)
+
+
+@dataclass(frozen=True)
+class SystemNeed:
+    """Debian packages a Python package needs: at run time, and to compile it."""
+
+    runtime: tuple[str, ...]
+    build: tuple[str, ...]
+    reason: str
+    # Needed only when the package is compiled here (no wheel: its wheel would bundle them).
+    only_from_source: bool = False
+
+
+SYSTEM_NEEDS: dict[str, SystemNeed] = {
+    "opencv-python": SystemNeed(("libgl1", "libglib2.0-0"), (), "OpenCV's GUI build loads libGL and GLib"),
+    "opencv-contrib-python": SystemNeed(("libgl1", "libglib2.0-0"), (), "OpenCV's GUI build loads libGL and GLib"),
+    "pytesseract": SystemNeed(("tesseract-ocr",), (), "pytesseract runs the tesseract program"),
+    "psycopg2": SystemNeed(("libpq5",), ("libpq-dev",), "psycopg2 from source links libpq", True),
+    "psycopg": SystemNeed(("libpq5",), (), "psycopg (without its binary extra) loads libpq"),
+    "mysqlclient": SystemNeed(
+        ("libmariadb3",), ("default-libmysqlclient-dev", "pkg-config"), "mysqlclient links libmariadb", True
+    ),
+    "python-magic": SystemNeed(("libmagic1",), (), "python-magic loads libmagic"),
+    "pdf2image": SystemNeed(("poppler-utils",), (), "pdf2image runs poppler's pdftoppm"),
+    "pyzbar": SystemNeed(("libzbar0",), (), "pyzbar loads libzbar"),
+    "weasyprint": SystemNeed(("libpango-1.0-0", "libpangoft2-1.0-0"), (), "WeasyPrint loads Pango"),
+    "pygraphviz": SystemNeed(("graphviz",), ("libgraphviz-dev",), "pygraphviz links Graphviz", True),
+    "lxml": SystemNeed((), ("libxml2-dev", "libxslt1-dev"), "lxml from source compiles against libxml2", True),
+}
+
+
+def detect_system_packages(
+    packages: tuple[LockedPackage, ...], env: TargetEnvironment
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """([(runtime package, reason)], [(build package, reason)]) for the locked set."""
+    runtime: dict[str, str] = {}
+    build: dict[str, str] = {}
+    for package in packages:
+        need = SYSTEM_NEEDS.get(package.name)
+        if need is None:
+            continue
+        compiled = locks.needs_build(package, env)
+        if need.only_from_source and not compiled:
+            continue
+        for name in need.runtime:
+            runtime.setdefault(name, need.reason)
+        if compiled:
+            for name in need.build:
+                build.setdefault(name, need.reason)
+    return sorted(runtime.items()), sorted(build.items())
+
+
+# --- the frontend and the groups --------------------------------------------------------------------
+
+
+def detect_frontend(files: Mapping[str, str]) -> Finding:
+    """A Vite app with a lock (package.json + package-lock.json) outside the backend."""
+    for path, text in sorted(files.items()):
+        if PurePosixPath(path).name != "package.json":
+            continue
+        folder = str(PurePosixPath(path).parent)
+        if f"{folder}/package-lock.json".removeprefix("./") in files and '"vite"' in text:
+            fits = f"{folder}/server.mjs".removeprefix("./") in files
+            if fits:
+                return Finding(folder, f"a Vite app with package-lock.json and server.mjs in {folder}/")
+            return Finding(
+                "", f"a Vite app in {folder}/, without the server.mjs warmbuild's frontend image serves with", False
+            )
+    return Finding("", "no frontend (package.json with Vite and a package-lock.json) found")
+
+
+@dataclass
+class GroupsFinding:
+    optional: list[str] = field(default_factory=list)
+    development: list[str] = field(default_factory=list)
+
+
+def detect_groups(lock: locks.Lock) -> GroupsFinding:
+    return GroupsFinding(sorted(lock.optional_groups), list(lock.development_groups))
+
+
+def image_name(repository_folder: str) -> str:
+    """The repository's folder name as an image name (lower case, [a-z0-9._-])."""
+    name = re.sub(r"[^a-z0-9]+", "-", repository_folder.lower()).strip("-")
+    return name or "app"

@@ -1,0 +1,285 @@
+"""`invoke init`: read a repository, detect what warmbuild needs, write
+warmbuild.yaml (every value explained) and a two-line tasks.py.
+
+``read_repository`` and the engine/index lookups are the only I/O; ``plan_init``
+turns what they found into the files to write, pure, so `--dry-run` prints exactly
+what a real run writes."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import detect, locks
+from .engine import Engine, Unresolved
+from .errors import ConfigError
+from .options import CONFIG_FILE
+
+# Folders never read: other people's code, caches, build output.
+SKIPPED = {".git", ".venv", "venv", "node_modules", "__pycache__", ".warmbuild", "dist", "build", ".tox", ".nox"}
+READ_NAMES = ("pyproject.toml", "poetry.lock", "uv.lock", "package.json", "package-lock.json", "server.mjs")
+MAX_FILE_BYTES = 2_000_000
+TASKS_PY = (
+    '"""Invoke tasks: warmbuild\'s (`invoke --list`)."""\n\nfrom warmbuild.tasks import namespace as ns  # noqa: F401\n'
+)
+
+
+def read_repository(root: Path) -> dict[str, str]:
+    """The files the detectors read, by path relative to ``root``."""
+    found: dict[str, str] = {}
+    for folder, folders, names in os.walk(root):
+        folders[:] = sorted(f for f in folders if f not in SKIPPED and not f.startswith("."))
+        for name in names:
+            path = Path(folder) / name
+            wanted = (
+                name in READ_NAMES
+                or (name.startswith("requirements") and name.endswith(".txt"))
+                or name.endswith(".py")
+                or name.lower().startswith(("dockerfile", "compose", "docker-compose", "procfile"))
+            )
+            if wanted and path.stat().st_size <= MAX_FILE_BYTES:
+                found[path.relative_to(root).as_posix()] = path.read_text(errors="replace")
+    return found
+
+
+@dataclass
+class Detected:
+    """Everything init found, each value with its reason."""
+
+    app_folder: detect.AppFolder
+    values: dict[str, object] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+    unsure: list[str] = field(default_factory=list)
+
+    def set(self, key: str, finding: detect.Finding, value: object = None) -> None:
+        self.values[key] = finding.value if value is None else value
+        self.reasons[key] = finding.reason
+        if not finding.sure:
+            self.unsure.append(f"{key}: {finding.reason}")
+
+
+SizeLookup = Callable[[list[str]], dict[str, int]]
+
+
+def detect_all(
+    files: dict[str, str],
+    root: Path,
+    requested_context: str,
+    engine: Engine | None,
+    index_sizes: SizeLookup | None = None,
+) -> Detected:
+    """Run every detector. ``engine`` (optional) says which Python images exist;
+    ``index_sizes`` looks up wheel sizes (file name -> bytes) for packages whose lock
+    records none."""
+    app_folder = detect.choose_app_folder(files, requested_context)
+    prefix = "" if app_folder.folder == "." else f"{app_folder.folder}/"
+    lock = locks.read_lock(root / app_folder.folder, app_folder.lock_kind)
+    found = Detected(app_folder)
+    found.set("name", detect.Finding(detect.image_name(root.resolve().name), "the repository's folder name"))
+    found.set("context", detect.Finding(app_folder.folder, f"{app_folder.lock_file} is there"))
+    groups = [locks.MAIN, *lock.development_groups]
+    python = detect.detect_python(lock, groups, files.get(f"{prefix}requirements.txt", ""))
+    version = _existing_python(python, lock, groups, engine)
+    found.set("python_image", python, f"python:{version[0]}.{version[1]}-slim")
+    env = locks.TargetEnvironment((*version, 0))
+    prod = locks.install_set(lock, [locks.MAIN], env, f"{prefix}{app_folder.lock_file}")
+    unsized = [p.name for p in prod if not any(f.size for f in p.files)]
+    sizes = index_sizes(unsized) if index_sizes and unsized else {}
+    found.set("heavy", detect.detect_heavy(prod, env, sizes))
+    runtime, build = detect.detect_system_packages(prod, env)
+    found.set("apt_packages", detect.Finding([n for n, _ in runtime], _reasons(runtime, "run time")))
+    if build:
+        found.set("build_apt_packages", detect.Finding([n for n, _ in build], _reasons(build, "compiling")))
+    sources = {
+        path.removeprefix(prefix): text
+        for path, text in files.items()
+        if path.startswith(prefix) and path.endswith(".py")
+    }
+    sources = {p: t for p, t in sources.items() if not p.startswith(("tests/", "test/"))}
+    app = detect.detect_app(sources)
+    app_object = app.value if isinstance(app.value, detect.AppObject) else None
+    found.set("app", app, f"{app_object.module}:{app_object.attribute}" if app_object else "app.main:app")
+    if app_object and app_object.interface == "wsgi":
+        found.set(
+            "interface", detect.Finding("wsgi", f"{app_object.framework} is a WSGI app: uvicorn serves it as one")
+        )
+    found.set("port", detect.detect_port(app_object, files))
+    found.set("health_path", detect.detect_health(app_object))
+    found.set("frontend", detect.detect_frontend(files), {"context": detect.detect_frontend(files).value})
+    groups_found = detect.detect_groups(lock)
+    found.values["groups"] = []
+    found.reasons["groups"] = (
+        f"optional groups and extras you may add: {', '.join(groups_found.optional)}"
+        if groups_found.optional
+        else "the lock has no optional groups or extras"
+    )
+    return found
+
+
+def _existing_python(
+    python: detect.Finding, lock: locks.Lock, groups: list[str], engine: Engine | None
+) -> tuple[int, int]:
+    """The detected Python, or the newest other candidate whose image the engine can
+    resolve (a site may mirror only some Python images)."""
+    assert isinstance(python.value, tuple)
+    preferred: tuple[int, int] = python.value
+    if engine is None:
+        return preferred
+    candidates = [preferred] + [v for v, _ in detect.python_candidates(lock, groups) if v != preferred]
+    if lock.kind == "requirements":
+        candidates = [preferred]
+    facts = engine.facts("")
+    for version in candidates:
+        image = f"python:{version[0]}.{version[1]}-slim"
+        if not isinstance(engine.resolve_digest(image, facts.mirrors), Unresolved):
+            return version
+    tried = ", ".join(f"python:{a}.{b}-slim" for a, b in candidates)
+    raise ConfigError(
+        f"no base image for the Python this lock needs: {tried} cannot be resolved",
+        "make one of them pullable (a registry mirror, ci/provision-engine.sh), then run `invoke init` again",
+    )
+
+
+def _reasons(named: list[tuple[str, str]], when: str) -> str:
+    if not named:
+        return f"no locked package needs a Debian package at {when}"
+    return "; ".join(f"{name}: {reason}" for name, reason in named)
+
+
+# --- the files ---------------------------------------------------------------------------------
+
+ORDER = (
+    "name",
+    "registry",
+    "context",
+    "python_image",
+    "heavy",
+    "groups",
+    "apt_packages",
+    "build_apt_packages",
+    "app",
+    "interface",
+    "port",
+    "health_path",
+    "frontend",
+)
+
+
+def render_config(found: Detected) -> str:
+    """warmbuild.yaml: each value with the reason it was chosen above it; values init
+    is not sure of say so."""
+    lines = [
+        "# warmbuild configuration, written by `invoke init`. Each value says why it was",
+        "# chosen; `invoke config` prints every key in effect (README, Configuration).",
+    ]
+    values = {**found.values, "registry": "127.0.0.1:5000"}
+    reasons = {**found.reasons, "registry": "where images and caches go: set your team's registry (e.g. ghcr.io/acme)"}
+    unsure_keys = {line.split(":", 1)[0] for line in found.unsure}
+    for key in ORDER:
+        if key not in values:
+            continue
+        lines.append("")
+        if key in unsure_keys:
+            lines.append("# CHECK: not sure, please set this.")
+        lines += [f"# {line}" for line in _wrap(reasons.get(key, ""))]
+        lines.append(_yaml_line(key, values[key]))
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_line(key: str, value: object) -> str:
+    """`key: value`, lists in flow style (heavy: [numpy, scipy]), mappings as blocks."""
+    if isinstance(value, list):
+        return f"{key}: {yaml.safe_dump(value, default_flow_style=True, width=1000).strip()}"
+    return yaml.safe_dump({key: value}, default_flow_style=False, sort_keys=False).rstrip()
+
+
+def _wrap(text: str, width: int = 86) -> list[str]:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line] if line else lines
+
+
+@dataclass(frozen=True)
+class InitPlan:
+    """Files to write (path -> text) and what to tell the user."""
+
+    files: dict[Path, str]
+    kept: tuple[Path, ...]
+    found: tuple[str, ...]
+    check: tuple[str, ...]
+
+
+def plan_init(root: Path, found: Detected, force: bool, extra_files: dict[Path, str] | None = None) -> InitPlan:
+    """What init writes. warmbuild.yaml is never overwritten without ``force``; a
+    tasks.py that exists is left as it is (the user's own tasks)."""
+    config_path = root / CONFIG_FILE
+    if config_path.exists() and not force:
+        raise ConfigError(f"{config_path} already exists", "pass --force to overwrite it, or --dry-run to compare")
+    files = {config_path: render_config(found)}
+    kept = []
+    tasks_path = root / "tasks.py"
+    if tasks_path.exists():
+        kept.append(tasks_path)
+    else:
+        files[tasks_path] = TASKS_PY
+    files.update(extra_files or {})
+    summary = tuple(
+        f"{key}: {_shown(found.values[key])}  ({found.reasons[key]})" for key in ORDER if key in found.values
+    )
+    return InitPlan(files, tuple(kept), summary, tuple(found.unsure))
+
+
+def _shown(value: object) -> str:
+    return yaml.safe_dump(value, default_flow_style=True).strip().removesuffix("...").strip()
+
+
+CI_TEMPLATES = Path(__file__).resolve().parent / "ci"
+CI_FILES = {
+    "github": {
+        ".github/workflows/warm-cache.yml": "github-warm-cache.yml",
+        ".github/workflows/warm-cache-on-lock-change.yml": "github-warm-cache-on-lock-change.yml",
+        ".github/workflows/pull-request.yml": "github-pull-request.yml",
+    },
+    "gitlab": {".gitlab-ci.yml": "gitlab-ci.yml"},
+}
+
+
+def ci_files(kind: str, install: str, lock_paths: list[str], default_branch: str) -> dict[str, str]:
+    """The CI files of one kind (github, gitlab), rendered: how to install warmbuild
+    (a pinned requirement), which files change the locks, the default branch."""
+    if kind not in CI_FILES:
+        raise ConfigError(f"--ci {kind!r} is not one of {', '.join(CI_FILES)}", "use --ci github or --ci gitlab")
+    rendered = {}
+    for destination, template in CI_FILES[kind].items():
+        text = (CI_TEMPLATES / template).read_text()
+        text = text.replace("{{INSTALL}}", install).replace("{{DEFAULT_BRANCH}}", default_branch)
+        rendered[destination] = text.replace("{{LOCK_PATHS_JSON}}", json.dumps(lock_paths))
+    return rendered
+
+
+def lock_paths(found: Detected, lock: locks.Lock) -> list[str]:
+    prefix = "" if found.app_folder.folder == "." else f"{found.app_folder.folder}/"
+    paths = [f"{prefix}{name}" for name in lock.files]
+    frontend = found.values.get("frontend")
+    if isinstance(frontend, dict) and frontend.get("context"):
+        paths.append(f"{frontend['context']}/package-lock.json")
+    return paths
+
+
+def write_files(plan: InitPlan) -> None:
+    """Every file complete or not at all: written beside, then renamed into place."""
+    for path, text in plan.files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        scratch = path.with_name(f".{path.name}.warmbuild-init")
+        scratch.write_text(text)
+        scratch.replace(path)

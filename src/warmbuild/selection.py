@@ -1,0 +1,194 @@
+"""What each target installs, and how: the lock walked for the image's environment,
+split into the deps image's layer slots, the packages built from source apart, and
+written as the `locks` build context. Pure."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import dockerfile, locks
+from .errors import ConfigError, LockError
+from .locks import LockedPackage, SourceKind, TargetEnvironment
+from .options import Config
+
+# The ARG that chooses the stage providing wheels built here.
+WHEELS_BUILT, WHEELS_NONE = "built-wheels", "no-wheels"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The inputs a selection depends on (a part of BuildInputs)."""
+
+    config: Config
+    lock: locks.Lock
+    environment: TargetEnvironment
+    dockerfile_text: str
+    lock_name: str
+
+
+def target_groups(selection: Selection, target: str) -> tuple[str, ...]:
+    """prod (and deps): main and the configured groups; dev: what the lock's tool
+    installs for development too (`poetry install`: every group that is not
+    optional; `uv sync`: its default groups; requirements-dev.txt)."""
+    groups = [locks.MAIN]
+    if target == "dev":
+        groups += selection.lock.development_groups
+    groups += [locks.canonical(g) for g in selection.config.groups]
+    return tuple(dict.fromkeys(groups))
+
+
+@functools.lru_cache(maxsize=64)
+def installed(selection: Selection, target: str) -> tuple[LockedPackage, ...]:
+    packages = locks.install_set(
+        selection.lock, target_groups(selection, target), selection.environment, selection.lock_name
+    )
+    _check_usable(selection, packages)
+    return packages
+
+
+def _check_usable(selection: Selection, packages: Iterable[LockedPackage]) -> None:
+    env = selection.environment
+    for package in packages:
+        if locks.unusable(package, env):
+            raise LockError(
+                f"{package.name}=={package.version} in {selection.lock_name} has no wheel for CPython "
+                f"{env.python_version} on linux/{env.machine} and no sdist to build one from",
+                "pick a `python_image` the lock has wheels for, or relock for this Python",
+            )
+        if selection.config.installer == "poetry" and _special(package, env):
+            raise ConfigError(
+                f"installer: poetry cannot install {package.name} ({_how(package)}) in a slim image",
+                "use `installer: uv` (or pip): warmbuild builds it in a wheel-build stage",
+            )
+
+
+def _special(package: LockedPackage, env: TargetEnvironment) -> bool:
+    return package.source.kind is SourceKind.PATH or locks.needs_build(package, env)
+
+
+def _how(package: LockedPackage) -> str:
+    if package.source.kind is SourceKind.PATH:
+        return "a path dependency"
+    if package.source.kind is SourceKind.GIT:
+        return "a git dependency"
+    return "no wheel: it must be compiled"
+
+
+def deps_packages(selection: Selection) -> tuple[LockedPackage, ...]:
+    """What the deps image installs: the heavy packages and their dependencies. With
+    Poetry as installer, all of main (Poetry cannot install a subset)."""
+    prod = installed(selection, "prod")
+    if selection.config.installer == "poetry":
+        return prod
+    return locks.heavy_packages(prod, selection.config.heavy, selection.lock_name)
+
+
+def _size(package: LockedPackage, env: TargetEnvironment) -> int:
+    """Bytes of the wheel that installs here, where the lock records it (uv.lock)."""
+    sizes = [f.size or 0 for f in package.files if f.is_wheel and env.wheel_fits(f.filename)]
+    return max(sizes, default=0)
+
+
+def heavy_slots(selection: Selection) -> tuple[tuple[LockedPackage, ...], ...]:
+    """The deps image's layers, as many as the Dockerfile has slots: first what
+    several heavy packages share (numpy for scipy and opencv), then each heavy package
+    with what only it needs, largest first where the lock records sizes (config order
+    otherwise), and whatever does not fit a slot of its own in the last one."""
+    count = max(1, dockerfile.heavy_slot_count(selection.dockerfile_text))
+    packages = deps_packages(selection)
+    if selection.config.installer == "poetry" or count == 1:
+        return (packages,) + ((),) * (count - 1)
+    roots = [locks.canonical(r) for r in selection.config.heavy]
+    owners: dict[str, set[str]] = {}
+    for root in roots:
+        for package in locks.closure(packages, [root]):
+            owners.setdefault(package.name, set()).add(root)
+    shared = tuple(p for p in packages if len(owners.get(p.name, ())) != 1)
+    groups = [tuple(p for p in packages if owners.get(p.name) == {root}) for root in roots]
+    groups = [g for g in groups if g]
+    env = selection.environment
+    groups.sort(key=lambda group: -sum(_size(p, env) for p in group))  # stable: config order on ties
+    own, rest = groups[: count - 2], groups[count - 2 :]
+    merged = tuple(sorted((p for group in rest for p in group), key=lambda p: p.name))
+    slots = [shared, *own, merged]
+    return tuple(slots + [()] * (count - len(slots)))
+
+
+def to_build(selection: Selection, packages: Iterable[LockedPackage], target: str) -> tuple[LockedPackage, ...]:
+    """What of ``packages`` is compiled in this target's build: those without a usable
+    wheel, except (for dev and prod) what the deps image already holds."""
+    held = set() if target == "deps" else {p.key for p in deps_packages(selection)}
+    return tuple(p for p in packages if locks.needs_build(p, selection.environment) and p.key not in held)
+
+
+def build_line(package: LockedPackage) -> str:
+    """One line of build.txt: what pip wheel builds (pinned sdist, git commit, URL)."""
+    source = package.source
+    if source.kind is SourceKind.GIT:
+        subdirectory = f"#subdirectory={source.path}" if source.path else ""
+        return f"{package.name} @ git+{source.url}@{source.commit}{subdirectory}"
+    head = f"{package.name} @ {source.url}" if source.kind is SourceKind.URL else package.pinned
+    return head + "".join(f" --hash={h}" for h in package.hashes)
+
+
+def target_sets(selection: Selection, target: str) -> dict[str, tuple[LockedPackage, ...]]:
+    """The installer's sets for one target: heavy-N for deps, main or dev."""
+    if target == "deps":
+        return {f"heavy-{i}": slot for i, slot in enumerate(heavy_slots(selection), start=1)}
+    return {"dev" if target == "dev" else "main": installed(selection, target)}
+
+
+def built_packages(selection: Selection, target: str) -> tuple[LockedPackage, ...]:
+    return tuple(
+        p for packages in target_sets(selection, target).values() for p in to_build(selection, packages, target)
+    )
+
+
+def path_packages(selection: Selection, target: str) -> tuple[LockedPackage, ...]:
+    if target == "deps":
+        return ()
+    return tuple(p for p in installed(selection, target) if p.source.kind is SourceKind.PATH)
+
+
+def lock_files(selection: Selection, target: str, lock_texts: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The `locks` build context of one target: only what it installs, so a light
+    dependency change never touches the deps stage's cache key."""
+    files: dict[str, str] = {}
+    if selection.config.installer == "poetry":
+        files.update(lock_texts)
+        files["poetry-groups.txt"] = _poetry_groups(selection, target) + "\n"
+        return files
+    for set_name, packages in target_sets(selection, target).items():
+        built = to_build(selection, packages, target)
+        index = [
+            p
+            for p in packages
+            if p.source.kind is not SourceKind.PATH and not locks.needs_build(p, selection.environment)
+        ]
+        if index:
+            files[f"{set_name}.txt"] = locks.requirements_text(index, selection.lock.index_options)
+        if built:
+            files[f"{set_name}.built"] = "".join(f"{p.pinned}\n" for p in built)
+    built = built_packages(selection, target)
+    if built:
+        files["build.txt"] = "".join(build_line(p) + "\n" for p in built)
+    paths = path_packages(selection, target)
+    if paths:
+        files["paths.txt"] = "".join(f"{p.name}\n" for p in paths)
+    if selection.lock.hashed:
+        files["require-hashes"] = ""
+    return files
+
+
+def _poetry_groups(selection: Selection, target: str) -> str:
+    """`poetry install`'s options: groups by --only/--with, the project's extras by -E."""
+    chosen = [g for g in target_groups(selection, "dev" if target == "dev" else "prod") if g != locks.MAIN]
+    groups = [g for g in chosen if g not in selection.lock.extras]
+    extras = [f"-E {e}" for e in chosen if e in selection.lock.extras]
+    if target == "dev":
+        options = [f"--with {','.join(groups)}"] if groups else []
+    else:
+        options = [f"--only {','.join([locks.MAIN, *groups])}"]
+    return " ".join(options + extras)

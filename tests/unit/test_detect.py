@@ -1,0 +1,299 @@
+"""`invoke init`'s detectors: tables of repository files -> the value, and the cases
+where they must say "not sure" instead of guessing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from support import DATA, REPO_ROOT
+
+from warmbuild import detect, init, locks
+from warmbuild.errors import ConfigError, LockError
+from warmbuild.locks import Artifact, LockedPackage, Source, SourceKind, TargetEnvironment
+
+LINUX_313 = TargetEnvironment((3, 13, 0))
+PYPROJECT = "[project]\nname = 'x'\nversion = '0'\n"
+
+
+@pytest.mark.parametrize(
+    "files, expected",
+    [
+        pytest.param({"poetry.lock": "", "pyproject.toml": PYPROJECT}, [(".", "poetry")], id="root-poetry"),
+        pytest.param({"api/uv.lock": "", "api/pyproject.toml": PYPROJECT}, [("api", "uv")], id="sub-folder-uv"),
+        pytest.param({"svc/requirements.txt": ""}, [("svc", "requirements")], id="requirements"),
+        pytest.param({"uv.lock": ""}, [], id="uv-lock-without-pyproject"),
+        pytest.param(
+            {"poetry.lock": "", "uv.lock": "", "pyproject.toml": PYPROJECT}, [(".", "poetry")], id="poetry-wins"
+        ),
+        pytest.param(
+            {"a/poetry.lock": "", "a/pyproject.toml": PYPROJECT, "b/requirements.txt": ""},
+            [("a", "poetry"), ("b", "requirements")],
+            id="two-apps",
+        ),
+    ],
+)
+def test_app_folders(files, expected):
+    assert [(f.folder, f.lock_kind) for f in detect.find_app_folders(files)] == expected
+
+
+def test_no_lock_and_two_apps_are_errors_with_their_fix():
+    with pytest.raises(LockError) as no_lock:
+        detect.choose_app_folder({"README.md": ""})
+    assert no_lock.value.exit_code == 3 and "`poetry lock`" in no_lock.value.fix
+    two = {"a/poetry.lock": "", "a/pyproject.toml": PYPROJECT, "b/requirements.txt": ""}
+    with pytest.raises(ConfigError) as ambiguous:
+        detect.choose_app_folder(two)
+    assert ambiguous.value.problem == "several apps with a lock: a, b"
+    assert "invoke init --context a" in ambiguous.value.fix and ambiguous.value.exit_code == 2
+    assert detect.choose_app_folder(two, "b").folder == "b"
+
+
+APP_SOURCES = {
+    "fastapi": (
+        {
+            "app/main.py": (
+                "from fastapi import FastAPI\napp = FastAPI()\n\n"
+                "@app.get('/healthz')\ndef healthz():\n    return {}\n\n"
+                "if __name__ == '__main__':\n    import uvicorn\n    uvicorn.run(app, host='0.0.0.0', port=8080)\n"
+            )
+        },
+        ("app.main", "app", "asgi", "/healthz", 8080),
+    ),
+    "starlette": (
+        {
+            "service/web.py": "from starlette.applications import Starlette\nfrom starlette.routing import Route\n"
+            "application = Starlette(routes=[Route('/status', None)])\n"
+        },
+        ("service.web", "application", "asgi", "/status", None),
+    ),
+    "flask": (
+        {
+            "server.py": (
+                "from flask import Flask\nweb = Flask(__name__)\n\n@web.route('/ping')\ndef ping():\n    return ''\n"
+            )
+        },
+        ("server", "web", "wsgi", "/ping", None),
+    ),
+    "django": (
+        {"site/asgi.py": "from django.core.asgi import get_asgi_application\napplication = get_asgi_application()\n"},
+        ("site.asgi", "application", "asgi", "/health", None),
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(APP_SOURCES))
+def test_app_object_health_route_and_port(kind):
+    sources, (module, attribute, interface, health, port) = APP_SOURCES[kind]
+    app = detect.detect_app(sources)
+    assert app.sure
+    assert (app.value.module, app.value.attribute, app.value.interface) == (module, attribute, interface)
+    assert detect.detect_health(app.value).value == health
+    assert detect.detect_port(app.value, sources).value == (port or 8000)
+
+
+@pytest.mark.parametrize(
+    "sources, reason",
+    [
+        pytest.param({"util.py": "x = 1\n"}, "no FastAPI, Starlette", id="none"),
+        pytest.param(
+            {
+                "a.py": "from fastapi import FastAPI\na = FastAPI()\n",
+                "b.py": "from fastapi import FastAPI\nb = FastAPI()\n",
+            },
+            "several app objects (a:a, b:b)",
+            id="two-apps-neither-main",
+        ),
+    ],
+)
+def test_app_object_not_sure(sources, reason):
+    found = detect.detect_app(sources)
+    assert not found.sure and reason in found.reason
+
+
+def test_health_route_not_sure_without_one():
+    plain = detect.AppObject("app.main", "app", "FastAPI", "asgi", routes=("/items",))
+    finding = detect.detect_health(plain)
+    assert (finding.value, finding.sure) == ("/health", False)
+    root = detect.AppObject("app.main", "app", "FastAPI", "asgi", routes=("/",))
+    assert (detect.detect_health(root).value, detect.detect_health(root).sure) == ("/", False)
+
+
+def test_port_from_a_dockerfile():
+    assert detect.detect_port(None, {"Dockerfile": "FROM python\nEXPOSE 9000\n"}).value == 9000
+
+
+def package(name: str, *files: Artifact, kind: SourceKind = SourceKind.INDEX) -> LockedPackage:
+    return LockedPackage(name, "1.0", files, Source(kind))
+
+
+WHEEL = "{}-1.0-cp313-cp313-manylinux_2_17_x86_64.whl"
+
+
+@pytest.mark.parametrize(
+    "packages, index_sizes, expected, sure",
+    [
+        pytest.param(
+            [
+                package("numpy", Artifact(WHEEL.format("numpy"), size=16_000_000)),
+                package("idna", Artifact(WHEEL.format("idna"), size=70_000)),
+            ],
+            {},
+            ["numpy"],
+            True,
+            id="sizes-from-the-lock",
+        ),
+        pytest.param(
+            [package("torch", Artifact(WHEEL.format("torch"))), package("six", Artifact("six-1.0-py3-none-any.whl"))],
+            {WHEEL.format("torch"): 900_000_000, "six-1.0-py3-none-any.whl": 11_000},
+            ["torch"],
+            True,
+            id="sizes-from-the-index",
+        ),
+        pytest.param(
+            [
+                package("scipy", Artifact(WHEEL.format("scipy"), size=40_000_000)),
+                package("x", Artifact(WHEEL.format("x"))),
+            ],
+            {},
+            ["scipy"],
+            False,
+            id="a-size-unknown",
+        ),
+    ],
+)
+def test_heavy_packages_by_wheel_size(packages, index_sizes, expected, sure):
+    finding = detect.detect_heavy(tuple(packages), LINUX_313, index_sizes)
+    assert (finding.value, finding.sure) == (expected, sure)
+
+
+@pytest.mark.parametrize(
+    "packages, runtime, build",
+    [
+        pytest.param(
+            [package("opencv-python", Artifact(WHEEL.format("opencv")))],
+            ["libgl1", "libglib2.0-0"],
+            [],
+            id="opencv-gui",
+        ),
+        pytest.param([package("opencv-python-headless", Artifact(WHEEL.format("o")))], [], [], id="opencv-headless"),
+        pytest.param(
+            [package("pytesseract", Artifact("pytesseract-1.0-py3-none-any.whl"))], ["tesseract-ocr"], [], id="ocr"
+        ),
+        pytest.param(
+            [package("psycopg2", Artifact("psycopg2-1.0.tar.gz"))], ["libpq5"], ["libpq-dev"], id="psycopg2-sdist"
+        ),
+        pytest.param([package("psycopg2", Artifact(WHEEL.format("psycopg2")))], [], [], id="psycopg2-with-a-wheel"),
+        pytest.param([package("python-magic", Artifact("m-1.0-py3-none-any.whl"))], ["libmagic1"], [], id="magic"),
+        pytest.param([package("pdf2image", Artifact("p-1.0-py3-none-any.whl"))], ["poppler-utils"], [], id="pdf"),
+    ],
+)
+def test_system_packages_from_the_table(packages, runtime, build):
+    found_runtime, found_build = detect.detect_system_packages(tuple(packages), LINUX_313)
+    assert [name for name, _ in found_runtime] == runtime
+    assert [name for name, _ in found_build] == build
+    assert all(reason for _, reason in found_runtime + found_build), "each with its reason"
+
+
+def test_python_is_the_newest_with_wheels():
+    lock = locks.read_lock(DATA / "real-locks" / "poetry1-immich-ml")  # python >=3.10,<4.0
+    finding = detect.detect_python(lock, ["main"])
+    # easydict and insightface are sdist-only everywhere; 3.13 lacks wheels of 15 more.
+    assert finding.value == (3, 12), finding.reason
+    assert finding.reason == "the Python with the fewest packages to compile (2); 3.13 would compile 17"
+
+
+def test_python_from_a_compiled_requirements_file(tmp_path):
+    (tmp_path / "requirements.txt").write_text("# autogenerated by pip-compile with Python 3.11\nsix==1.16.0\n")
+    lock = locks.read_lock(tmp_path)
+    assert detect.detect_python(lock, ["main"], (tmp_path / "requirements.txt").read_text()).value == (3, 11)
+    unknown = detect.detect_python(lock, ["main"], "six==1.16.0\n")
+    assert (unknown.value, unknown.sure) == ((3, 13), False)
+
+
+def test_a_lock_for_no_known_python_is_an_error(tmp_path):
+    shutil.copytree(DATA / "apps" / "compiled-app", tmp_path / "app")
+    lock = locks.read_lock(tmp_path / "app")
+    old = lock.__class__(**{**lock.__dict__, "requires_python": "<3.9"})
+    with pytest.raises(LockError, match="the lock allows no Python warmbuild knows an image for"):
+        detect.detect_python(old, ["main"])
+
+
+@pytest.mark.parametrize(
+    "files, context, sure",
+    [
+        pytest.param(
+            {
+                "web/package.json": '{"devDependencies": {"vite": "^6"}}',
+                "web/package-lock.json": "{}",
+                "web/server.mjs": "",
+            },
+            "web",
+            True,
+            id="vite-app-that-fits",
+        ),
+        pytest.param(
+            {"web/package.json": '{"devDependencies": {"vite": "^6"}}', "web/package-lock.json": "{}"},
+            "",
+            False,
+            id="vite-app-without-server",
+        ),
+        pytest.param({"web/package.json": '{"dependencies": {"react": "^19"}}'}, "", True, id="no-vite"),
+    ],
+)
+def test_frontend(files, context, sure):
+    finding = detect.detect_frontend(files)
+    assert (finding.value, finding.sure) == (context, sure)
+
+
+def test_init_writes_a_commented_config_that_warmbuild_reads(tmp_path):
+    """The whole detection on the example repository, without an engine: every key
+    it writes is one the options model accepts, with its reason above it."""
+    for folder in ("backend", "frontend"):
+        shutil.copytree(REPO_ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("node_modules"))
+    sizes = {"numpy": 16_000_000, "scipy": 37_000_000, "opencv-python-headless": 50_000_000}
+    found = init.detect_all(init.read_repository(tmp_path), tmp_path, "", None, lambda _names: {})
+    assert found.values["context"] == "backend" and found.values["app"] == "app.main:app"
+    assert found.values["python_image"] == "python:3.13-slim" and found.values["health_path"] == "/health"
+    assert found.values["frontend"] == {"context": "frontend"}
+    assert "heavy" in " ".join(found.unsure), "no sizes known: init says so"
+    found = init.detect_all(init.read_repository(tmp_path), tmp_path, "", None, lambda names: _by_file(names, sizes))
+    assert found.values["heavy"] == ["opencv-python-headless", "scipy", "numpy"]
+    plan = init.plan_init(tmp_path, found, force=False)
+    config_text = plan.files[tmp_path / "warmbuild.yaml"]
+    parsed = yaml.safe_load(config_text)
+    from warmbuild.options import parse_config
+
+    assert parse_config(parsed, Path("warmbuild.yaml")).heavy == ("opencv-python-headless", "scipy", "numpy")
+    assert "# wheels of 10 MB or more for this image: opencv-python-headless 50 MB" in config_text
+    assert plan.files[tmp_path / "tasks.py"] == init.TASKS_PY
+    (tmp_path / "warmbuild.yaml").write_text("name: mine\n")
+    with pytest.raises(ConfigError, match="already exists"):
+        init.plan_init(tmp_path, found, force=False)
+
+
+def _by_file(names: list[str], sizes: dict[str, int]) -> dict[str, int]:
+    """Index sizes as the index gives them: by file name (the lock's wheel names)."""
+    lock = locks.read_lock(REPO_ROOT / "backend")
+    found = {}
+    for package in lock.packages:
+        for artifact in package.files:
+            if package.name in sizes and package.name in names and artifact.is_wheel:
+                found[artifact.filename] = sizes[package.name]
+    return found
+
+
+def test_ci_files_are_rendered_with_the_install_line_and_lock_paths():
+    rendered = init.ci_files("github", '"warmbuild==1.2.3"', ["api/poetry.lock", "api/pyproject.toml"], "trunk")
+    assert set(rendered) == {
+        ".github/workflows/warm-cache.yml",
+        ".github/workflows/warm-cache-on-lock-change.yml",
+        ".github/workflows/pull-request.yml",
+    }
+    text = "\n".join(rendered.values())
+    assert 'pip install "warmbuild==1.2.3"' in text and "{{" not in text.replace("${{", "")
+    assert 'paths: ["api/poetry.lock", "api/pyproject.toml"]' in text and "branches: [trunk]" in text
+    with pytest.raises(ConfigError, match="--ci 'jenkins' is not one of github, gitlab"):
+        init.ci_files("jenkins", "", [], "main")
