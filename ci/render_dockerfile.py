@@ -19,12 +19,12 @@ OUTPUT = DOCKER / "python-app.Dockerfile"
 # four large ones alone, the rest together (warmbuild fills them from the lock).
 HEAVY_SLOTS = 6
 
-# Every install step's mounts: the script, the lock exports, the wheels built here,
+# Every install step's mounts (each adds its own folder of the lock exports, so its
+# cache key holds what it installs and nothing else): the script, the wheels built here,
 # the tools' and downloads' caches (uv's is safe to share; the others take care of
 # concurrent use themselves or are locked), and the secrets, each for this step only.
 INSTALL_MOUNTS = """\
 --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \\
-    --mount=type=bind,from=locks,target=/run/warmbuild/locks \\
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \\
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \\
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \\
@@ -38,7 +38,6 @@ INSTALL_MOUNTS = """\
 # built wheels' cache instead.
 BUILD_MOUNTS = """\
 --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \\
-    --mount=type=bind,from=locks,target=/run/warmbuild/locks \\
     --mount=type=cache,id=warmbuild-pip,target=/root/.cache/pip \\
     --mount=type=cache,id=warmbuild-built,target=/root/.cache/warmbuild-built \\
     --mount=type=secret,id=ca,target=/run/secrets/ca \\
@@ -51,6 +50,7 @@ ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
 RUN {{INSTALL_MOUNTS}}
+    --mount=type=bind,from=locks,source=heavy-{n},target=/run/warmbuild/locks \\
     install-python-deps heavy-{n}
 """
 

@@ -56,6 +56,7 @@ class FakeEngine:
     results: list[dict[str, bool] | WarmbuildError] = field(default_factory=list)
     builds: list[tuple[str, ...]] = field(default_factory=list)
     compose_calls: list[tuple[str, ...]] = field(default_factory=list)
+    healthy: bool = True
 
     def facts(self, builder: str = "") -> EngineFacts:
         return self.facts_value
@@ -74,6 +75,12 @@ class FakeEngine:
     def local_image_size(self, image: str) -> int | None:
         return self.local.get(image)
 
+    def local_image_id(self, image: str) -> str | None:
+        return f"sha256:{self.local[image]}" if image in self.local else None
+
+    def registry_digest(self, image: str) -> str | None:
+        return "sha256:pushed" if self.registry_has(image) else None
+
     def run_build(self, argv: Sequence[str], on_progress: ProgressCallback | None = None) -> BuildRun:
         self.builds.append(tuple(argv))
         result = self.results.pop(0) if self.results else {"[stage 1/1] RUN true": False}
@@ -84,7 +91,8 @@ class FakeEngine:
         if output.startswith("type=image,push=true"):
             self.registry.add(image)
         elif output.startswith("type=docker"):
-            self.local[image] = 1_000_000
+            # A new build, a new image ID (the size stands in for it).
+            self.local[image] = 1_000_000 + len(self.builds)
         if "--cache-to" in argv:
             self.registry.add(argv[argv.index("--cache-to") + 1].split("ref=")[1].split(",")[0])
         metadata = Path(argv[argv.index("--metadata-file") + 1])
@@ -112,3 +120,9 @@ class FakeEngine:
 
     def compose_containers(self, project: ComposeProject) -> list[str]:
         return []
+
+    def compose_container_ids(self, project: ComposeProject) -> list[str]:
+        return ["c1"] if ("up",) in [c[:1] for c in self.compose_calls] else []
+
+    def containers_healthy(self, ids: Sequence[str]) -> bool:
+        return bool(ids) and self.healthy

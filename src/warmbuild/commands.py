@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +36,8 @@ def _finish(given: Given, summaries: list[BuildSummary], started: float, **extra
 
 
 def init(given: Given) -> None:
+    from importlib.metadata import version
+
     from . import index_http, locks
     from . import init as init_module
 
@@ -63,7 +64,7 @@ def init(given: Given) -> None:
 
 def doctor(given: Given) -> None:
     with console.user_errors(given["debug"]):
-        checks = doctor_checks.evaluate(doctor_checks.gather_facts(load(given), DockerEngine()))
+        checks = doctor_checks.evaluate(doctor_checks.gather_facts(load(given), DockerEngine(cache_facts=False)))
     console.print_checks(checks)
     found = doctor_checks.problems(checks)
     if found:
@@ -97,7 +98,13 @@ def _build(target: str) -> Callable[[Given], None]:
             config = load(given)
             with console.BuildProgressView(f"building {target}") as view:
                 summaries = pipeline.build_target(
-                    config, DockerEngine(), target, push=given["push"], branch=given["branch"], on_progress=view
+                    config,
+                    DockerEngine(),
+                    target,
+                    push=given["push"],
+                    branch=given["branch"],
+                    rebuild=given["rebuild"],
+                    on_progress=view,
                 )
         _finish(given, summaries, started)
 

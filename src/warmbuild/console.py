@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from invoke.exceptions import Exit
 from rich.console import Console
@@ -16,10 +17,12 @@ from rich.table import Table
 
 from .doctor import Check, Status
 from .errors import WarmbuildError
-from .init import InitPlan
 from .plan import BuildPlan
 from .progress import BuildProgress
-from .report import BuildSummary
+from .report import BuildSummary, Outcome
+
+if TYPE_CHECKING:  # init's detectors are not loaded by every task
+    from .init import InitPlan
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -149,7 +152,8 @@ def print_summaries(summaries: list[BuildSummary], wall_seconds: float) -> None:
         table.add_column(column, justify="right")
     for summary in summaries:
         if summary.skipped:
-            table.add_row(summary.target, "[green]reused[/]", "-", "-", "-", "-", "-", "-")
+            word = "unchanged" if summary.outcome is Outcome.UNCHANGED else "reused"
+            table.add_row(summary.target, f"[green]{word}[/]", "-", "-", "-", "-", "-", "-")
             continue
         table.add_row(
             summary.target,
@@ -182,7 +186,7 @@ def print_plans(plans: list[BuildPlan]) -> None:
         for note in build_plan.notes:
             out.print(f"# note: {note}")
         for path, _ in build_plan.files:
-            out.print(f"# writes {path} (from the lock)")
+            out.print(f"# writes {build_plan.locks_dir}/{path} (from the lock)")
         out.print(build_plan.command_line().replace(" --", " \\\n    --"), soft_wrap=True)
 
 

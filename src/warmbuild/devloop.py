@@ -7,6 +7,8 @@ to .warmbuild/<name>/dev.env, so `docker compose --env-file …` works by hand t
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +18,7 @@ from .engine import ComposeProject, Engine, ProgressCallback
 from .errors import ConfigError
 from .options import Config
 from .plan import BuildInputs
-from .report import BuildSummary
+from .report import BuildSummary, Outcome
 
 SERVICES = ("backend", "frontend")
 # Seconds compose waits for the stack's healthchecks (first start imports numpy & co).
@@ -29,6 +31,8 @@ class DevStack:
     urls: dict[str, str]
     env_file: Path
     services: tuple[str, ...]
+    # False: the stack was up with nothing to change, compose was not even asked.
+    restarted: bool = True
 
 
 def choose_services(config: Config, requested: str) -> tuple[str, ...]:
@@ -146,17 +150,48 @@ def start_stack(
     # The backend always: the frontend's dev server depends on it.
     export = config.cache.export_local
     dev_plan = plan.plan_build(inputs, "dev", no_cache=rebuild, export_cache=export)
-    summaries.append(pipeline.execute(engine, dev_plan, on_progress))
+    summaries.append(pipeline.execute(engine, dev_plan, on_progress, rebuild))
     frontend_image = "none"
     if inputs.frontend_dockerfile is not None:
         frontend_plan = plan.plan_frontend_build(inputs, "dev", no_cache=rebuild, export_cache=export)
         frontend_image = frontend_plan.image
-        summaries.append(pipeline.execute(engine, frontend_plan, on_progress))
+        summaries.append(pipeline.execute(engine, frontend_plan, on_progress, rebuild))
     env_file = env_file_path(config)
     _write_env(env_file, compose_env(inputs, frontend_image))
     _write_pathdeps_override(inputs)
-    engine.compose_up(compose_project(config), chosen, HEALTH_TIMEOUT)
+    project = compose_project(config)
+    record = stack_record_path(config)
+    key = stack_key(project, chosen)
+    images_kept = all(s.outcome is not Outcome.BUILT for s in summaries)
+    if not rebuild and images_kept and _stack_is_up(engine, record, key):
+        return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen, restarted=False)
+    record.unlink(missing_ok=True)
+    engine.compose_up(project, chosen, HEALTH_TIMEOUT)
+    record.write_text(json.dumps({"key": key, "containers": engine.compose_container_ids(project)}))
     return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen)
+
+
+# --- leaving a running stack alone ----------------------------------------------------------
+
+
+def stack_record_path(config: Config) -> Path:
+    return config.root / plan.STATE_DIR / config.name / "dev-stack.json"
+
+
+def stack_key(project: ComposeProject, services: tuple[str, ...]) -> str:
+    """What `compose up` would act on: the compose files, the variables and the services."""
+    texts = [path.read_text() for path in (*project.compose_files, project.env_file)]
+    return hashlib.sha256(json.dumps([texts, list(services)]).encode()).hexdigest()
+
+
+def _stack_is_up(engine: Engine, record: Path, key: str) -> bool:
+    """The stack compose last started from exactly this, still running and healthy:
+    `compose up` would change nothing (and costs a second to say so)."""
+    try:
+        last = json.loads(record.read_text())
+    except (OSError, ValueError):
+        return False
+    return last.get("key") == key and engine.containers_healthy(list(last.get("containers", [])))
 
 
 def _write_pathdeps_override(inputs: BuildInputs) -> None:
@@ -172,6 +207,7 @@ def _write_pathdeps_override(inputs: BuildInputs) -> None:
 def dev_down(config: Config, engine: Engine, volumes: bool = False) -> list[str]:
     """Stop and remove the stack's containers and network (volumes on request).
     Returns what is left of the project afterwards (nothing, normally)."""
+    stack_record_path(config).unlink(missing_ok=True)
     project = compose_project(config)
     engine.compose_down(project, volumes)
     return engine.compose_containers(project)

@@ -3,28 +3,32 @@
 Builds run as the exact argv a plan prints (``docker buildx build …``), prefixed
 with python-on-whales' client command so DOCKER_HOST, contexts and config
 directories apply as they do for every other call.
+
+python-on-whales is imported when a call first needs it: a build whose inputs did
+not change asks only the registry and the image store, and starts in a fraction of
+the time (README, Speed).
 """
 
 from __future__ import annotations
 
 import codecs
+import hashlib
 import io
 import json
 import logging
 import os
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
-
-from python_on_whales import DockerClient
-from python_on_whales.exceptions import DockerException
-from python_on_whales.utils import run as run_cli
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import registry_http
 from .engine import ComposeProject, EngineFacts, ProgressCallback, Resolved, Unresolved
@@ -33,34 +37,91 @@ from .failures import classify_failure, failure_reason, is_transient
 from .progress import BuildRun, RawJsonDecoder
 from .refs import DOCKER_HUB, parse_image_ref
 
+if TYPE_CHECKING:
+    from python_on_whales import DockerClient
+    from python_on_whales.exceptions import DockerException
+
 log = logging.getLogger("warmbuild")
+# Engine facts are asked once in this long and kept (per engine, client and builder):
+# every task starts with them, and they change when someone reconfigures the engine.
+FACTS_TTL_SECONDS = 300
 
 CONTAINERD_SNAPSHOTTER = "io.containerd.snapshotter.v1"
 # Seconds buildx gets to cancel a build cleanly after Ctrl-C before it is killed.
 CANCEL_GRACE_SECONDS = 20
 
 
-def _last_line(error: DockerException) -> str:
+def _last_line(error: Any) -> str:
     text = (error.stderr or error.stdout or str(error)).strip()
     lines = [line for line in text.splitlines() if line.strip()]
     return lines[-1] if lines else f"exit code {error.return_code}"
 
 
+def _docker_exception() -> type[DockerException]:
+    from python_on_whales.exceptions import DockerException
+
+    return DockerException
+
+
+def run_cli(command: list[str]) -> str:
+    from python_on_whales.utils import run
+
+    return str(run(command))
+
+
 class DockerEngine:
     """Docker Engine + buildx + compose, as DOCKER_HOST / DOCKER_CONTEXT say."""
 
-    def __init__(self, client: DockerClient | None = None) -> None:
-        self.client = client or DockerClient()
+    def __init__(self, client: DockerClient | None = None, cache_facts: bool = True) -> None:
+        self._client = client
+        self.cache_facts = cache_facts
+
+    @property
+    def client(self) -> DockerClient:
+        if self._client is None:
+            from python_on_whales import DockerClient
+
+            self._client = DockerClient()
+        return self._client
 
     @property
     def _docker(self) -> list[str]:
+        if self._client is None:
+            # The default client runs the docker on PATH, as DOCKER_HOST and
+            # DOCKER_CONTEXT say: what python-on-whales' own command would be.
+            return ["docker"]
         return [str(part) for part in self.client.client_config.docker_cmd]
 
     # --- facts ---------------------------------------------------------------------------
 
+    def _facts_file(self, builder: str) -> Path:
+        where = [os.environ.get(v, "") for v in ("DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "PATH")]
+        key = hashlib.sha256("\0".join([*where, str(shutil.which("docker")), builder]).encode()).hexdigest()[:16]
+        return Path(tempfile.gettempdir()) / "warmbuild-facts" / f"{os.getuid()}-{key}.json"
+
     def facts(self, builder: str = "") -> EngineFacts:
-        """Engine, buildx and builder, asked at once: each is a CLI round trip, and
-        every task starts with them."""
+        """Engine, buildx and builder. A usable answer is kept a few minutes (see
+        FACTS_TTL_SECONDS); doctor always asks afresh, and a failed build forgets it."""
+        cached = self._facts_file(builder)
+        if self.cache_facts and cached.is_file() and time.time() - cached.stat().st_mtime < FACTS_TTL_SECONDS:
+            try:
+                data = json.loads(cached.read_text())
+                return EngineFacts(**{**data, "mirrors": tuple(data["mirrors"])})
+            except (ValueError, TypeError, KeyError):
+                pass
+        facts = self._ask_facts(builder)
+        if self.cache_facts and facts.server_version and facts.buildx_version and facts.builder_name:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            scratch = cached.with_suffix(f".{os.getpid()}")
+            scratch.write_text(json.dumps(facts.__dict__))
+            scratch.replace(cached)
+        return facts
+
+    def forget_facts(self, builder: str = "") -> None:
+        self._facts_file(builder).unlink(missing_ok=True)
+
+    def _ask_facts(self, builder: str) -> EngineFacts:
+        """Engine, buildx and builder, asked at once: each is a CLI round trip."""
         with ThreadPoolExecutor(max_workers=3) as pool:
             server = pool.submit(self._server_facts)
             buildx = pool.submit(self._buildx_facts)
@@ -77,7 +138,7 @@ class DockerEngine:
     def _server_facts(self) -> dict[str, Any]:
         try:
             info = self.client.system.info()
-        except DockerException as error:
+        except _docker_exception() as error:
             return {"server_error": _last_line(error)}
         driver_status = {str(pair[0]): str(pair[1]) for pair in (info.driver_status or []) if len(pair) == 2}
         return {
@@ -90,7 +151,7 @@ class DockerEngine:
     def _buildx_facts(self) -> dict[str, Any]:
         try:
             return {"buildx_version": self.client.buildx.version().split()[1].removeprefix("v")}
-        except DockerException as error:
+        except _docker_exception() as error:
             return {"buildx_error": _last_line(error)}
         except IndexError:
             return {"buildx_error": "unreadable version"}
@@ -98,7 +159,7 @@ class DockerEngine:
     def _builder_facts(self, builder: str) -> dict[str, Any]:
         try:
             found = self.client.buildx.inspect(builder or None)
-        except DockerException as error:
+        except _docker_exception() as error:
             return {"builder_error": _last_line(error)}
         platforms = [p for node in found.nodes or [] for p in (node.platforms or [])]
         return {
@@ -128,7 +189,7 @@ class DockerEngine:
                     return Resolved(digest, mirror.rstrip("/"))
         try:
             return Resolved(self.manifest_digest(image), ref.registry)
-        except DockerException as error:
+        except _docker_exception() as error:
             return Unresolved(_last_line(error))
 
     def registry_problem(self, registry: str) -> str | None:
@@ -144,7 +205,7 @@ class DockerEngine:
         try:
             self.manifest_digest(image)
             return True
-        except DockerException:
+        except _docker_exception():
             return False
 
     # --- local images ---------------------------------------------------------------------
@@ -152,7 +213,24 @@ class DockerEngine:
     def local_image_size(self, image: str) -> int | None:
         try:
             return int(self.client.image.inspect(image).size or 0)
-        except DockerException:
+        except _docker_exception():
+            return None
+
+    def local_image_id(self, image: str) -> str | None:
+        # One plain CLI call: asked on every build, also those that end up not running.
+        inspect = subprocess.run(
+            [*self._docker, "image", "inspect", "--format", "{{.Id}}", image], capture_output=True, text=True
+        )
+        return inspect.stdout.strip() or None if inspect.returncode == 0 else None
+
+    def registry_digest(self, image: str) -> str | None:
+        ref = parse_image_ref(image)
+        answer = registry_http.lookup_manifest(ref.registry, ref)
+        if answer is not None:
+            return answer or None
+        try:
+            return self.manifest_digest(image)
+        except _docker_exception():
             return None
 
     def remove_local_images(self, prefixes: tuple[str, ...]) -> None:
@@ -189,6 +267,9 @@ class DockerEngine:
             log.warning("the build failed for a passing reason (%s): building again", failure_reason(run))
             run = self._run_once(argv, on_progress)
         if run.returncode != 0:
+            # Whatever failed, the next task asks the engine afresh.
+            builder = argv[argv.index("--builder") + 1] if "--builder" in argv else ""
+            self.forget_facts(builder)
             raise classify_failure(run)
         return run
 
@@ -246,6 +327,8 @@ class DockerEngine:
     # --- compose (the dev stack) --------------------------------------------------------------
 
     def _compose(self, project: ComposeProject) -> DockerClient:
+        from python_on_whales import DockerClient
+
         return DockerClient(
             compose_files=[str(path) for path in project.compose_files],
             compose_project_name=project.name,
@@ -266,7 +349,7 @@ class DockerEngine:
                 remove_orphans=True,
                 quiet=True,
             )
-        except DockerException as error:
+        except _docker_exception() as error:
             raise BuildFailed(
                 f"the dev stack did not become healthy: {_last_line(error)}", "see `invoke dev-logs`"
             ) from None
@@ -290,6 +373,20 @@ class DockerEngine:
 
     def compose_containers(self, project: ComposeProject) -> list[str]:
         return [container.name for container in self._compose(project).compose.ps(all=True)]
+
+    def compose_container_ids(self, project: ComposeProject) -> list[str]:
+        return [container.id for container in self._compose(project).compose.ps()]
+
+    def containers_healthy(self, ids: Sequence[str]) -> bool:
+        if not ids:
+            return False
+        # One plain CLI call (no compose): what decides whether dev-up has anything to do.
+        template = "{{.State.Running}} {{if .State.Health}}{{.State.Health.Status}}{{else}}healthy{{end}}"
+        inspect = subprocess.run(
+            [*self._docker, "container", "inspect", "--format", template, *ids], capture_output=True, text=True
+        )
+        states = inspect.stdout.split("\n")[: len(ids)]
+        return inspect.returncode == 0 and all(state.strip() == "true healthy" for state in states)
 
 
 def _cancel(process: subprocess.Popen[bytes]) -> None:

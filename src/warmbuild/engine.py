@@ -69,6 +69,8 @@ class ComposeProject:
 
 
 class Engine(Protocol):
+    """What warmbuild asks of a container engine (and, through it, of registries)."""
+
     def facts(self, builder: str) -> EngineFacts: ...
 
     def resolve_digest(self, image: str, mirrors: Sequence[str]) -> Resolved | Unresolved: ...
@@ -81,6 +83,15 @@ class Engine(Protocol):
 
     def local_image_size(self, image: str) -> int | None:
         """Bytes of the image in the local store; None when it is not there."""
+        ...
+
+    def local_image_id(self, image: str) -> str | None:
+        """The image's ID in the local store; None when it is not there."""
+        ...
+
+    def registry_digest(self, image: str) -> str | None:
+        """The digest of the image's manifest (or index) in its registry; None when
+        the registry does not hold it (or cannot be asked)."""
         ...
 
     def run_build(self, argv: Sequence[str], on_progress: ProgressCallback | None = None) -> BuildRun:
@@ -100,3 +111,9 @@ class Engine(Protocol):
     def compose_shell(self, project: ComposeProject, service: str, command: Sequence[str]) -> None: ...
 
     def compose_containers(self, project: ComposeProject) -> list[str]: ...
+
+    def compose_container_ids(self, project: ComposeProject) -> list[str]: ...
+
+    def containers_healthy(self, ids: Sequence[str]) -> bool:
+        """Every one of them running, and healthy where it has a healthcheck."""
+        ...

@@ -267,7 +267,11 @@ TASK_OPTIONS: dict[str, TaskOption] = {
         TaskOption("target", "all", "deps, dev, prod, or all"),
         TaskOption("services", "", "comma-separated subset: backend, frontend (default: all the app has)"),
         TaskOption("service", "backend", "the service: backend or frontend"),
-        TaskOption("rebuild", False, "re-run the dev stages' own steps (the deps image is still reused)"),
+        TaskOption(
+            "rebuild",
+            False,
+            "build even if nothing changed since the last build (dev-up also re-runs the dev stages' own steps)",
+        ),
         TaskOption("follow", False, "keep streaming the logs (Ctrl-C stops following, not the stack)"),
         TaskOption("tail", "200", "lines of history per service"),
         TaskOption("command", "sh", "what to run, as a shell would split it"),

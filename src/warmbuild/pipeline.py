@@ -19,6 +19,7 @@ from . import doctor, locks, plan
 from . import selection as selection_module
 from .engine import Engine, EngineFacts, ProgressCallback, Unresolved
 from .errors import ConfigError, EngineError, LockError, RegistryError
+from .fingerprint import Record, TreeEntry, fingerprint, ignore_patterns, ignored, tree_digest
 from .gitrepo import read_repo_state
 from .locking import machine_lock
 from .options import Config
@@ -224,6 +225,7 @@ def gather_inputs(config: Config, engine: Engine, branch: str = "", with_fronten
         dev_gid=dev_gid,
         secrets=secrets,
         frontend_dockerfile=frontend,
+        frontend_dockerfile_text=frontend.read_text() if frontend else "",
         frontend_base_digest=frontend_digest,
         registry_reachable=engine.registry_problem(config.registry) is None,
         build_image=build_image,
@@ -240,12 +242,10 @@ def write_files(build_plan: BuildPlan) -> None:
     or absent. Written beside it and renamed into place, so a concurrent build of the
     same plan never reads a half-written folder; folders of old plans are pruned."""
     Path(build_plan.metadata_file).parent.mkdir(parents=True, exist_ok=True)
-    by_folder: dict[Path, list[tuple[str, str]]] = {}
-    for path, text in build_plan.files:
-        by_folder.setdefault(Path(path).parent, []).append((Path(path).name, text))
-    for folder, named_texts in by_folder.items():
+    if build_plan.locks_dir:
+        folder = Path(build_plan.locks_dir)
         if not folder.is_dir():
-            _write_folder_atomically(folder, named_texts)
+            _write_folder_atomically(folder, list(build_plan.files))
         os.utime(folder)  # in use now: not stale for another run's pruning
         _prune_stale_siblings(folder)
     _copy_trees(build_plan.trees)
@@ -274,8 +274,10 @@ def _copy_trees(trees: tuple[plan.Tree, ...]) -> None:
 
 
 def _write_folder_atomically(folder: Path, named_texts: list[tuple[str, str]]) -> None:
+    folder.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     for name, text in named_texts:
+        (scratch / name).parent.mkdir(parents=True, exist_ok=True)
         (scratch / name).write_text(text)
     try:
         scratch.rename(folder)
@@ -306,19 +308,89 @@ def writes_of(build_plan: BuildPlan) -> list[str]:
     return names + ([exported] if exported else [])
 
 
-def execute(engine: Engine, build_plan: BuildPlan, on_progress: ProgressCallback | None = None) -> BuildSummary:
-    """Run one plan, holding the machine-wide locks of what it writes."""
+def execute(
+    engine: Engine, build_plan: BuildPlan, on_progress: ProgressCallback | None = None, rebuild: bool = False
+) -> BuildSummary:
+    """Run one plan, holding the machine-wide locks of what it writes; skip it when
+    nothing changed since its last build (unless ``rebuild``)."""
     with machine_lock(*writes_of(build_plan)):
-        return _run(engine, build_plan, on_progress)
+        return _run(engine, build_plan, on_progress, rebuild)
 
 
-def _run(engine: Engine, build_plan: BuildPlan, on_progress: ProgressCallback | None) -> BuildSummary:
+def _run(
+    engine: Engine, build_plan: BuildPlan, on_progress: ProgressCallback | None, rebuild: bool = False
+) -> BuildSummary:
     write_files(build_plan)
+    current = build_fingerprint(build_plan)
+    if not rebuild and _unchanged(engine, build_plan, current):
+        return summarize_reuse(build_plan, Outcome.UNCHANGED)
     if build_plan.pushes:
         _require_registry(engine, build_plan.image)
+    record_path(build_plan).unlink(missing_ok=True)  # a failed or cancelled build leaves no record
     run = engine.run_build(build_plan.argv, on_progress)
     size = engine.local_image_size(build_plan.image) if build_plan.output is Output.LOAD else None
+    _remember(engine, build_plan, current)
     return summarize(build_plan, run, size)
+
+
+# --- skipping what did not change ---------------------------------------------------------
+
+
+def record_path(build_plan: BuildPlan) -> Path:
+    return Path(build_plan.metadata_file).with_name("last-build.json")
+
+
+def _image_id(engine: Engine, build_plan: BuildPlan) -> str | None:
+    """What identifies the image the build made: the local ID of a loaded image, the
+    registry's digest of a pushed one."""
+    if build_plan.output is Output.LOAD:
+        return engine.local_image_id(build_plan.image)
+    if build_plan.output is Output.PUSH:
+        return engine.registry_digest(build_plan.image)
+    return None
+
+
+def _unchanged(engine: Engine, build_plan: BuildPlan, current: str | None) -> bool:
+    if current is None or not record_path(build_plan).is_file():
+        return False
+    record = Record.from_json(record_path(build_plan).read_text())
+    if record is None or record.fingerprint != current or record.image != build_plan.image:
+        return False
+    return _image_id(engine, build_plan) == record.image_id
+
+
+def _remember(engine: Engine, build_plan: BuildPlan, current: str | None) -> None:
+    image_id = _image_id(engine, build_plan) if current else None
+    if current and image_id:
+        record_path(build_plan).write_text(Record(current, build_plan.image, image_id).to_json())
+
+
+def build_fingerprint(build_plan: BuildPlan) -> str | None:
+    """None for builds that are never skipped: cache-only ones (their point is the
+    registry's cache, which no local record can vouch for)."""
+    if build_plan.output is Output.CACHE_ONLY:
+        return None
+    argv = build_plan.argv
+    dockerfile = Path(argv[argv.index("--file") + 1])
+    context = _context_digest(Path(argv[-1]), dockerfile) if build_plan.holds_context else None
+    return fingerprint(build_plan, [build_plan.definition_digest], context)
+
+
+def _context_digest(context: Path, dockerfile: Path) -> str:
+    ignore_file = dockerfile.with_name(f"{dockerfile.name}.dockerignore")
+    if not ignore_file.is_file():
+        ignore_file = context / ".dockerignore"
+    patterns = ignore_patterns(ignore_file.read_text()) if ignore_file.is_file() else []
+    entries = []
+    for folder, folders, names in os.walk(context):
+        relative_folder = Path(folder).relative_to(context).as_posix()
+        prefix = "" if relative_folder == "." else f"{relative_folder}/"
+        # Ignored folders are not walked (.git, node_modules…): their files cannot count.
+        folders[:] = [f for f in folders if not ignored(f"{prefix}{f}", patterns)]
+        for name in names:
+            stat = (Path(folder) / name).lstat()
+            entries.append(TreeEntry(f"{prefix}{name}", stat.st_size, stat.st_mtime_ns, stat.st_mode))
+    return tree_digest(entries, patterns)
 
 
 def _require_registry(engine: Engine, image: str) -> None:
@@ -366,6 +438,7 @@ def build_target(
     *,
     push: bool = False,
     branch: str = "",
+    rebuild: bool = False,
     on_progress: ProgressCallback | None = None,
 ) -> list[BuildSummary]:
     """build-deps / build-dev / build-prod: the deps image first (or its reuse), then
@@ -376,7 +449,7 @@ def build_target(
     # Only a task that pushes needs the registry; local builds go on without it.
     summaries = [ensure_deps(engine, inputs, on_progress, require_registry=target == "deps" or push)]
     for target_plan in plan.target_plans(inputs, target, Output.PUSH if push else None)[1:]:
-        summaries.append(execute(engine, target_plan, on_progress))
+        summaries.append(execute(engine, target_plan, on_progress, rebuild))
     return summaries
 
 

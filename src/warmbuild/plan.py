@@ -73,6 +73,7 @@ class BuildInputs:
     secrets: tuple[tuple[str, str], ...] = ()
     # The frontend's Dockerfile and node image digest; None when none is built.
     frontend_dockerfile: Path | None = None
+    frontend_dockerfile_text: str = ""
     frontend_base_digest: str = ""
     # False: build without registry cache; the deps image must be local or built here.
     registry_reachable: bool = True
@@ -96,7 +97,7 @@ class BuildPlan:
     # The image reference this build produces (tag).
     image: str
     argv: tuple[str, ...]
-    # Files to write before running: (absolute path, content). Lock exports only.
+    # The `locks` context to write before running: (path inside locks_dir, content).
     files: tuple[tuple[str, str], ...]
     output: Output
     cache_from: tuple[str, ...]
@@ -109,8 +110,14 @@ class BuildPlan:
     deps_key: str | None = None
     # Folders to fill before running (named by content): (folder, ((source, name), …)).
     trees: tuple[Tree, ...] = ()
+    # Where `files` go: a folder named by their content ('' when there are none).
+    locks_dir: str = ""
     # Packages this build installs from wheels it compiles (name==version).
     built_from_source: tuple[str, ...] = ()
+    # Of the Dockerfile's (and install script's) text: part of the build's fingerprint.
+    definition_digest: str = ""
+    # False for an image that never holds its build context (dev: compose mounts the code).
+    holds_context: bool = True
 
     @property
     def pushes(self) -> bool:
@@ -268,12 +275,15 @@ class ImageSpec:
     build_args: tuple[tuple[str, str], ...] = ()
     labels: tuple[tuple[str, str], ...] = ()
     files: tuple[tuple[str, str], ...] = ()
+    locks_dir: str = ""
     trees: tuple[Tree, ...] = ()
     notes: tuple[str, ...] = ()
     deps_key: str | None = None
     built_from_source: tuple[str, ...] = ()
     # The stages --no-cache-filter names for this target (default: its own stage).
     own_stages: tuple[str, ...] = ()
+    definition_digest: str = ""
+    holds_context: bool = True
 
 
 def _sanitized_url(url: str) -> str:
@@ -295,9 +305,11 @@ def _labels(inputs: BuildInputs) -> tuple[tuple[str, str], ...]:
 
 
 def _attestations(config: Config, output: Output) -> list[str]:
-    """Provenance (and an SBOM, if asked) travel with pushed images only."""
+    """Provenance (and an SBOM, if asked) travel with pushed images only. Elsewhere
+    buildx would add its own (min) provenance, whose timestamps give a loaded image a
+    new ID on every build: compose would recreate containers that nothing changed."""
     if output is not Output.PUSH:
-        return []
+        return ["--provenance", "false"]
     flags = ["--provenance", "false" if config.provenance == "off" else f"mode={config.provenance}"]
     if config.sbom:
         flags += ["--sbom", f"generator={config.sbom_generator}" if config.sbom_generator else "true"]
@@ -352,6 +364,7 @@ def plan_image(
         image=spec.image,
         argv=tuple(argv),
         files=spec.files,
+        locks_dir=spec.locks_dir,
         output=output,
         cache_from=cache.chain,
         cache_to=cache.cache_to,
@@ -360,6 +373,8 @@ def plan_image(
         deps_key=spec.deps_key,
         trees=spec.trees,
         built_from_source=spec.built_from_source,
+        definition_digest=spec.definition_digest,
+        holds_context=spec.holds_context,
     )
 
 
@@ -410,12 +425,18 @@ def python_spec(inputs: BuildInputs, target: str) -> ImageSpec:
         build_contexts=tuple(contexts),
         build_args=tuple(args),
         labels=_labels(inputs) if target == "prod" else (),
-        files=tuple((str(locks_dir / name), text) for name, text in lock_texts),
+        files=tuple(lock_texts),
+        locks_dir=str(locks_dir),
         trees=trees,
         notes=selection_notes(inputs, target),
         built_from_source=tuple(p.pinned for p in selection.built_packages(inputs.selection, target)),
         # The deps image is its slots and its OS packages as much as the deps stage.
         own_stages=_deps_stages(inputs.dockerfile_text) if target == "deps" else (),
+        definition_digest=_text_digest(
+            [("Dockerfile", inputs.dockerfile_text), ("script", inputs.installer_script_text)]
+        ),
+        # The dev image never holds the app's code: compose mounts it.
+        holds_context=target != "dev",
         deps_key=deps_key(inputs) if target == "deps" else None,
     )
 
@@ -457,6 +478,7 @@ def frontend_spec(inputs: BuildInputs, target: str) -> ImageSpec:
         dockerfile=inputs.frontend_dockerfile,
         context=inputs.repo.root / config.frontend.context,
         build_args=tuple(args),
+        definition_digest=_text_digest([("Dockerfile", inputs.frontend_dockerfile_text)]),
     )
 
 

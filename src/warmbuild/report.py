@@ -21,11 +21,14 @@ class Outcome(Enum):
     # No build ran: the deps image with this content tag already exists.
     REUSED_FROM_REGISTRY = "reused from the registry"
     REUSED_FROM_LOCAL_STORE = "reused from the local image store"
+    # No build ran: every input is as at the last build, whose image is still there.
+    UNCHANGED = "unchanged"
 
 
 REUSE_REASONS = {
     Outcome.REUSED_FROM_REGISTRY: "deps image with this content tag is already in the registry",
     Outcome.REUSED_FROM_LOCAL_STORE: "deps image with this content tag is in the local image store",
+    Outcome.UNCHANGED: "nothing changed since the last build, and its image is still there: not built",
 }
 
 

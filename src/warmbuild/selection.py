@@ -76,6 +76,7 @@ def _how(package: LockedPackage) -> str:
     return "no wheel: it must be compiled"
 
 
+@functools.lru_cache(maxsize=64)
 def deps_packages(selection: Selection) -> tuple[LockedPackage, ...]:
     """What the deps image installs: the heavy packages and their dependencies. With
     Poetry as installer, all of main (Poetry cannot install a subset)."""
@@ -91,6 +92,7 @@ def _size(package: LockedPackage, env: TargetEnvironment) -> int:
     return max(sizes, default=0)
 
 
+@functools.lru_cache(maxsize=64)
 def heavy_slots(selection: Selection) -> tuple[tuple[LockedPackage, ...], ...]:
     """The deps image's layers, as many as the Dockerfile has slots: first what
     several heavy packages share (numpy for scipy and opencv), then each heavy package
@@ -140,6 +142,7 @@ def target_sets(selection: Selection, target: str) -> dict[str, tuple[LockedPack
     return {"dev" if target == "dev" else "main": installed(selection, target)}
 
 
+@functools.lru_cache(maxsize=64)
 def built_packages(selection: Selection, target: str) -> tuple[LockedPackage, ...]:
     return tuple(
         p for packages in target_sets(selection, target).values() for p in to_build(selection, packages, target)
@@ -153,32 +156,38 @@ def path_packages(selection: Selection, target: str) -> tuple[LockedPackage, ...
 
 
 def lock_files(selection: Selection, target: str, lock_texts: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """The `locks` build context of one target: only what it installs, so a light
-    dependency change never touches the deps stage's cache key."""
+    """The `locks` build context of one target, a folder per install step (its RUN
+    mounts that folder alone): only what the step installs is in its cache key, so a
+    light dependency never touches the deps image and a heavy package's new version
+    re-runs its own slot alone.
+
+    Every folder a step mounts exists, empty or not: heavy-1 … heavy-N (deps), main
+    or dev, build (what the wheel-build stage compiles), paths (path dependencies)."""
     files: dict[str, str] = {}
-    if selection.config.installer == "poetry":
-        files.update(lock_texts)
-        files["poetry-groups.txt"] = _poetry_groups(selection, target) + "\n"
-        return files
+    hashed = {"require-hashes": ""} if selection.lock.hashed else {}
     for set_name, packages in target_sets(selection, target).items():
-        built = to_build(selection, packages, target)
-        index = [
-            p
-            for p in packages
-            if p.source.kind is not SourceKind.PATH and not locks.needs_build(p, selection.environment)
-        ]
-        if index:
-            files[f"{set_name}.txt"] = locks.requirements_text(index, selection.lock.index_options)
-        if built:
-            files[f"{set_name}.built"] = "".join(f"{p.pinned}\n" for p in built)
+        folder: dict[str, str] = {"packages.txt": ""}
+        if selection.config.installer == "poetry":
+            if set_name in ("heavy-1", "main", "dev"):  # Poetry installs the whole selection at once
+                folder.update(lock_texts)
+                folder["poetry-groups.txt"] = _poetry_groups(selection, target) + "\n"
+        else:
+            built = to_build(selection, packages, target)
+            index = [
+                p
+                for p in packages
+                if p.source.kind is not SourceKind.PATH and not locks.needs_build(p, selection.environment)
+            ]
+            if index:
+                folder["packages.txt"] = locks.requirements_text(index, selection.lock.index_options)
+            if built:
+                folder["built.txt"] = "".join(f"{p.pinned}\n" for p in built)
+            folder.update(hashed)
+        files.update({f"{set_name}/{name}": text for name, text in folder.items()})
     built = built_packages(selection, target)
-    if built:
-        files["build.txt"] = "".join(build_line(p) + "\n" for p in built)
-    paths = path_packages(selection, target)
-    if paths:
-        files["paths.txt"] = "".join(f"{p.name}\n" for p in paths)
-    if selection.lock.hashed:
-        files["require-hashes"] = ""
+    files["build/build.txt"] = "".join(build_line(p) + "\n" for p in built)
+    if target != "deps":
+        files["paths/paths.txt"] = "".join(f"{p.name}\n" for p in path_packages(selection, target))
     return files
 
 

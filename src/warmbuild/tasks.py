@@ -61,19 +61,19 @@ TASKS = (
     TaskSpec(
         "build-deps",
         "Build and push the deps base image, only if its content tag is missing.",
-        (*BUILD, "push"),
+        (*BUILD, "push", "rebuild"),
         "build_deps",
     ),
     TaskSpec(
         "build-dev",
         "Build the dev images: deps image reused by tag; code is mounted at run time.",
-        (*BUILD, "push"),
+        (*BUILD, "push", "rebuild"),
         "build_dev",
     ),
     TaskSpec(
         "build-prod",
         "Build the prod images: deps image + light deps + code, non-root, HEALTHCHECK.",
-        (*BUILD, "push"),
+        (*BUILD, "push", "rebuild"),
         "build_prod",
     ),
     TaskSpec(

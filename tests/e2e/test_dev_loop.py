@@ -84,6 +84,15 @@ def test_dev_loop(dev_app, tmp_path, unique):
     # The frontend, in a real browser, asks the backend through its own origin.
     check_in_browser(frontend_url)
 
+    # dev-up again with nothing changed: no build runs, the same images, and the running
+    # containers (with the developer's processes and state) are left alone.
+    running = containers(unique)
+    started = time.monotonic()
+    again = dev_up_cli(config, tmp_path / "again.json")
+    print(f"dev-up with the stack up and nothing changed: {time.monotonic() - started:.2f}s")
+    assert {again[t]["outcome"] for t in ("dev", "frontend-dev")} == {"unchanged"}
+    assert containers(unique) == running, "no container was recreated or restarted"
+
     # Edit a backend file on the host: the response changes with no image build.
     dev_image = docker.image.inspect(images[0]).id
     main_py = tmp_path / "backend" / "app" / "main.py"
@@ -121,6 +130,12 @@ def test_dev_loop(dev_app, tmp_path, unique):
     label = f"com.docker.compose.project={unique}"
     assert docker.container.list(all=True, filters=[("label", label)]) == []
     assert docker.network.list(filters=[("label", label)]) == []
+
+
+def containers(project: str) -> dict[str, tuple[str, str]]:
+    """The stack's containers: name -> (ID, when it started)."""
+    found = docker.container.list(filters=[("label", f"com.docker.compose.project={project}")])
+    return {c.name: (c.id, str(c.state.started_at)) for c in found}
 
 
 def deps_images(unique: str) -> list[str]:

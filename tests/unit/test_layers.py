@@ -28,6 +28,7 @@ PURE = {
     "engine",
     "doctor",
     "detect",
+    "fingerprint",
 }
 # Modules (ours or not) a pure module must never reach, directly or through ours.
 IMPURE_OURS = {

@@ -22,10 +22,11 @@ def prod_plan(tmp_path):
 def test_written_files_are_exactly_the_plans(tmp_path):
     plan = prod_plan(tmp_path)
     write_files(plan)
+    folder = Path(plan.locks_dir)
     for path, text in plan.files:
-        assert Path(path).read_text() == text
-    folder = Path(plan.files[0][0]).parent
-    assert sorted(p.name for p in folder.iterdir()) == sorted(Path(p).name for p, _ in plan.files)
+        assert (folder / path).read_text() == text
+    written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert written == sorted(path for path, _ in plan.files)
 
 
 def test_concurrent_writes_of_one_plan_all_succeed_and_leave_no_scratch(tmp_path):
@@ -44,7 +45,7 @@ def test_concurrent_writes_of_one_plan_all_succeed_and_leave_no_scratch(tmp_path
     for thread in threads:
         thread.join()
     assert errors == []
-    state = Path(plan.files[0][0]).parent.parent
+    state = Path(plan.locks_dir).parent
     assert [p.name for p in state.iterdir() if p.name.startswith(".")] == []
 
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import os
+import shutil
+import time
 from pathlib import Path
 
 import pytest
 from fake_engine import FakeEngine, progress_of
-from support import EXAMPLE, sample_inputs
+from support import DOCKERFILE, EXAMPLE, REPO_ROOT, sample_inputs
 
 from warmbuild import devloop, pipeline, plan, warm
 from warmbuild.errors import BuildFailed, ConfigError, EngineError, RegistryError
 from warmbuild.failures import classify_failure, is_transient
-from warmbuild.options import CacheOptions, Config, FrontendOptions
+from warmbuild.options import CacheOptions, Config, DevOptions, FrontendOptions
 from warmbuild.plan import Output
 from warmbuild.progress import BuildRun
 from warmbuild.repo import RepoState
@@ -82,7 +85,7 @@ def test_a_loaded_image_reports_its_size_and_a_cache_only_build_none(tmp_path):
     inputs = inputs_in(tmp_path)
     loaded = pipeline.execute(FakeEngine(), plan.plan_build(inputs, "prod"))
     cache_only = pipeline.execute(FakeEngine(), plan.plan_build(inputs, "prod", Output.CACHE_ONLY))
-    assert loaded.image_bytes == 1_000_000 and cache_only.image_bytes is None
+    assert loaded.image_bytes == 1_000_001 and cache_only.image_bytes is None
 
 
 # --- cache-warm: export only when there is something new ------------------------------------------
@@ -333,3 +336,93 @@ def test_a_failed_source_build_names_the_package_and_the_missing_system_package(
     )
     error = classify_failure(run)
     assert type(error) is BuildFailed and error.problem == problem and fix in error.fix
+
+
+# --- skipping builds whose inputs did not change ------------------------------------------------
+
+
+def context_app(tmp_path: Path) -> plan.BuildInputs:
+    """The example's inputs with a real app folder and Dockerfile to fingerprint."""
+    shutil.copytree(REPO_ROOT / "backend", tmp_path / "backend", ignore=shutil.ignore_patterns("__pycache__"))
+    return inputs_in(tmp_path, dockerfile_path=DOCKERFILE)
+
+
+def rebuilt(engine: FakeEngine, build_plan: plan.BuildPlan, rebuild: bool = False) -> bool:
+    before = len(engine.builds)
+    summary = pipeline.execute(engine, build_plan, rebuild=rebuild)
+    assert (summary.outcome is Outcome.UNCHANGED) is (len(engine.builds) == before)
+    return len(engine.builds) > before
+
+
+def touch(path: Path, text: str) -> None:
+    path.write_text(text)
+    os.utime(path, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+
+
+@pytest.mark.parametrize(
+    "target, change, builds_again",
+    [
+        pytest.param("prod", lambda _app, _inputs: None, False, id="nothing-changed"),
+        pytest.param("prod", lambda app, _inputs: touch(app / "app" / "main.py", "x = 1\n"), True, id="code-edited"),
+        pytest.param("prod", lambda app, _inputs: (app / "app" / "new.py").write_text(""), True, id="file-added"),
+        pytest.param("prod", lambda app, _inputs: (app / "tests" / "x.py").write_text(""), False, id="ignored-file"),
+        pytest.param(
+            "dev", lambda app, _inputs: touch(app / "app" / "main.py", "x = 1\n"), False, id="dev-has-no-code"
+        ),
+        pytest.param(
+            "prod",
+            lambda _app, inputs: dataclasses.replace(inputs, base_digest="sha256:" + "c" * 64),
+            True,
+            id="base-image-tag-moved",
+        ),
+        pytest.param(
+            "prod",
+            lambda _app, inputs: sample_inputs(
+                app_dir=REPO_ROOT / "bench" / "variants" / "light-added", repo=inputs.repo, dockerfile_path=DOCKERFILE
+            ),
+            True,
+            id="lock-changed",
+        ),
+    ],
+)
+def test_an_unchanged_build_is_skipped_and_every_input_counts(tmp_path, target, change, builds_again):
+    inputs = context_app(tmp_path)
+    engine = FakeEngine(registry={plan.deps_image(inputs)})
+    assert rebuilt(engine, plan.plan_build(inputs, target)), "the first build runs"
+    changed = change(tmp_path / "backend", inputs) or inputs
+    assert rebuilt(engine, plan.plan_build(changed, target)) is builds_again
+
+
+def test_a_missing_image_or_rebuild_builds_again(tmp_path):
+    inputs = context_app(tmp_path)
+    engine = FakeEngine(registry={plan.deps_image(inputs)})
+    prod = plan.plan_build(inputs, "prod")
+    assert rebuilt(engine, prod) and not rebuilt(engine, prod)
+    assert rebuilt(engine, prod, rebuild=True), "--rebuild"
+    engine.local.clear()
+    assert rebuilt(engine, prod), "the image was removed"
+    engine.local[prod.image] = 7
+    assert rebuilt(engine, prod), "the tag now names another image"
+    cache_only = plan.plan_build(inputs, "prod", Output.CACHE_ONLY)
+    assert rebuilt(engine, cache_only) and rebuilt(engine, cache_only), "cache-only builds always run"
+
+
+def test_dev_up_leaves_a_running_unchanged_stack_alone(tmp_path):
+    shutil.copytree(REPO_ROOT / "backend", tmp_path / "backend", ignore=shutil.ignore_patterns("__pycache__"))
+    config = EXAMPLE.model_copy(update={"frontend": FrontendOptions(context="")})
+    config._source = tmp_path / "warmbuild.yaml"
+    inputs = inputs_in(tmp_path, config, dockerfile_path=DOCKERFILE)
+    engine = FakeEngine(registry={plan.deps_image(inputs)})
+    assert devloop.start_stack(engine, inputs, ("backend",), rebuild=False).restarted
+    again = devloop.start_stack(engine, inputs, ("backend",), rebuild=False)
+    assert not again.restarted and engine.compose_calls == [("up", "backend")], "compose was not asked again"
+    engine.healthy = False  # a container stopped or unhealthy: compose brings it back
+    assert devloop.start_stack(engine, inputs, ("backend",), rebuild=False).restarted
+    engine.healthy = True
+    assert devloop.start_stack(engine, inputs, ("backend",), rebuild=True).restarted, "--rebuild"
+    moved = config.model_copy(update={"dev": DevOptions(backend_port=9001)})
+    moved._source = config.source
+    changed = inputs_in(tmp_path, moved, dockerfile_path=DOCKERFILE)
+    builds = len(engine.builds)
+    assert devloop.start_stack(engine, changed, ("backend",), rebuild=False).restarted, "the compose variables changed"
+    assert len(engine.builds) == builds, "a host port is no reason to build"

@@ -22,8 +22,7 @@ DEPS = f"127.0.0.1:5000/warmbuild-example/deps:{TAG}"
 
 
 def locks_folder(plan) -> str:
-    [folder] = {path.rsplit("/", 1)[0] for path, _ in plan.files}
-    return folder
+    return plan.locks_dir
 
 
 def pathdeps_folder(plan) -> str:
@@ -33,7 +32,7 @@ def pathdeps_folder(plan) -> str:
 
 
 def files_by_name(plan) -> dict[str, str]:
-    return {path.rsplit("/", 1)[1]: text for path, text in plan.files}
+    return dict(plan.files)
 
 
 def test_deps_plan_exact_argv():
@@ -75,12 +74,13 @@ def test_deps_plan_exact_argv():
         "/repo/backend",
     )
     assert re.fullmatch(r"/repo/\.warmbuild/warmbuild-example/deps/locks-[0-9a-f]{16}", locks_folder(plan))
-    assert [path.rsplit("/", 1)[1] for path, _ in plan.files] == [
-        "heavy-1.txt",
-        "heavy-2.txt",
-        "heavy-3.txt",
-        "require-hashes",
-    ]
+    files = files_by_name(plan)
+    # A folder per install step: numpy alone (shared by scipy and opencv), one each, three empty.
+    assert [name for name in files if name.endswith("packages.txt")] == [f"heavy-{n}/packages.txt" for n in range(1, 7)]
+    assert "numpy==" in files["heavy-1/packages.txt"] and "scipy" not in files["heavy-1/packages.txt"]
+    assert "scipy==" in files["heavy-2/packages.txt"] and "opencv-python-headless==" in files["heavy-3/packages.txt"]
+    assert files["heavy-4/packages.txt"] == "" and files["build/build.txt"] == ""
+    assert "heavy-1/require-hashes" in files and "paths/paths.txt" not in files
     assert plan.pushes and plan.image == DEPS
 
 
@@ -130,6 +130,8 @@ def test_prod_plan_exact_argv():
         "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main",
         "--cache-to",
         "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:prod-main,mode=max,compression=zstd",
+        "--provenance",
+        "false",
         "--tag",
         "127.0.0.1:5000/warmbuild-example/prod:main",
         "--metadata-file",
@@ -340,16 +342,17 @@ def test_poetry_installer_keys_deps_on_the_whole_main_group():
     inputs = sample_inputs(config)
     assert deps_tag(sample_inputs(config, app_dir=REPO_ROOT / "bench" / "variants" / "light-added")) != deps_tag(inputs)
     files = files_by_name(plan_build(inputs, "dev"))
-    assert files["poetry-groups.txt"] == "--with dev\n"
-    assert "poetry.lock" in files
+    assert files["dev/poetry-groups.txt"] == "--with dev\n"
+    assert "dev/poetry.lock" in files
 
 
 def test_each_target_gets_only_its_lock_export():
-    for target, name in (("dev", "dev.txt"), ("prod", "main.txt")):
+    for target, name in (("dev", "dev"), ("prod", "main")):
         files = plan_build(INPUTS, target).files
-        assert [path.rsplit("/", 1)[1] for path, _ in files] == [name, "require-hashes"]
-    dev = files_by_name(plan_build(INPUTS, "dev"))["dev.txt"]
-    prod = files_by_name(plan_build(INPUTS, "prod"))["main.txt"]
+        expected = [f"{name}/packages.txt", f"{name}/require-hashes", "build/build.txt", "paths/paths.txt"]
+        assert sorted(path for path, _ in files) == sorted(expected)
+    dev = files_by_name(plan_build(INPUTS, "dev"))["dev/packages.txt"]
+    prod = files_by_name(plan_build(INPUTS, "prod"))["main/packages.txt"]
     assert "pytest==" in dev and "pytest==" not in prod
     assert "ultralytics" not in dev
 

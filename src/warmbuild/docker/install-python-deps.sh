@@ -8,11 +8,12 @@
 #                                          packages into wheels, in /wheels
 #   install-python-deps remove-package-managers     (prod: nothing can install at run time)
 #
-# Reads /run/warmbuild/locks (written by warmbuild): <set>.txt (pinned; with hashes
-# when the file `require-hashes` is there), <set>.built (name==version of packages
-# built from source, found in /run/warmbuild/wheels), build.txt (one requirement a
-# line: what to build), paths.txt (path dependencies, folders of /opt/pathdeps); or
-# for INSTALLER=poetry, pyproject.toml + poetry.lock + poetry-groups.txt.
+# Reads /run/warmbuild/locks, the step's own folder of what warmbuild exported from
+# the lock: packages.txt (pinned; with hashes when the file `require-hashes` is
+# there) and built.txt (name==version of packages built from source, found in
+# /run/warmbuild/wheels); build.txt (wheel-build: one requirement a line); paths.txt
+# (in /run/warmbuild/paths: path dependencies, folders of /opt/pathdeps); for INSTALLER=poetry,
+# pyproject.toml + poetry.lock + poetry-groups.txt.
 # The installer tools (uv, Poetry) are installed into a cache mount on first use,
 # never into the image. Optional BuildKit secrets: ca (a CA bundle), index_url (an
 # index URL that may carry credentials), netrc (mounted at /root/.netrc).
@@ -132,10 +133,10 @@ install() {
   esac
 }
 
-# install_set NAME: the set's pinned packages (nothing resolved at build time), then
+# install_set: the step's pinned packages (nothing resolved at build time), then
 # those built from source in the wheel-build stage.
 install_set() {
-  if [ -s "$locks/$1.txt" ]; then
+  if [ -s "$locks/packages.txt" ]; then
     if [ "$INSTALLER" = pip ]; then
       # pip's HTTP cache depends on the index's Cache-Control headers, which proxies
       # may strip; a wheelhouse in a cache mount does not. Downloads land in a folder
@@ -143,40 +144,40 @@ install_set() {
       mkdir -p "$wheelhouse"
       fresh="$(mktemp -d "$wheelhouse/.download.XXXXXX")"
       "$base_python" -m pip download -q --disable-pip-version-check --no-deps $hashes \
-        --find-links "$wheelhouse" --dest "$fresh" -r "$locks/$1.txt"
+        --find-links "$wheelhouse" --dest "$fresh" -r "$locks/packages.txt"
       for file in "$fresh"/*; do [ -e "$file" ] && mv -n "$file" "$wheelhouse/"; done
       rm -rf "$fresh"
-      install --no-index --find-links "$wheelhouse" $hashes -r "$locks/$1.txt"
+      install --no-index --find-links "$wheelhouse" $hashes -r "$locks/packages.txt"
     else
-      install $hashes -r "$locks/$1.txt"
+      install $hashes -r "$locks/packages.txt"
     fi
   fi
-  if [ -s "$locks/$1.built" ]; then
-    install --no-index --find-links "$wheels" -r "$locks/$1.built"
+  if [ -s "$locks/built.txt" ]; then
+    install --no-index --find-links "$wheels" -r "$locks/built.txt"
   fi
 }
 
 case "$set_name" in
   paths|paths-editable)
-    [ -s "$locks/paths.txt" ] || exit 0
+    [ -s /run/warmbuild/paths/paths.txt ] || exit 0
     editable=""
     if [ "$set_name" = paths-editable ]; then editable=-e; fi
     while IFS= read -r folder; do
       install $editable "/opt/pathdeps/$folder"
-    done <"$locks/paths.txt"
+    done </run/warmbuild/paths/paths.txt
     ;;
   *)
     if [ "$INSTALLER" = poetry ]; then
       # Poetry installs the whole selection in one go (heavy-1, main or dev): it
       # cannot install a subset of a lock. Other slots stay empty.
-      case "$set_name" in heavy-1) ;; heavy-*) exit 0 ;; esac
+      [ -s "$locks/poetry-groups.txt" ] || [ -f "$locks/poetry.lock" ] || exit 0
       poetry="$(ensure_tool poetry "$POETRY_VERSION")"
       # Poetry installs into the active venv ($VIRTUAL_ENV) instead of creating one.
       # shellcheck disable=SC2046
       POETRY_VIRTUALENVS_CREATE=false POETRY_CACHE_DIR=/root/.cache/pypoetry \
         "$poetry" install --no-root --no-interaction --directory "$locks" $(cat "$locks/poetry-groups.txt")
     elif [ "$INSTALLER" = uv ] || [ "$INSTALLER" = pip ]; then
-      install_set "$set_name"
+      install_set
     else
       echo "install-python-deps: unknown INSTALLER '$INSTALLER' (uv, pip or poetry)" >&2
       exit 2

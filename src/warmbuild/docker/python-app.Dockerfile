@@ -75,12 +75,12 @@ ARG POETRY_VERSION
 # Part of the built wheels' cache key: a new build image compiles everything again.
 ARG PYTHON_BUILD_IMAGE
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
     --mount=type=cache,id=warmbuild-pip,target=/root/.cache/pip \
     --mount=type=cache,id=warmbuild-built,target=/root/.cache/warmbuild-built \
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=build,target=/run/warmbuild/locks \
     install-python-deps build-wheels
 
 FROM scratch AS built-wheels
@@ -120,7 +120,6 @@ ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
@@ -129,6 +128,7 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=heavy-1,target=/run/warmbuild/locks \
     install-python-deps heavy-1
 
 FROM runtime-base AS heavy-2
@@ -136,7 +136,6 @@ ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
@@ -145,6 +144,7 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=heavy-2,target=/run/warmbuild/locks \
     install-python-deps heavy-2
 
 FROM runtime-base AS heavy-3
@@ -152,7 +152,6 @@ ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
@@ -161,6 +160,7 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=heavy-3,target=/run/warmbuild/locks \
     install-python-deps heavy-3
 
 FROM runtime-base AS heavy-4
@@ -168,7 +168,6 @@ ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
@@ -177,6 +176,7 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=heavy-4,target=/run/warmbuild/locks \
     install-python-deps heavy-4
 
 FROM runtime-base AS heavy-5
@@ -184,7 +184,6 @@ ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
@@ -193,6 +192,7 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=heavy-5,target=/run/warmbuild/locks \
     install-python-deps heavy-5
 
 FROM runtime-base AS heavy-6
@@ -200,7 +200,6 @@ ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
@@ -209,6 +208,7 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=heavy-6,target=/run/warmbuild/locks \
     install-python-deps heavy-6
 
 # ---------------------------------------------------------------------------------
@@ -229,7 +229,6 @@ ARG POETRY_VERSION
 # they change. Path dependencies are installed editable from /opt/pathdeps, where the
 # dev stack mounts them: an edit there needs no rebuild, like the app's code.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
@@ -238,6 +237,8 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=dev,target=/run/warmbuild/locks \
+    --mount=type=bind,from=locks,source=paths,target=/run/warmbuild/paths \
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
     install-python-deps dev && install-python-deps paths-editable
 # The host user's UID/GID, so files the app writes into the mounted tree stay the
@@ -271,7 +272,6 @@ ARG UV_VERSION
 ARG POETRY_VERSION
 # Light dependencies on top of the deps image.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
@@ -280,12 +280,12 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=main,target=/run/warmbuild/locks \
     install-python-deps main
 # Path dependencies (local packages) change with the code, not with the lock: their
 # own step, which a change of the app's code does not re-run. Mounted writable (the
 # writes are thrown away) because build backends write into the source tree.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=locks,target=/run/warmbuild/locks \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
     --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
@@ -294,6 +294,7 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=paths,target=/run/warmbuild/paths \
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
     install-python-deps paths
 # No package manager is left for run time: pip goes, with the wheels Python keeps to
