@@ -20,6 +20,13 @@ RAW = {
     "installers": {"uv": [20.0], "pip": [25.0]},
     "dev_loop": {"ours-dev": [1.2, 1.4, 1.3]},
     "floor": [8.0, 9.0, 10.0],
+    "bytes": {
+        "ours-prod": {
+            "heavy-change": [{"pushed": 40_000_000, "pulled": None}, {"pushed": 42_000_000, "pulled": None}],
+            "second-machine": [{"pushed": 0, "pulled": 90_000_000}],
+        }
+    },
+    "heavy_installed": 45_000_000,
 }
 
 
@@ -52,9 +59,12 @@ def test_summary_ratios_compare_with_seed_prod_in_the_same_run():
 def test_verdicts_name_each_goal():
     verdicts = {goal: met for goal, _, _, met in bench.target_verdicts(bench.summarize(RAW))}
     assert verdicts["ours-prod cold / seed-prod"] is True
-    assert verdicts["ours-prod no-op"] is True
+    assert verdicts["ours-prod no-op, as a process"] is False, "1.0 s is over the 0.5 s goal"
+    assert verdicts["ours-prod no-op / seed-prod no-op"] is False
+    assert verdicts["ours-prod heavy-change: bytes pushed / scipy installed"] is True
+    assert verdicts["ours-prod second-machine: bytes pulled / scipy installed"] is False
     assert verdicts["ours-prod image / seed-prod image"] is True
-    assert verdicts["ours-dev edit to response"] is True
+    assert verdicts["ours-dev edit to response"] is False, "1.3 s is over the 1.2 s goal"
 
 
 def test_markdown_table_and_readme_block(tmp_path):
@@ -79,7 +89,13 @@ def _no_block(tmp_path):
 
 def test_total_steps_counts_every_measurement():
     quick = bench.quick_options()
-    assert bench.total_steps(quick) == 1 + len(bench.KINDS) * len(bench.QUICK_SCENARIOS) + 2
+    assert bench.total_steps(quick) == 1 + len(bench.QUICK_KINDS) * len(bench.QUICK_SCENARIOS) + 2
+    full = bench.BenchOptions(repeats=2)
+    # The seed has no second machine (no registry): 6 kinds x 7 scenarios - 2, 3 installers, 2 dev loops.
+    assert bench.total_steps(full) == 1 + 2 * (6 * 7 - 2 + 3 + 2)
+    assert bench.scenarios_of("seed-prod", full)[-1] == "new-machine" and "second-machine" not in bench.scenarios_of(
+        "seed-dev", full
+    )
 
 
 def test_tool_versions_come_from_the_dockerfile():
