@@ -10,7 +10,6 @@ The kind comes from the folder (tests/unit, tests/engine), so no test is unmarke
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
@@ -20,10 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from python_on_whales.exceptions import DockerException
+from support import purge_app
 
 from warmbuild import registry_http
-from warmbuild.docker_engine import DockerEngine
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = os.environ.get("WARMBUILD_TEST_REGISTRY", "127.0.0.1:5000")
@@ -90,11 +88,11 @@ def registry() -> str:
 @pytest.fixture
 def unique(request) -> Iterator[str]:
     """A name no other test (or earlier run) uses: images and cache refs never collide.
-    Afterwards the test's local images go (each holds ~1 GB: a suite run would
-    otherwise fill a runner's disk after a few runs); the registry keeps its copies."""
+    Afterwards `invoke gc --purge` takes the test's images and caches from the
+    registry and this machine (each holds up to ~1 GB: a suite run would otherwise
+    fill a runner's disk after a few runs)."""
     slug = re.sub(r"[^a-z0-9]+", "-", request.node.name.lower()).strip("-")[:40]
     name = f"wbt-{slug}-{uuid.uuid4().hex[:8]}"
     yield name
-    if shutil.which("docker"):
-        with contextlib.suppress(DockerException):
-            DockerEngine().remove_local_images((f"{REGISTRY}/{name}/",))
+    if shutil.which("docker") and not registry_http.ping(REGISTRY):
+        purge_app(name, REGISTRY)

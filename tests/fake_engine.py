@@ -14,6 +14,7 @@ from pathlib import Path
 
 from warmbuild.engine import ComposeProject, EngineFacts, ProgressCallback, Resolved, Unresolved
 from warmbuild.errors import WarmbuildError
+from warmbuild.gc import LocalImage
 from warmbuild.progress import BuildProgress, BuildRun
 
 HEALTHY = EngineFacts(
@@ -100,11 +101,22 @@ class FakeEngine:
         metadata.write_text(json.dumps({"image.name": image}))
         return BuildRun(argv=tuple(argv), progress=progress_of(result), seconds=1.0)
 
-    def prune_build_cache(self, builder: str = "", keep_cache_mounts: bool = False) -> None:
-        self.compose_calls.append(("prune",))
+    def prune_build_cache(
+        self, builder: str = "", keep_cache_mounts: bool = False, keep_bytes: int | None = None
+    ) -> None:
+        self.compose_calls.append(("prune",) if keep_bytes is None else ("prune", keep_bytes))
+
+    def build_cache_bytes(self, builder: str = "") -> int | None:
+        return 0
 
     def remove_local_images(self, prefixes: tuple[str, ...]) -> None:
         self.local = {k: v for k, v in self.local.items() if not k.startswith(prefixes)}
+
+    def local_images(self, prefix: str) -> list[LocalImage]:
+        return [LocalImage(name, None, size) for name, size in self.local.items() if name.startswith(prefix)]
+
+    def remove_images(self, names: Sequence[str]) -> None:
+        self.local = {k: v for k, v in self.local.items() if k not in names}
 
     def compose_up(self, project: ComposeProject, services: Sequence[str], wait_seconds: int) -> None:
         self.compose_calls.append(("up", *services))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import time
@@ -10,8 +11,10 @@ from pathlib import Path
 
 import yaml
 from python_on_whales import docker
+from python_on_whales.exceptions import DockerException
 
-from warmbuild import locks
+from warmbuild import gc_run, locks
+from warmbuild.docker_engine import DockerEngine
 from warmbuild.options import Config, load_config, parse_config
 from warmbuild.plan import BuildInputs, packaged
 from warmbuild.repo import RepoState
@@ -123,3 +126,13 @@ def missing_blobs(registry: str, repository: str, reference: str) -> list[str]:
         except OSError:
             missing.append(child["digest"])
     return missing
+
+
+def purge_app(name: str, registry: str) -> None:
+    """`invoke gc --purge` for a test's app: its images and caches leave the registry
+    and this machine."""
+    config = parse_config({"name": name, "registry": registry}, None)
+    engine = DockerEngine()
+    # A registry error is a gc bug and fails the test; a local image already gone is not.
+    with contextlib.suppress(DockerException):
+        gc_run.apply(config, engine, gc_run.gather(config, engine, purge=True, machine=False))

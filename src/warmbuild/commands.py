@@ -162,3 +162,15 @@ def dev_logs(given: Given) -> None:
 def dev_shell(given: Given) -> None:
     with console.user_errors(given["debug"]):
         devloop.dev_shell(load(given), DockerEngine(), given["service"], given["command"])
+
+
+def gc(given: Given) -> None:
+    from . import gc_run
+
+    with console.user_errors(given["debug"]):
+        config = load(given)
+        engine = DockerEngine()
+        decided = gc_run.gather(config, engine, purge=given["purge"])
+        if given["apply"]:
+            gc_run.apply(config, engine, decided)
+    console.print_gc(decided, config, applied=given["apply"])

@@ -21,8 +21,10 @@ from .plan import BuildPlan
 from .progress import BuildProgress
 from .report import BuildSummary, Outcome
 
-if TYPE_CHECKING:  # init's detectors are not loaded by every task
+if TYPE_CHECKING:  # init's detectors and gc's rules are not loaded by every task
+    from .gc import Decision, MachineGc
     from .init import InitPlan
+    from .options import Config
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -214,3 +216,54 @@ def print_urls(urls: dict[str, str], env_file: Path) -> None:
     for service, url in urls.items():
         out.print(f"  [bold]{service}[/]: {url}")
     out.print(f"  compose: docker compose --env-file {env_file} ps")
+
+
+# --- gc ---------------------------------------------------------------------------------------
+
+
+def _bytes(count: int) -> str:
+    return f"{count / 1e9:.2f} GB" if count >= 1e9 else f"{count / 1e6:.0f} MB"
+
+
+def _decisions_table(title: str, decisions: tuple[Decision, ...], applied: bool) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("ref")
+    table.add_column("action")
+    table.add_column("why")
+    table.add_column("frees", justify="right")
+    goes = "[red]deleted[/]" if applied else "[red]delete[/]"
+    for decision in decisions:
+        size = _bytes(decision.bytes) if decision.delete else ""
+        table.add_row(decision.name, goes if decision.delete else "[green]keep[/]", decision.reason, size)
+    return table
+
+
+def print_gc(plan: MachineGc, config: Config, applied: bool) -> None:
+    registry = plan.registry
+    if registry.decisions:
+        out.print(_decisions_table(f"{config.registry}/{config.name}", registry.decisions, applied))
+    else:
+        out.print(f"{config.registry}/{config.name}: nothing stored")
+    if plan.local_images:
+        out.print(_decisions_table("this machine's images", plan.local_images, applied))
+    if plan.remote_unknown:
+        out.print(
+            f"note: git remote {config.gc.remote!r} could not be listed: only age (gc.max_age_days) retires branches"
+        )
+    cache = "unreadable" if plan.builder_cache_bytes is None else _bytes(plan.builder_cache_bytes)
+    over = "pruned to it" if applied else "over it: `--apply` prunes it"
+    builder = over if plan.prune_builder else "within it"
+    out.print(
+        f"registry: {len(registry.deleted)} refs, up to {_bytes(registry.freed_bytes)}; this machine: "
+        f"{sum(d.delete for d in plan.local_images)} images (up to {_bytes(plan.local_bytes)}), "
+        f"{len(plan.stale_folders)} stale state folders; builder cache {cache}, budget "
+        f"{config.gc.builder_budget}: {builder}"
+    )
+    if not applied:
+        out.print("dry run: nothing was deleted; `invoke gc --apply` deletes what is listed")
+    elif registry.deletions:
+        out.print(
+            f"deleted {len(registry.deletions)} manifests; the registry frees their "
+            f"{_bytes(registry.freed_bytes)} when it collects garbage (distribution: `registry "
+            "garbage-collect CONFIG`; hosted registries: their retention rules, README)"
+        )

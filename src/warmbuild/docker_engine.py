@@ -17,6 +17,7 @@ import io
 import json
 import logging
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -34,6 +35,7 @@ from . import registry_http
 from .engine import ComposeProject, EngineFacts, ProgressCallback, Resolved, Unresolved
 from .errors import BuildFailed, EngineError, Interrupted
 from .failures import classify_failure, failure_reason, is_transient
+from .gc import LocalImage
 from .progress import BuildRun, RawJsonDecoder
 from .refs import DOCKER_HUB, parse_image_ref
 
@@ -239,12 +241,47 @@ class DockerEngine:
         if doomed:
             self.client.image.remove(doomed, force=True)
 
-    def prune_build_cache(self, builder: str = "", keep_cache_mounts: bool = False) -> None:
+    def local_images(self, prefix: str) -> list[LocalImage]:
+        """The tagged images whose name starts with ``prefix``, one entry per tag."""
+        found = []
+        for image in self.client.image.list():
+            created = image.created.timestamp() if image.created else None
+            for tag in image.repo_tags or []:
+                if tag.startswith(prefix):
+                    found.append(LocalImage(tag, created, int(image.size or 0)))
+        return found
+
+    def remove_images(self, names: Sequence[str]) -> None:
+        """Untag exactly these names (an image whose last tag goes is freed)."""
+        if names:
+            self.client.image.remove(list(names), force=True)
+
+    def build_cache_bytes(self, builder: str = "") -> int | None:
+        """The builder's cache size as `docker buildx du` totals it; None if unreadable."""
+        command = [*self._docker, "buildx", "du"] + (["--builder", builder] if builder else [])
+        try:
+            text = run_cli(command)
+        except _docker_exception():
+            return None
+        total = re.search(r"^Total:\s+([\d.]+)\s*([kKMGT]?B)", text, re.MULTILINE)
+        if not total:
+            return 0 if "Reclaimable" in text or not text.strip() else None
+        # buildx prints decimal units (go-units HumanSize).
+        scale = {"B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3, "TB": 1000**4}[total[2].upper()]
+        return int(float(total[1]) * scale)
+
+    def prune_build_cache(
+        self, builder: str = "", keep_cache_mounts: bool = False, keep_bytes: int | None = None
+    ) -> None:
         """Empty the builder's local cache (a "new machine" for cache tests); with
         ``keep_cache_mounts``, only its layers: a machine that forgot its builds but
-        keeps its download caches (uv's, pip's)."""
+        keeps its download caches (uv's, pip's); with ``keep_bytes``, down to that
+        budget, least recently used first (`invoke gc`)."""
         # python-on-whales' prune has no --builder option.
         prune = self._docker + ["buildx", "prune", "--all", "--force"] + (["--builder", builder] if builder else [])
+        if keep_bytes is not None:
+            run_cli([*prune, "--keep-storage", str(keep_bytes)])
+            return
         if not keep_cache_mounts:
             run_cli(prune)
             return

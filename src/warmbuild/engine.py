@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from .gc import LocalImage
 from .progress import BuildProgress, BuildRun
 
 # Drivers that run BuildKit themselves and so export every cache backend.
@@ -98,9 +99,17 @@ class Engine(Protocol):
         """Run ``docker <argv>``; raise BuildFailed, RegistryError or Interrupted."""
         ...
 
-    def prune_build_cache(self, builder: str = "", keep_cache_mounts: bool = False) -> None: ...
+    def prune_build_cache(
+        self, builder: str = "", keep_cache_mounts: bool = False, keep_bytes: int | None = None
+    ) -> None: ...
+
+    def build_cache_bytes(self, builder: str = "") -> int | None: ...
 
     def remove_local_images(self, prefixes: tuple[str, ...]) -> None: ...
+
+    def local_images(self, prefix: str) -> list[LocalImage]: ...
+
+    def remove_images(self, names: Sequence[str]) -> None: ...
 
     def compose_up(self, project: ComposeProject, services: Sequence[str], wait_seconds: int) -> None: ...
 

@@ -34,3 +34,17 @@ def read_repo_state(root: Path, branch: str = "") -> RepoState:
         commit_time=int(_git(root, "log", "-1", "--format=%ct") or 0),
         source_url=_git(root, "remote", "get-url", "origin"),
     )
+
+
+def remote_branches(root: Path, remote: str) -> frozenset[str] | None:
+    """The branches the remote has now (`git ls-remote --heads`); None when there is
+    no such remote or it cannot be reached: then no branch counts as gone."""
+    try:
+        result = subprocess.run(
+            ["git", "ls-remote", "--heads", remote], cwd=root, capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if result.returncode != 0:
+        return None
+    return frozenset(line.split("refs/heads/", 1)[1] for line in result.stdout.splitlines() if "\trefs/heads/" in line)

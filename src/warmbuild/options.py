@@ -126,6 +126,27 @@ class DevOptions(Section):
     frontend_port: Port = Field(5173, description="the frontend's host port on 127.0.0.1")
 
 
+class GcOptions(Section):
+    """What `invoke gc` keeps."""
+
+    remote: Annotated[str, Shape("a git remote's name")] = Field(
+        "origin", description="the git remote whose branches are alive; the others' images and caches go"
+    )
+    max_age_days: Annotated[int, Field(ge=0), Shape("a number of days (0: never by age)")] = Field(
+        30, description="a branch's images and caches untouched this long go even if the branch exists; 0 = never"
+    )
+    keep_deps: Annotated[int, Field(ge=0, le=1000), Shape("a count of deps images")] = Field(
+        3, description="deps images kept beyond those a kept image or cache is built on (the newest)"
+    )
+    keep_tags: Strings = Field(
+        ("latest", "v[0-9]*", "release-*"),
+        description="tags never deleted (shell patterns), e.g. release tags pushed by hand",
+    )
+    builder_budget: Annotated[
+        str, Field(pattern=r"^\s*\d+(\.\d+)?\s*([KMGTkmgt][Bb]?|[Bb])?\s*$"), Shape("a size such as 20GB")
+    ] = Field("20GB", description="the builder's local cache is pruned down to this (least recently used first)")
+
+
 class Config(Section):
     """warmbuild.yaml. `invoke init` writes one for a repository, every detected
     value explained; the defaults are what an app with nothing special needs."""
@@ -213,6 +234,7 @@ class Config(Section):
     cache: CacheOptions = CacheOptions()
     frontend: FrontendOptions = FrontendOptions()
     dev: DevOptions = DevOptions()
+    gc: GcOptions = GcOptions()
     secrets: Annotated[tuple[SecretSource, ...], BeforeValidator(_as_tuple), Shape("a list of secrets")] = Field(
         (),
         description="BuildKit secrets by reference: `{id: ca, file: PATH}` or `{id: index_url, env: VAR}`; ids the "
@@ -281,6 +303,10 @@ TASK_OPTIONS: dict[str, TaskOption] = {
         TaskOption("dry_run", False, "print what would be written, write nothing"),
         TaskOption("ci", "", "also write CI files: github or gitlab"),
         TaskOption("install", "", "how CI installs warmbuild (default: warmbuild==<this version>)"),
+        TaskOption("apply", False, "delete what the listing shows (default: a dry run that deletes nothing)"),
+        TaskOption(
+            "purge", False, "everything of this app goes, the default branch's too (retiring an app, test leftovers)"
+        ),
     )
 }
 

@@ -88,6 +88,12 @@ TASKS = (
         (*COMMON, "services", "rebuild", "follow", "branch", "json", "export_cache"),
         "dev_up",
     ),
+    TaskSpec(
+        "gc",
+        "List (and with --apply delete) stale branch images and caches, unused deps images, local leftovers.",
+        (*COMMON, "registry", "builder", "apply", "purge"),
+        "gc",
+    ),
     TaskSpec("dev-down", "Stop and remove the dev stack's containers and network.", (*COMMON, "volumes"), "dev_down"),
     TaskSpec("dev-logs", "Show the dev stack's logs.", (*COMMON, "services", "follow", "tail"), "dev_logs"),
     TaskSpec(

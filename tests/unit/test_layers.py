@@ -29,11 +29,13 @@ PURE = {
     "doctor",
     "detect",
     "fingerprint",
+    "gc",
 }
 # Modules (ours or not) a pure module must never reach, directly or through ours.
 IMPURE_OURS = {
     "docker_engine",
     "registry_http",
+    "gc_run",
     "index_http",
     "gitrepo",
     "locking",
