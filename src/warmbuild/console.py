@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,7 +91,10 @@ class BuildProgressView:
         self.title = title
         self._printed: set[str] = set()
         self._live: Live | None = None
-        self._latest: BuildProgress | None = None
+        # The latest snapshot of each build under way, by the thread that reads it:
+        # the backend's and the frontend's images build at once.
+        self._latest: dict[int, BuildProgress] = {}
+        self._lock = threading.Lock()
 
     def __enter__(self) -> BuildProgressView:
         if out.is_terminal:
@@ -101,15 +105,16 @@ class BuildProgressView:
     def __exit__(self, *exc: object) -> None:
         if self._live:
             self._live.__exit__(None, None, None)
-        if self._latest:
-            self._print_finished(self._latest)
+        for progress in self._latest.values():
+            self._print_finished(progress)
 
     def __call__(self, progress: BuildProgress) -> None:
-        self._latest = progress
-        if self._live:
-            self._live.update(self._render())
-        else:
-            self._print_finished(progress)
+        with self._lock:
+            self._latest[threading.get_ident()] = progress
+            if self._live:
+                self._live.update(self._render())
+            else:
+                self._print_finished(progress)
 
     def _print_finished(self, progress: BuildProgress) -> None:
         for step in progress.steps:
@@ -121,18 +126,18 @@ class BuildProgressView:
     def _render(self) -> Table:
         table = Table.grid(padding=(0, 1))
         table.add_row(f"[bold]{self.title}[/]")
-        progress = self._latest
-        if progress:
-            for step in progress.steps[-12:]:
-                if step.cached:
-                    state = "[yellow]CACHED[/]"
-                elif step.completed:
-                    state = f"[green]{step.seconds:6.1f}s[/]"
-                elif step.started:
-                    state = "[cyan]running[/]"
-                else:
-                    state = "waiting"
-                table.add_row(f"  {state} {_short(step.name)}")
+        # The last dozen steps, shared out between the builds under way.
+        shown = 12 // max(1, len(self._latest))
+        for step in (step for progress in self._latest.values() for step in progress.steps[-shown:]):
+            if step.cached:
+                state = "[yellow]CACHED[/]"
+            elif step.completed:
+                state = f"[green]{step.seconds:6.1f}s[/]"
+            elif step.started:
+                state = "[cyan]running[/]"
+            else:
+                state = "waiting"
+            table.add_row(f"  {state} {_short(step.name)}")
         return table
 
 

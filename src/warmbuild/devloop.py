@@ -149,13 +149,12 @@ def start_stack(
     summaries = [pipeline.ensure_deps(engine, inputs, on_progress, require_registry=False)]
     # The backend always: the frontend's dev server depends on it.
     export = config.cache.export_local
-    dev_plan = plan.plan_build(inputs, "dev", no_cache=rebuild, export_cache=export)
-    summaries.append(pipeline.execute(engine, dev_plan, on_progress, rebuild))
+    plans = [plan.plan_build(inputs, "dev", no_cache=rebuild, export_cache=export)]
     frontend_image = "none"
     if inputs.frontend_dockerfile is not None:
-        frontend_plan = plan.plan_frontend_build(inputs, "dev", no_cache=rebuild, export_cache=export)
-        frontend_image = frontend_plan.image
-        summaries.append(pipeline.execute(engine, frontend_plan, on_progress, rebuild))
+        plans.append(plan.plan_frontend_build(inputs, "dev", no_cache=rebuild, export_cache=export))
+        frontend_image = plans[-1].image
+    summaries += pipeline.execute_all(engine, plans, on_progress, rebuild)
     env_file = env_file_path(config)
     _write_env(env_file, compose_env(inputs, frontend_image))
     _write_pathdeps_override(inputs)

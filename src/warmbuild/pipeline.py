@@ -13,6 +13,7 @@ import platform
 import shutil
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 
 from . import doctor, locks, plan
@@ -317,6 +318,24 @@ def execute(
         return _run(engine, build_plan, on_progress, rebuild)
 
 
+def execute_all(
+    engine: Engine, plans: list[BuildPlan], on_progress: ProgressCallback | None = None, rebuild: bool = False
+) -> list[BuildSummary]:
+    """Independent builds (the backend's image and the frontend's) at once: a new
+    machine pulls and unpacks both bases side by side instead of one after the other.
+    Summaries in plan order; if a build fails, the first failure is raised once every
+    build has ended (each one is whole or absent, never half-written)."""
+    if len(plans) < 2:
+        return [execute(engine, p, on_progress, rebuild) for p in plans]
+    with ThreadPoolExecutor(max_workers=len(plans)) as pool:
+        futures = [pool.submit(execute, engine, p, on_progress, rebuild) for p in plans]
+        wait(futures)
+    failures = [error for error in (f.exception() for f in futures) if error is not None]
+    if failures:
+        raise failures[0]
+    return [f.result() for f in futures]
+
+
 def _run(
     engine: Engine, build_plan: BuildPlan, on_progress: ProgressCallback | None, rebuild: bool = False
 ) -> BuildSummary:
@@ -448,9 +467,8 @@ def build_target(
     inputs = gather_inputs(config, engine, branch, with_frontend=with_frontend)
     # Only a task that pushes needs the registry; local builds go on without it.
     summaries = [ensure_deps(engine, inputs, on_progress, require_registry=target == "deps" or push)]
-    for target_plan in plan.target_plans(inputs, target, Output.PUSH if push else None)[1:]:
-        summaries.append(execute(engine, target_plan, on_progress, rebuild))
-    return summaries
+    plans = plan.target_plans(inputs, target, Output.PUSH if push else None)[1:]
+    return summaries + execute_all(engine, plans, on_progress, rebuild)
 
 
 def plan_targets(config: Config, engine: Engine, targets: list[str], branch: str = "") -> list[BuildPlan]:

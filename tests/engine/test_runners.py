@@ -1,0 +1,128 @@
+"""Many machines, one registry: extra engines from ci/engines.sh stand in for CI
+runners and teammates' machines. Each has its own network namespace, data root and
+temp folder (warmbuild's machine lock lives there), and its own checkout; they share
+only the registry, as a fleet does."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+from support import DATA, REPO_ROOT, copy_example_app, missing_blobs
+from support_engines import Run, runners
+
+PIP_DOWNLOAD = ["python3", "-m", "pip", "download", "-q", "--no-deps", "-d", "/tmp/x", "six==1.17.0"]
+
+
+def example_checkout(folder: Path, name: str) -> Path:
+    """The example app (backend and frontend) as a fresh clone on one machine."""
+    folder.mkdir(parents=True)
+    shutil.copytree(REPO_ROOT / "frontend", folder / "frontend", ignore=shutil.ignore_patterns("node_modules"))
+    return copy_example_app(folder, name, frontend={"context": "frontend"})
+
+
+def small_checkout(folder: Path, name: str) -> Path:
+    """other-app (pillow, starlette; a pip requirements lock): small, so concurrent
+    rounds stay short."""
+    shutil.copytree(DATA / "other-app", folder / "service-src")
+    config = folder / "warmbuild.yaml"
+    config.write_text(
+        f"name: {name}\ncontext: service-src\nheavy: [pillow]\nfrontend: {{context: ''}}\n"
+        "app: service.web:application\nport: 9000\nhealth_path: /healthz\n"
+    )
+    return config
+
+
+def test_a_fresh_runner_builds_prod_and_starts_the_dev_stack_from_what_another_runner_warmed(tmp_path, unique):
+    config_a = example_checkout(tmp_path / "machine-a", unique)
+    config_b = example_checkout(tmp_path / "machine-b", unique)
+    with runners(tmp_path, ("wb-a", 1, ()), ("wb-b", 2, ()), ("wb-c", 4, ())) as (runner_a, runner_b, runner_c):
+        warm = runner_a.warmbuild("cache-warm", config_a, "--branch", "main")
+        assert warm.ok, warm.why()
+        # The floor on a third empty machine: only pulling the deps image, nothing else.
+        started = time.monotonic()
+        runner_c.docker("pull", "-q", warm.builds["deps"]["image"])
+        floor = time.monotonic() - started
+        prod = runner_b.warmbuild("build-prod", config_b, "--branch", "main")
+        assert prod.ok, prod.why()
+        dev = runner_b.warmbuild("dev-up", config_b, "--branch", "main")
+        assert dev.ok, dev.why()
+        pulled = runner_b.content_bytes()
+        health = runner_b.in_namespace(
+            "python3", "-c", "import urllib.request as u; print(u.urlopen('http://127.0.0.1:8000/health').read())"
+        )
+        page = runner_b.in_namespace("python3", "-c", "import urllib.request as u; u.urlopen('http://127.0.0.1:5173/')")
+
+    print(
+        f"\nrunners: cold cache-warm on A {warm.seconds:.1f} s; on B, empty: build-prod {prod.seconds:.1f} s "
+        f"(x{prod.seconds / warm.seconds:.2f}), dev-up {dev.seconds:.1f} s (x{dev.seconds / warm.seconds:.2f}); "
+        f"B pulled {pulled / 1e6:.0f} MB; `docker pull` of the deps image alone on C: {floor:.1f} s"
+    )
+    assert warm.builds["deps"]["outcome"] == "built"
+    # B built nothing A had built: the deps image came from the registry, every step from cache.
+    assert prod.builds["deps"]["outcome"] == "reused from the registry"
+    assert dev.builds["deps"]["outcome"] in ("reused from the registry", "reused from the local image store")
+    for run, target in ((prod, "prod"), (dev, "dev"), (dev, "frontend-dev")):
+        assert run.builds[target]["steps_executed"] == 0, (target, run.builds[target]["steps"])
+    assert health.returncode == 0 and b'"ok"' in health.stdout.encode(), health.stderr
+    assert page.returncode == 0, page.stderr
+
+
+def concurrently(*calls) -> list[Run]:
+    results: list[Run | None] = [None] * len(calls)
+
+    def run(index: int) -> None:
+        results[index] = calls[index]()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return [r for r in results if r is not None]
+
+
+def test_two_runners_warming_one_branch_at_once_leave_a_consistent_registry(tmp_path, unique, registry):
+    configs = [small_checkout(tmp_path / f"machine-{m}", unique) for m in "ab"]
+    with runners(tmp_path, ("wb-a", 1, ()), ("wb-b", 2, ())) as machines:
+        rounds = []
+        for _ in range(3):
+            runs = concurrently(*(lambda r=r, c=c: r.warmbuild("cache-warm", c, "--branch", "main")
+                                  for r, c in zip(machines, configs, strict=True)))  # fmt: skip
+            for run in runs:
+                assert run.ok, run.why()
+            rounds.append(runs)
+        third = machines[0].warmbuild("cache-warm", configs[0], "--branch", "main")
+        assert third.ok, third.why()
+        # Importable: B forgets its builds and builds prod all from the registry.
+        machines[1].docker("buildx", "prune", "--all", "--force")
+        prod = machines[1].warmbuild("build-prod", configs[1], "--branch", "main")
+        assert prod.ok, prod.why()
+
+    exported = [[sorted(t for t, b in run.builds.items() if b["cache_to"]) for run in runs] for runs in rounds]
+    print(f"\nconcurrent cache-warm, exports per round (A, B): {exported}")
+    # After the first round, the branch's caches are current for both: nobody exports.
+    assert exported[1:] == [[[], []], [[], []]]
+    assert all(not b["cache_to"] for b in third.builds.values()), third.builds
+    for kind, reference in (("cache", "deps-main"), ("cache", "dev-main"), ("cache", "prod-main")):
+        assert missing_blobs(registry, f"{unique}/{kind}", reference) == [], reference
+    deps_tag = prod.builds["deps"]["image"].rsplit(":", 1)[1]
+    assert missing_blobs(registry, f"{unique}/deps", deps_tag) == []
+    assert prod.builds["prod"]["steps_executed"] == 0, prod.builds["prod"]["steps"]
+
+
+def test_extra_engines_leave_the_first_engines_network_alone(tmp_path):
+    with runners(tmp_path, ("wb-net", 3, ())) as (runner,):
+        runner.docker("pull", "-q", "python:3.13-slim")
+        inside = subprocess.run(
+            ["docker", "run", "--rm", "python:3.13-slim", *PIP_DOWNLOAD], env=runner.env, capture_output=True, text=True
+        )
+        assert inside.returncode == 0, inside.stderr
+    # After the runner is gone: the first engine's containers still resolve and download.
+    after = subprocess.run(["docker", "run", "--rm", "python:3.13-slim", *PIP_DOWNLOAD], capture_output=True, text=True)
+    assert after.returncode == 0, after.stderr
+    leftovers = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
+    assert "wb-net" not in leftovers
