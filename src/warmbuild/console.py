@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # init's detectors and gc's rules are not loaded by every tas
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
-_STATUS_STYLE = {Status.OK: "green", Status.PROBLEM: "bold red", Status.NOT_CHECKED: "yellow"}
+_STATUS_STYLE = {Status.OK: "green", Status.PROBLEM: "bold red", Status.WARNING: "yellow", Status.NOT_CHECKED: "yellow"}
 
 
 def debug_logging() -> None:

@@ -164,11 +164,38 @@ class DockerEngine:
         except _docker_exception() as error:
             return {"builder_error": _last_line(error)}
         platforms = [p for node in found.nodes or [] for p in (node.platforms or [])]
-        return {
+        endpoint = str(found.nodes[0].endpoint or "") if found.nodes else ""
+        facts: dict[str, Any] = {
             "builder_name": found.name,
             "builder_driver": found.driver,
             "builder_platform": platforms[0] if platforms else "",
+            "builder_endpoint": endpoint,
         }
+        if found.driver == "docker" and endpoint and endpoint != self._current_context():
+            # The docker driver builds in the engine of its context: ask that engine.
+            facts["builder_engine"] = endpoint
+            facts["builder_engine_containerd_store"] = self._context_uses_containerd(endpoint)
+        return facts
+
+    def _current_context(self) -> str:
+        if os.environ.get("DOCKER_HOST"):
+            return "default"  # DOCKER_HOST overrides the context: buildx calls it default
+        try:
+            return str(self.client.context.inspect(None).name)
+        except _docker_exception():
+            return "default"
+
+    def _context_uses_containerd(self, context: str) -> bool:
+        info = subprocess.run(
+            [*self._docker, "--context", context, "info", "--format", "{{json .DriverStatus}}"],
+            capture_output=True,
+            text=True,
+        )
+        try:
+            pairs = json.loads(info.stdout) if info.returncode == 0 else []
+        except ValueError:
+            return False
+        return any(pair == ["driver-type", CONTAINERD_SNAPSHOTTER] for pair in pairs or [])
 
     # --- registry -------------------------------------------------------------------------
 
@@ -305,8 +332,9 @@ class DockerEngine:
             run = self._run_once(argv, on_progress)
         if run.returncode != 0:
             # Whatever failed, the next task asks the engine afresh.
-            builder = argv[argv.index("--builder") + 1] if "--builder" in argv else ""
-            self.forget_facts(builder)
+            # The builder's name: --builder's, or a docker-driver builder's context.
+            named = [argv[i + 1] for i, part in enumerate(argv[:-1]) if part in ("--builder", "--context")]
+            self.forget_facts(named[0] if named else "")
             raise classify_failure(run)
         return run
 

@@ -10,18 +10,21 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from .engine import Engine, EngineFacts, Resolved, Unresolved
+from .engine import EXPORTING_DRIVERS, Engine, EngineFacts, Resolved, Unresolved
 from .options import Config
 
 MIN_ENGINE = (24, 0)
 # --progress=rawjson, which the build reports are read from, arrived in buildx 0.12.
 MIN_BUILDX = (0, 12)
 PROVISION = "run ci/provision-engine.sh"
+BUILDER_CHECKS = ("builder", "cache export", "cache import", "image loading")
 
 
 class Status(Enum):
     OK = "ok"
     PROBLEM = "problem"
+    # Works, with a limit the user should know (not a failure: exit code 0).
+    WARNING = "warning"
     NOT_CHECKED = "not checked"
 
 
@@ -94,7 +97,7 @@ def _buildx_check(facts: EngineFacts) -> Check:
 def _builder_checks(facts: EngineFacts) -> list[Check]:
     if not (facts.server_version and facts.buildx_version):
         why = "needs a reachable engine and buildx"
-        return [Check(name, Status.NOT_CHECKED, why) for name in ("builder", "cache export", "cache import")]
+        return [Check(name, Status.NOT_CHECKED, why) for name in BUILDER_CHECKS]
     if facts.builder_error or not facts.builder_name:
         problem = Check(
             "builder",
@@ -102,8 +105,10 @@ def _builder_checks(facts: EngineFacts) -> list[Check]:
             f"no usable buildx builder: {facts.builder_error}",
             "`docker buildx use default`, or set `builder:` in the config to an existing builder",
         )
-        return [problem] + [Check(n, Status.NOT_CHECKED, "needs a builder") for n in ("cache export", "cache import")]
-    checks = [Check("builder", Status.OK, f"{facts.builder_name} (driver {facts.builder_driver})")]
+        return [problem] + [Check(n, Status.NOT_CHECKED, "needs a builder") for n in BUILDER_CHECKS[1:]]
+    where = f", endpoint {facts.builder_endpoint}" if facts.builder_endpoint else ""
+    platform = f", {facts.builder_platform}" if facts.builder_platform else ""
+    checks = [Check("builder", Status.OK, f"{facts.builder_name} (driver {facts.builder_driver}{platform}{where})")]
     if facts.can_export_cache:
         how = ", containerd image store" if facts.builder_driver == "docker" else ""
         checks.append(
@@ -121,7 +126,28 @@ def _builder_checks(facts: EngineFacts) -> list[Check]:
         )
     # Every buildx driver can import registry cache.
     checks.append(Check("cache import", Status.OK, "registry cache import"))
+    checks.append(_loading_check(facts))
     return checks
+
+
+def _loading_check(facts: EngineFacts) -> Check:
+    """Where `--load` (build-dev, build-prod without --push, dev-up) puts images."""
+    if facts.loads_elsewhere:
+        return Check(
+            "image loading",
+            Status.WARNING,
+            f"images load into the engine of context {facts.builder_engine}, not this one: cache-warm, build-deps "
+            "and --push builds work; build-dev, build-prod without --push and dev-up refuse",
+            "for a local dev stack, build without `builder:` or with a docker-container or remote builder",
+        )
+    if facts.builder_driver in EXPORTING_DRIVERS:
+        return Check(
+            "image loading",
+            Status.OK,
+            f"over the wire into this engine ({facts.builder_driver} driver: a tarball per image, slower than a "
+            "local build's load for large images)",
+        )
+    return Check("image loading", Status.OK, "into this engine's image store")
 
 
 def _registry_check(registry: str, problem: str | None) -> Check:

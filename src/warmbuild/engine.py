@@ -35,6 +35,12 @@ class EngineFacts:
     builder_error: str = ""
     # The builder's native platform, e.g. linux/amd64.
     builder_platform: str = ""
+    # Where the builder's node runs: a docker context's name, a URL, a Kubernetes pod.
+    builder_endpoint: str = ""
+    # The engine a `docker`-driver builder of another docker context builds in (its
+    # image store is not this engine's); "" when it is this engine or not that driver.
+    builder_engine: str = ""
+    builder_engine_containerd_store: bool = False
     containerd_store: bool = False
     mirrors: tuple[str, ...] = ()
     docker_host: str = ""
@@ -42,8 +48,17 @@ class EngineFacts:
     @property
     def can_export_cache(self) -> bool:
         """Registry cache export needs BuildKit's own store: a container-run builder,
-        or the docker driver on the containerd image store."""
-        return self.builder_driver in EXPORTING_DRIVERS or (self.builder_driver == "docker" and self.containerd_store)
+        or the docker driver on the containerd image store (of the engine it runs in)."""
+        if self.builder_driver in EXPORTING_DRIVERS:
+            return True
+        store = self.builder_engine_containerd_store if self.builder_engine else self.containerd_store
+        return self.builder_driver == "docker" and store
+
+    @property
+    def loads_elsewhere(self) -> bool:
+        """`--load` puts images into another engine than this one: a docker-driver
+        builder of another context. (Container-run builders stream them back here.)"""
+        return bool(self.builder_engine)
 
 
 @dataclass(frozen=True)

@@ -222,6 +222,7 @@ def gather_inputs(config: Config, engine: Engine, branch: str = "", with_fronten
         base_digest=base_digest(engine, config.python_image, facts),
         host_platform=facts.builder_platform or "linux/amd64",
         can_export_cache=facts.can_export_cache,
+        builder_engine=facts.builder_engine,
         dev_uid=dev_uid,
         dev_gid=dev_gid,
         secrets=secrets,

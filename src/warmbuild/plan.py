@@ -17,6 +17,7 @@ from enum import Enum
 from pathlib import Path
 
 from . import dockerfile, locks, selection
+from .errors import EngineError
 from .locks import LockedPackage, TargetEnvironment
 from .options import Config
 from .repo import RepoState, branch_slug
@@ -81,6 +82,9 @@ class BuildInputs:
     build_image: str = ""
     build_base_digest: str = ""
     path_dependencies: tuple[PathDependency, ...] = ()
+    # The docker context whose engine the builder builds in, when it is not this
+    # engine: images it loads would land there.
+    builder_engine: str = ""
 
     @property
     def app_dir(self) -> Path:
@@ -333,9 +337,20 @@ def plan_image(
 ) -> BuildPlan:
     """The buildx invocation for one image: the one definition of the argv."""
     config = inputs.config
+    if output is Output.LOAD and inputs.builder_engine:
+        raise EngineError(
+            f"builder {config.builder!r} builds in the Docker Engine of context {inputs.builder_engine!r}: "
+            f"{spec.image} would be loaded there, not into this engine",
+            "push instead (--push), or use a docker-container or remote builder (they load over the wire), "
+            "or build without `builder:`",
+        )
     state = inputs.repo.root / STATE_DIR / config.name / spec.name
     argv = ["buildx", "build", "--progress=rawjson"]
-    if config.builder:
+    if inputs.builder_engine:
+        # buildx runs a docker-driver builder of another context only from within that
+        # context (`--builder` is refused): the build goes to that engine over its API.
+        argv = ["--context", inputs.builder_engine, *argv]
+    elif config.builder:
         argv += ["--builder", config.builder]
     argv += ["--file", str(spec.dockerfile), "--target", spec.stage]
     if no_cache:

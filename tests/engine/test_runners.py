@@ -5,8 +5,11 @@ only the registry, as a fleet does."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -14,7 +17,16 @@ from pathlib import Path
 from support import DATA, REPO_ROOT, copy_example_app, missing_blobs
 from support_engines import Run, runners
 
+from warmbuild import registry_http
+from warmbuild.refs import parse_image_ref
+
 PIP_DOWNLOAD = ["python3", "-m", "pip", "download", "-q", "--no-deps", "-d", "/tmp/x", "six==1.17.0"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def example_checkout(folder: Path, name: str) -> Path:
@@ -126,3 +138,44 @@ def test_extra_engines_leave_the_first_engines_network_alone(tmp_path):
     assert after.returncode == 0, after.stderr
     leftovers = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
     assert "wb-net" not in leftovers
+
+
+def test_a_remote_builder_reached_through_a_docker_context_warms_and_pushes_and_loads_nothing_here(
+    tmp_path, unique, registry
+):
+    config = small_checkout(tmp_path / "machine", unique)
+    port = free_port()
+    docker_config = tmp_path / "docker-config"  # the context lives in this user's CLI config only
+    docker_config.mkdir()
+    env = {**os.environ, "DOCKER_CONFIG": str(docker_config), "TMPDIR": str(tmp_path), "COLUMNS": "250"}
+    env.pop("DOCKER_HOST", None)
+    with runners(tmp_path, ("wb-remote", 6, ("--tcp", str(port)))):
+        subprocess.run(
+            ["docker", "context", "create", "shared-builder", "--docker", f"host=tcp://127.0.0.1:{port}"],
+            env=env, check=True, capture_output=True,
+        )  # fmt: skip
+
+        def warmbuild(*args: str) -> subprocess.CompletedProcess:
+            command = [sys.executable, "-m", "warmbuild", *args, "--config", str(config), "--builder", "shared-builder"]
+            return subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
+
+        doctor = warmbuild("doctor")
+        warm = warmbuild("cache-warm", "--branch", "main")
+        pushed = warmbuild("build-prod", "--push", "--branch", "main")
+        refused = warmbuild("dev-up", "--branch", "main")
+        here = subprocess.run(["docker", "image", "ls", "--format", "{{.Repository}}"], capture_output=True, text=True)
+
+    report = " ".join(doctor.stdout.split())
+    print(f"\nremote builder, doctor: {report[report.index('builder') :][:400]}")
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+    assert "shared-builder (driver docker, linux/amd64, endpoint shared-builder)" in report
+    assert "registry cache export, mode=max (docker driver, containerd image store)" in report
+    assert "images load into the engine of context shared-builder" in report
+    assert warm.returncode == 0, warm.stdout + warm.stderr
+    assert pushed.returncode == 0, pushed.stdout + pushed.stderr
+    assert registry_http.lookup_manifest(registry, parse_image_ref(f"{registry}/{unique}/prod:main"))
+    for ref in ("deps-main", "dev-main", "prod-main"):
+        assert missing_blobs(registry, f"{unique}/cache", ref) == [], ref
+    assert unique not in here.stdout, "nothing was loaded into this engine"
+    assert refused.returncode == 4, refused.stdout + refused.stderr
+    assert "would be loaded there, not into this engine" in refused.stderr

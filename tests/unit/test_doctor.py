@@ -35,6 +35,7 @@ def test_healthy_machine_has_no_problems():
         "builder",
         "cache export",
         "cache import",
+        "image loading",
         "registry",
         "base python:3.13-slim",
     ]
@@ -129,3 +130,37 @@ def test_checks_that_depend_on_the_engine_are_not_reported_as_problems():
 )
 def test_version_tuple(text, expected):
     assert version_tuple(text) == expected
+
+
+REMOTE_CONTEXT = EngineFacts(
+    **{**HEALTHY.__dict__, "builder_name": "shared", "builder_engine": "shared", "builder_endpoint": "shared"}
+)
+
+
+@pytest.mark.parametrize(
+    ("engine_facts", "export", "loading", "mentions"),
+    [
+        pytest.param(HEALTHY, Status.OK, Status.OK, "into this engine's image store", id="local-engine"),
+        pytest.param(
+            EngineFacts(**{**REMOTE_CONTEXT.__dict__, "builder_engine_containerd_store": True}),
+            Status.OK,
+            Status.WARNING,
+            "dev-up refuse",
+            id="other-context-containerd",
+        ),
+        # The other engine's store decides, not this one's.
+        pytest.param(REMOTE_CONTEXT, Status.PROBLEM, Status.WARNING, "context shared", id="other-context-classic"),
+        pytest.param(
+            EngineFacts(**{**HEALTHY.__dict__, "builder_driver": "remote", "builder_endpoint": "tcp://b:1234"}),
+            Status.OK,
+            Status.OK,
+            "over the wire",
+            id="remote-driver",
+        ),
+    ],
+)
+def test_where_a_builder_exports_cache_and_loads_images(engine_facts, export, loading, mentions):
+    checks = {check.name: check for check in evaluate(facts(engine_facts))}
+    assert (checks["cache export"].status, checks["image loading"].status) == (export, loading)
+    assert mentions in checks["image loading"].detail
+    assert problems(list(checks.values())) == ([checks["cache export"]] if export is Status.PROBLEM else [])

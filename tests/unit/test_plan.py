@@ -10,8 +10,9 @@ import pytest
 from support import BASE_DIGEST, DOCKERFILE, EXAMPLE, REPO_ROOT, sample_inputs
 
 from warmbuild import dockerfile
+from warmbuild.errors import EngineError
 from warmbuild.options import CacheOptions, Config, SecretSource
-from warmbuild.plan import cache_chain, deps_tag, dev_user, plan_build
+from warmbuild.plan import Output, cache_chain, deps_tag, dev_user, plan_build
 from warmbuild.refs import parse_image_ref
 from warmbuild.repo import RepoState
 
@@ -397,3 +398,13 @@ def test_lock_folder_is_named_by_its_content():
     assert locks_folder(plan_build(INPUTS, "prod")) == locks_folder(plan_build(sample_inputs(CONFIG), "prod"))
     assert locks_folder(plan_build(light, "prod")) != locks_folder(plan_build(INPUTS, "prod"))
     assert locks_folder(plan_build(light, "deps")) == locks_folder(plan_build(INPUTS, "deps"))  # heavy set unchanged
+
+
+@pytest.mark.parametrize(("output", "refused"), [(Output.LOAD, True), (Output.PUSH, False), (Output.CACHE_ONLY, False)])
+def test_a_builder_in_another_engine_cannot_load_into_this_one(output, refused):
+    inputs = sample_inputs(builder_engine="shared-builder")
+    if refused:
+        with pytest.raises(EngineError, match="would be loaded there, not into this engine"):
+            plan_build(inputs, "prod", output)
+    else:
+        assert plan_build(inputs, "prod", output).output is output
