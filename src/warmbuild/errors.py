@@ -51,6 +51,12 @@ class RegistryError(WarmbuildError):
     exit_code = 5
 
 
+class DiskFull(WarmbuildError):
+    """The builder, the image store or the registry ran out of disk space."""
+
+    exit_code = 6
+
+
 class Interrupted(WarmbuildError):
     """The user pressed Ctrl-C; nothing was tagged or pushed."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import BuildFailed, RegistryError, WarmbuildError
+from .errors import BuildFailed, DiskFull, RegistryError, WarmbuildError
 from .progress import BuildRun
 
 # What buildx says when the registry, not the build, failed.
@@ -91,7 +91,34 @@ def _source_build_failure(run: BuildRun) -> BuildFailed | None:
     )
 
 
+# ENOSPC as Linux (and Go, Rust, Python) words it, wherever it surfaced: a step's
+# files, BuildKit's snapshots or content store, the image store while loading.
+DISK_FULL = re.compile(r"no space left on device|os error 28|errno 28", re.IGNORECASE)
+
+
+def _disk_full(run: BuildRun) -> DiskFull | None:
+    reason = failure_reason(run)
+    # The steps' own words first: buildx's summary wraps them in its own.
+    texts = [*(run.progress.log_of(v) for v in run.progress.failed), *run.messages, reason]
+    lines = [line.strip() for text in texts for line in text.splitlines() if DISK_FULL.search(line)]
+    if not lines:
+        return None
+    # The line that says it, from its cause on ("…: No space left on device").
+    said = lines[0][max(0, lines[0].lower().rfind("cause:") + len("cause:")) if "cause:" in lines[0] else 0 :]
+    step = re.match(r"\[[^\]]+\]", reason)
+    at = f" at {step[0]}" if step else ""
+    where = "the registry" if any(marker in reason for marker in REGISTRY_FAILURES) else "the builder"
+    return DiskFull(
+        f"{where} ran out of disk space{at}: {said.strip()[-160:]}; nothing was tagged or pushed",
+        "free space with `invoke gc --apply` (stale images and caches, the builder cache beyond "
+        "gc.builder_budget), then run the task again",
+    )
+
+
 def classify_failure(run: BuildRun) -> WarmbuildError:
+    full = _disk_full(run)
+    if full:
+        return full
     compiled = _source_build_failure(run)
     if compiled:
         return compiled

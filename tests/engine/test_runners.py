@@ -179,3 +179,20 @@ def test_a_remote_builder_reached_through_a_docker_context_warms_and_pushes_and_
     assert unique not in here.stdout, "nothing was loaded into this engine"
     assert refused.returncode == 4, refused.stdout + refused.stderr
     assert "would be loaded there, not into this engine" in refused.stderr
+
+
+def test_a_full_disk_is_a_clear_error_and_leaves_no_tag(tmp_path, unique, registry):
+    """A runner whose data root is a 400 MB tmpfs: the example's deps (numpy, scipy,
+    opencv) do not fit."""
+    config = example_checkout(tmp_path / "machine", unique)
+    with runners(tmp_path, ("wb-full", 7, ("--data-size", "400m"))) as (runner,):
+        full = runner.warmbuild("build-deps", config, "--branch", "main")
+        images = runner.docker("image", "ls", "--format", "{{.Repository}}")
+    error = full.result.stderr.strip()
+    print(f"\ndisk full: exit {full.result.returncode}: {error[:400]}")
+    assert full.result.returncode == 6, full.why()
+    assert error.startswith("error: the builder ran out of disk space at [") and "invoke gc --apply" in error
+    assert "No space left on device" in error
+    assert len(error.splitlines()) == 1 and "Traceback" not in full.result.stdout + error
+    assert registry_http.tags(registry, f"{unique}/deps") == [], "nothing was pushed"
+    assert unique not in images, "nothing was tagged"

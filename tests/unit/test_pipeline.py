@@ -15,7 +15,7 @@ from fake_engine import FakeEngine, progress_of
 from support import DOCKERFILE, EXAMPLE, REPO_ROOT, sample_inputs
 
 from warmbuild import devloop, pipeline, plan, warm
-from warmbuild.errors import BuildFailed, ConfigError, EngineError, RegistryError
+from warmbuild.errors import BuildFailed, ConfigError, DiskFull, EngineError, RegistryError
 from warmbuild.failures import classify_failure, is_transient
 from warmbuild.options import CacheOptions, Config, DevOptions, FrontendOptions
 from warmbuild.plan import Output
@@ -147,6 +147,13 @@ def failed_run(vertices: list[dict], messages: list[str] | None = None, logs: li
     return BuildRun(argv=(), progress=progress, returncode=1, messages=messages or [])
 
 
+# uv's words when the builder's disk fills while it unpacks a wheel.
+UV_DISK_FULL = (
+    b"Downloading scipy\n"
+    b"  cause: failed to write to file `/root/.cache/uv/x.so`: No space left on device (os error 28)\n"
+)
+
+
 @pytest.mark.parametrize(
     "run, kind, message",
     [
@@ -177,6 +184,23 @@ def failed_run(vertices: list[dict], messages: list[str] | None = None, logs: li
             id="buildx-own-error-line",
         ),
         pytest.param(failed_run([]), BuildFailed, "build failed at buildx exited with 1", id="nothing-said"),
+        pytest.param(
+            failed_run(
+                [{"digest": "h", "name": "[heavy-2 1/1] RUN install-python-deps heavy-2", "error": "exit code: 1"}],
+                logs=[{"vertex": "h", "data": base64.b64encode(UV_DISK_FULL).decode()}],
+            ),
+            DiskFull,
+            "the builder ran out of disk space at [heavy-2 1/1]: failed to write to file `/root/.cache/uv/x.so`: "
+            "No space left on device (os error 28); nothing was tagged or pushed",
+            id="disk-full-in-a-step",
+        ),
+        pytest.param(
+            failed_run([], messages=["ERROR: failed to solve: write /var/lib/docker/x: no space left on device"]),
+            DiskFull,
+            "the builder ran out of disk space: ERROR: failed to solve: write /var/lib/docker/x: no space left on "
+            "device; nothing was tagged or pushed",
+            id="disk-full-in-the-store",
+        ),
     ],
 )
 def test_failure_classification(run, kind, message):
