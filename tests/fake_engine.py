@@ -53,6 +53,8 @@ class FakeEngine:
     registry: set[str] = field(default_factory=set)
     local: dict[str, int] = field(default_factory=dict)
     registry_down: bool = False
+    # Cache refs whose blobs are gone from the registry.
+    broken_caches: set[str] = field(default_factory=set)
     # What the next builds report, in order: step name -> cached, or an error to raise.
     results: list[dict[str, bool] | WarmbuildError] = field(default_factory=list)
     builds: list[tuple[str, ...]] = field(default_factory=list)
@@ -72,6 +74,9 @@ class FakeEngine:
 
     def registry_has(self, image: str) -> bool:
         return not self.registry_down and image in self.registry
+
+    def cache_intact(self, ref: str) -> bool:
+        return ref not in self.broken_caches
 
     def local_image_size(self, image: str) -> int | None:
         return self.local.get(image)

@@ -13,7 +13,7 @@ import yaml
 from python_on_whales import docker
 from python_on_whales.exceptions import DockerException
 
-from warmbuild import gc_run, locks
+from warmbuild import gc_run, locks, registry_http
 from warmbuild.docker_engine import DockerEngine
 from warmbuild.options import Config, load_config, parse_config
 from warmbuild.plan import BuildInputs, packaged
@@ -99,33 +99,9 @@ def get_json(url: str) -> dict:
         return json.loads(response.read())
 
 
-MANIFEST_TYPES = (
-    "application/vnd.oci.image.index.v1+json",
-    "application/vnd.oci.image.manifest.v1+json",
-    "application/vnd.docker.distribution.manifest.list.v2+json",
-    "application/vnd.docker.distribution.manifest.v2+json",
-)
-
-
 def missing_blobs(registry: str, repository: str, reference: str) -> list[str]:
-    """Walk a manifest (or index) in the registry and return every blob or child
-    manifest it names that the registry does not have: [] means consistent."""
-    base = f"http://{registry}/v2/{repository}"
-    request = urllib.request.Request(f"{base}/manifests/{reference}", headers={"Accept": ", ".join(MANIFEST_TYPES)})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        manifest = json.loads(response.read())
-    missing = []
-    children = manifest.get("manifests", []) + manifest.get("layers", []) + [manifest.get("config") or {}]
-    for child in filter(None, children):
-        if child.get("mediaType") in MANIFEST_TYPES:
-            missing += missing_blobs(registry, repository, child["digest"])
-            continue
-        head = urllib.request.Request(f"{base}/blobs/{child['digest']}", method="HEAD")
-        try:
-            urllib.request.urlopen(head, timeout=10).close()
-        except OSError:
-            missing.append(child["digest"])
-    return missing
+    """Every blob or child manifest the manifest names that the registry lacks: [] means whole."""
+    return registry_http.missing_blobs(registry, repository, reference)
 
 
 def purge_app(name: str, registry: str) -> None:

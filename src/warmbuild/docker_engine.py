@@ -239,6 +239,13 @@ class DockerEngine:
 
     # --- local images ---------------------------------------------------------------------
 
+    def cache_intact(self, ref: str) -> bool:
+        image = parse_image_ref(ref)
+        try:
+            return not registry_http.missing_blobs(image.registry, image.repository, image.reference)
+        except OSError:
+            return True  # cannot tell (credentials, network): trust it, as BuildKit will
+
     def local_image_size(self, image: str) -> int | None:
         try:
             return int(self.client.image.inspect(image).size or 0)

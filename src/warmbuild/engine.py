@@ -97,6 +97,10 @@ class Engine(Protocol):
 
     def registry_has(self, image: str) -> bool: ...
 
+    def cache_intact(self, ref: str) -> bool:
+        """Every blob the cache ref names is in its registry (True when it cannot tell)."""
+        ...
+
     def local_image_size(self, image: str) -> int | None:
         """Bytes of the image in the local store; None when it is not there."""
         ...

@@ -27,6 +27,11 @@ class BuildFailed(WarmbuildError):
     exit_code = 1
 
 
+class CacheBlobsMissing(BuildFailed):
+    """A registry cache the build imported lost blobs while it ran (rewritten and
+    garbage-collected meanwhile): the pipeline builds again without it."""
+
+
 class ConfigError(WarmbuildError):
     """The configuration file or a command-line value is wrong."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import BuildFailed, DiskFull, RegistryError, WarmbuildError
+from .errors import BuildFailed, CacheBlobsMissing, DiskFull, RegistryError, WarmbuildError
 from .progress import BuildRun
 
 # What buildx says when the registry, not the build, failed.
@@ -115,10 +115,21 @@ def _disk_full(run: BuildRun) -> DiskFull | None:
     )
 
 
+# BuildKit trusted a cache manifest whose layer is gone from the registry by the time
+# it fetched it (the ref was rewritten and its old blobs collected meanwhile).
+CACHE_BLOB_GONE = re.compile(r"could not fetch content descriptor \S+ \([^)]*\) from remote: not found")
+
+
 def classify_failure(run: BuildRun) -> WarmbuildError:
     full = _disk_full(run)
     if full:
         return full
+    reason = failure_reason(run)
+    if any(CACHE_BLOB_GONE.search(text) for text in (reason, *run.messages)):
+        return CacheBlobsMissing(
+            f"a layer named by the registry cache is gone from the registry ({' '.join(reason.split())[:200]})",
+            "run the task again: it builds without that cache",
+        )
     compiled = _source_build_failure(run)
     if compiled:
         return compiled

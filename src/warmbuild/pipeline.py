@@ -19,7 +19,7 @@ from pathlib import Path
 from . import doctor, locks, plan
 from . import selection as selection_module
 from .engine import Engine, EngineFacts, ProgressCallback, Unresolved
-from .errors import ConfigError, EngineError, LockError, RegistryError
+from .errors import CacheBlobsMissing, ConfigError, EngineError, LockError, RegistryError
 from .fingerprint import Record, TreeEntry, fingerprint, ignore_patterns, ignored, tree_digest
 from .gitrepo import read_repo_state
 from .locking import machine_lock
@@ -347,7 +347,16 @@ def _run(
     if build_plan.pushes:
         _require_registry(engine, build_plan.image)
     record_path(build_plan).unlink(missing_ok=True)  # a failed or cancelled build leaves no record
-    run = engine.run_build(build_plan.argv, on_progress)
+    try:
+        run = engine.run_build(build_plan.argv, on_progress)
+    except CacheBlobsMissing:
+        if not build_plan.cache_from:
+            raise
+        build_plan = build_plan.without_cache_imports(
+            "a layer of the registry cache vanished while this build read it (the ref was rewritten and "
+            "collected meanwhile): built again without registry cache"
+        )
+        run = engine.run_build(build_plan.argv, on_progress)
     size = engine.local_image_size(build_plan.image) if build_plan.output is Output.LOAD else None
     _remember(engine, build_plan, current)
     return summarize(build_plan, run, size)

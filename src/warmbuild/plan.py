@@ -7,6 +7,7 @@ asks for is in the BuildPlan (files to write, then one argv to run).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -129,11 +130,25 @@ class BuildPlan:
 
     @property
     def exported_cache_ref(self) -> str | None:
-        """The cache ref this build writes: the first of its import chain."""
-        return self.cache_from[0] if self.cache_to else None
+        """The cache ref this build writes (--cache-to's ref=)."""
+        if not self.cache_to:
+            return None
+        return next(part.removeprefix("ref=") for part in self.cache_to.split(",") if part.startswith("ref="))
 
     def command_line(self) -> str:
         return shlex.join(["docker", *self.argv])
+
+    def without_cache_imports(self, why: str) -> BuildPlan:
+        """The same build importing no registry cache: for a cache ref whose blobs
+        went missing under it (rewritten and collected while this build read it)."""
+        argv: list[str] = []
+        parts = iter(self.argv)
+        for part in parts:
+            if part == "--cache-from":
+                next(parts)
+                continue
+            argv.append(part)
+        return dataclasses.replace(self, argv=tuple(argv), cache_from=(), notes=(*self.notes, why))
 
 
 def packaged(name: str) -> Path:

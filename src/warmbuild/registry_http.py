@@ -150,6 +150,25 @@ def stored_ref(registry: str, repository: str, tag: str) -> StoredRef:
     )
 
 
+def missing_blobs(registry: str, repository: str, reference: str) -> list[str]:
+    """Every blob or child manifest a manifest (or index, or BuildKit cache) names
+    that the registry cannot serve: [] means whole."""
+    body, _ = manifest(registry, repository, reference)
+    missing = []
+    for entry in filter(None, [*body.get("manifests", []), *body.get("layers", []), body.get("config")]):
+        if entry.get("mediaType") in MANIFEST_TYPES:
+            missing += missing_blobs(registry, repository, entry["digest"])
+            continue
+        request = urllib.request.Request(f"{base_url(registry)}/v2/{repository}/blobs/{entry['digest']}", method="HEAD")
+        try:
+            urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS).close()
+        except urllib.error.HTTPError as error:
+            if error.code != 404:
+                raise
+            missing.append(entry["digest"])
+    return missing
+
+
 def why(error: OSError) -> str:
     """An HTTP or connection error in a few words."""
     if isinstance(error, urllib.error.HTTPError):

@@ -29,6 +29,9 @@ from .report import BuildSummary
 PlanMaker = Callable[[bool], BuildPlan]
 
 CURRENT_NOTE = "all steps cached: the branch's cache is current, nothing exported"
+# A ref whose blobs were collected under it makes every machine build without it:
+# the machine that has the whole cache exports it again.
+REPAIRED_NOTE = "the branch's cache had lost layers in the registry: exported again whole"
 
 
 def plan_makers(inputs: BuildInputs) -> list[PlanMaker]:
@@ -57,10 +60,14 @@ def warm_one(engine: Engine, make: PlanMaker, on_progress: ProgressCallback | No
         ref = exporting.exported_cache_ref
         if ref is None:  # read-only, or a builder that cannot export
             return dataclasses.replace(probe, notes=exporting.notes)
+        repair: tuple[str, ...] = ()
         if probe.steps_executed == 0 and engine.registry_has(ref):
-            return dataclasses.replace(probe, notes=(CURRENT_NOTE,))
+            if engine.cache_intact(ref):
+                return dataclasses.replace(probe, notes=(CURRENT_NOTE,))
+            repair = (REPAIRED_NOTE,)
         exported = pipeline.execute(engine, exporting, on_progress)
-    return dataclasses.replace(probe, cache_to=exported.cache_to, seconds=round(probe.seconds + exported.seconds, 2))
+    seconds = round(probe.seconds + exported.seconds, 2)
+    return dataclasses.replace(probe, cache_to=exported.cache_to, seconds=seconds, notes=probe.notes + repair)
 
 
 def cache_warm(

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 from support import DATA, REPO_ROOT, copy_example_app, missing_blobs
@@ -196,3 +197,35 @@ def test_a_full_disk_is_a_clear_error_and_leaves_no_tag(tmp_path, unique, regist
     assert len(error.splitlines()) == 1 and "Traceback" not in full.result.stdout + error
     assert registry_http.tags(registry, f"{unique}/deps") == [], "nothing was pushed"
     assert unique not in images, "nothing was tagged"
+
+
+def unlink_blobs(registry: str, repository: str, digests: list[str]) -> None:
+    """What a registry's garbage collection does to the layers of a cache ref rewritten
+    under a build that had already read its old manifest."""
+    for digest in digests:
+        request = urllib.request.Request(f"http://{registry}/v2/{repository}/blobs/{digest}", method="DELETE")
+        urllib.request.urlopen(request, timeout=10).close()
+
+
+def test_a_cache_that_loses_layers_under_a_runner_is_built_around_and_repaired(tmp_path, unique, registry):
+    configs = [small_checkout(tmp_path / f"machine-{m}", unique) for m in "ab"]
+    with runners(tmp_path, ("wb-a", 1, ()), ("wb-b", 2, ())) as (runner_a, runner_b):
+        warm = runner_a.warmbuild("cache-warm", configs[0], "--branch", "main")
+        assert warm.ok, warm.why()
+        cache = registry_http.stored_ref(registry, f"{unique}/cache", "prod-main")
+        deps = registry_http.stored_ref(registry, f"{unique}/deps", warm.builds["deps"]["image"].rsplit(":", 1)[1])
+        own_layers = [layer for layer in cache.layers if layer not in deps.layers]
+        unlink_blobs(registry, f"{unique}/cache", own_layers)
+
+        built = runner_b.warmbuild("build-prod", configs[1], "--branch", "main")
+        repaired = runner_a.warmbuild("cache-warm", configs[0], "--branch", "main")
+        whole = registry_http.missing_blobs(registry, f"{unique}/cache", "prod-main")
+        runner_b.docker("buildx", "prune", "--all", "--force")
+        after = runner_b.warmbuild("build-prod", configs[1], "--branch", "main", "--rebuild")
+
+    print(f"\nlost cache layers: {len(own_layers)} unlinked; B built anyway ({built.seconds:.1f} s), A exported again")
+    assert built.ok, built.why()
+    assert "built again without registry cache" in " ".join(built.builds["prod"]["notes"])
+    assert repaired.ok and "exported again whole" in " ".join(repaired.builds["prod"]["notes"]), repaired.why()
+    assert whole == []
+    assert after.ok and after.builds["prod"]["steps_executed"] == 0 and not after.builds["prod"]["notes"], after.why()

@@ -15,7 +15,7 @@ from fake_engine import FakeEngine, progress_of
 from support import DOCKERFILE, EXAMPLE, REPO_ROOT, sample_inputs
 
 from warmbuild import devloop, pipeline, plan, warm
-from warmbuild.errors import BuildFailed, ConfigError, DiskFull, EngineError, RegistryError
+from warmbuild.errors import BuildFailed, CacheBlobsMissing, ConfigError, DiskFull, EngineError, RegistryError
 from warmbuild.failures import classify_failure, is_transient
 from warmbuild.options import CacheOptions, Config, DevOptions, FrontendOptions
 from warmbuild.plan import Output
@@ -100,6 +100,7 @@ PROBE_WORKED = {"[prod 1/2] RUN install": True, "[prod 2/2] COPY . /app": False}
         pytest.param(EXAMPLE, PROBE_WORKED, True, 2, True, None, id="work-done-exports"),
         pytest.param(EXAMPLE, PROBE_CACHED, False, 2, True, None, id="no-cache-yet-exports"),
         pytest.param(EXAMPLE, PROBE_CACHED, True, 1, False, warm.CURRENT_NOTE, id="current-exports-nothing"),
+        pytest.param(EXAMPLE, PROBE_CACHED, "broken", 2, True, warm.REPAIRED_NOTE, id="lost-blobs-exports-again"),
         pytest.param(
             EXAMPLE.model_copy(update={"cache": CacheOptions(read_only=True)}),
             PROBE_WORKED,
@@ -114,7 +115,11 @@ PROBE_WORKED = {"[prod 1/2] RUN install": True, "[prod 2/2] COPY . /app": False}
 def test_warm_one_outcomes(tmp_path, config, probe, ref_exists, builds, exported, note):
     inputs = inputs_in(tmp_path, config)
     ref = plan.cache_ref(inputs.config, "prod", "main")
-    engine = FakeEngine(registry={ref} if ref_exists else set(), results=[probe, probe])
+    engine = FakeEngine(
+        registry={ref} if ref_exists else set(),
+        broken_caches={ref} if ref_exists == "broken" else set(),
+        results=[probe, probe],
+    )
     summary = warm.warm_one(
         engine, lambda export: plan.plan_build(inputs, "prod", Output.CACHE_ONLY, export_cache=export)
     )
@@ -136,6 +141,27 @@ def test_cache_warm_warms_every_image_of_the_app(tmp_path):
     ]
     without = inputs_in(tmp_path)
     assert [maker(False).target for maker in warm.plan_makers(without)] == ["dev", "prod"]
+
+
+@pytest.mark.parametrize(
+    ("results", "imports_of_each_build", "fails"),
+    [
+        pytest.param([CacheBlobsMissing("gone")], [1, 0], False, id="falls-back-without-registry-cache"),
+        pytest.param([CacheBlobsMissing("gone"), CacheBlobsMissing("gone")], [1, 0], True, id="fails-once-bare"),
+        pytest.param([BuildFailed("step")], [1], True, id="other-failures-do-not-retry"),
+    ],
+)
+def test_a_cache_that_loses_blobs_under_a_build_is_left_out(tmp_path, results, imports_of_each_build, fails):
+    inputs = inputs_in(tmp_path)
+    engine = FakeEngine(results=list(results))
+    build_plan = plan.plan_build(inputs, "prod", Output.LOAD, export_cache=False)
+    if fails:
+        with pytest.raises(BuildFailed):
+            pipeline.execute(engine, build_plan)
+    else:
+        summary = pipeline.execute(engine, build_plan)
+        assert "built again without registry cache" in summary.notes[-1]
+    assert [argv.count("--cache-from") for argv in engine.builds] == imports_of_each_build
 
 
 # --- failures in the user's terms -------------------------------------------------------------------
