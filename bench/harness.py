@@ -40,9 +40,10 @@ from pathlib import Path
 
 import yaml
 
-from warmbuild import locks
+from warmbuild import gc_run, locks
 from warmbuild.docker_engine import DockerEngine
 from warmbuild.errors import BuildFailed
+from warmbuild.options import parse_config
 from warmbuild.plan import packaged
 
 KINDS = ("seed-prod", "seed-dev", "ours-dev", "ours-prod", "ours-dev-noapt", "ours-prod-noapt")
@@ -104,6 +105,8 @@ class Workspace:
     index_url: str = ""
     server: subprocess.Popen | None = None
     edits: int = 0
+    # Every app name a builder used: `invoke gc --purge` takes them all away at the end.
+    app_names: list[str] = field(default_factory=list)
 
     @property
     def app(self) -> Path:
@@ -237,6 +240,7 @@ class Builder:
 
     def fresh_registry_namespace(self) -> None:
         self.name = f"bench-{uuid.uuid4().hex[:10]}"
+        self.workspace.app_names.append(self.name)
 
     def config_path(self) -> Path:
         path = self.workspace.root / f"{self.name}.yaml"
@@ -482,10 +486,14 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
             workspace.server.terminate()
             workspace.server.wait(10)
         os.environ.pop("WARMBUILD_BENCH_INDEX_URL", None)
-        # The wheels alone are ~130 MB a run; every build's image ~1 GB (the registry
-        # keeps the pushed ones).
+        # The wheels alone are ~130 MB a run; every build's image ~1 GB, here and in
+        # the registry: gc takes each app's images and caches away.
         shutil.rmtree(workspace.root, ignore_errors=True)
-        DockerEngine().remove_local_images((f"{registry}/bench-", "warmbuild-bench/"))
+        engine = DockerEngine()
+        for name in workspace.app_names:
+            config = parse_config({"name": name, "registry": registry}, None)
+            gc_run.apply(config, engine, gc_run.gather(config, engine, purge=True, machine=False))
+        engine.remove_local_images(("warmbuild-bench/",))
     return results
 
 
