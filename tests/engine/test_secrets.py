@@ -14,10 +14,11 @@ import uuid
 from pathlib import Path
 
 import zstandard
-from support import MANIFEST_TYPES, copy_example_app, load
+from support import copy_example_app, load
 
 from warmbuild import pipeline, plan
 from warmbuild.docker_engine import DockerEngine
+from warmbuild.registry_http import MANIFEST_TYPES
 
 
 def blobs_in_saved_image(image: str) -> list[bytes]:

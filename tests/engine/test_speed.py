@@ -12,11 +12,12 @@ import time
 import urllib.request
 from datetime import datetime
 
-from support import MANIFEST_TYPES, copy_example_app, load, use_variant
+from support import copy_example_app, load, use_variant
 from support_cli import invoke
 
 from warmbuild import pipeline, plan
 from warmbuild.docker_engine import DockerEngine
+from warmbuild.registry_http import MANIFEST_TYPES
 
 
 def layers(registry: str, image: str) -> list[tuple[str, int]]:
