@@ -96,3 +96,19 @@ def unique(request) -> Iterator[str]:
     yield name
     if shutil.which("docker") and not registry_http.ping(REGISTRY):
         purge_app(name, REGISTRY)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The figures engine tests measured (what they print), together at the end of
+    the run: CI's log shows them without -s."""
+    lines = [
+        f"{report.nodeid.split('::')[-1]}: {line.strip()}"
+        for report in terminalreporter.stats.get("passed", [])
+        if report.when == "call" and not report.nodeid.startswith("tests/unit")
+        for line in report.capstdout.splitlines()
+        if line.strip()
+    ]
+    if lines:
+        terminalreporter.section("measured figures")
+        for line in lines:
+            terminalreporter.write_line(line)
