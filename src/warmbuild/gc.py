@@ -12,6 +12,7 @@ the newest ``gc.keep_deps``. Nothing the default branch uses ever goes.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import re
 from collections.abc import Iterable, Sequence
@@ -77,6 +78,8 @@ class GcPolicy:
     now: float
     # Everything of the app goes, the default branch's too (retiring an app, a test's leftovers).
     purge: bool = False
+    # This checkout's own branches: their local images stay even if never pushed.
+    local_branches: frozenset[str] = frozenset()
 
     @property
     def live_slugs(self) -> frozenset[str] | None:
@@ -216,9 +219,12 @@ def plan_local_images(
     images: Sequence[LocalImage], repo_prefix: str, registry_gc: RegistryGc, policy: GcPolicy
 ) -> tuple[Decision, ...]:
     """The app's local images (named without ``repo_prefix``): a branch's go by the
-    same rules as in the registry; a deps image goes when the registry's copy goes,
+    same rules as in the registry, a branch of this checkout counting as alive even if
+    it was never pushed; a deps image goes when the registry's copy goes,
     or when it was never pushed and is not among the newest ``gc.keep_deps`` here."""
     deleted_remote, kept_remote = registry_gc.deps_tags(deleted=True), registry_gc.deps_tags(deleted=False)
+    if policy.live_branches is not None:
+        policy = dataclasses.replace(policy, live_branches=policy.live_branches | policy.local_branches)
     ours = [i for i in images if i.name.startswith(repo_prefix)]
     local_deps = sorted(
         (i for i in ours if _local_kind(i, repo_prefix) == DEPS), key=lambda i: i.created or 0.0, reverse=True

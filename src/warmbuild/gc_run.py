@@ -44,6 +44,7 @@ def policy_for(config: Config, purge: bool) -> gc.GcPolicy:
         keep_tags=config.gc.keep_tags,
         now=time.time(),
         purge=purge,
+        local_branches=frozenset() if purge else gitrepo.local_branches(config.root),
     )
 
 

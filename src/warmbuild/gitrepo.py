@@ -48,3 +48,8 @@ def remote_branches(root: Path, remote: str) -> frozenset[str] | None:
     if result.returncode != 0:
         return None
     return frozenset(line.split("refs/heads/", 1)[1] for line in result.stdout.splitlines() if "\trefs/heads/" in line)
+
+
+def local_branches(root: Path) -> frozenset[str]:
+    """This checkout's branches."""
+    return frozenset(_git(root, "branch", "--format=%(refname:short)").splitlines())

@@ -165,6 +165,14 @@ def test_local_images_follow_the_registry_and_the_branch_rules():
     }
 
 
+def test_a_branch_of_this_checkout_keeps_its_local_images_though_never_pushed():
+    prefix = "127.0.0.1:5000/app/"
+    images = [LocalImage(f"{prefix}dev:wip", 99 * DAY, 7), LocalImage(f"{prefix}dev:gone", 99 * DAY, 7)]
+    policy = GcPolicy(**{**POLICY.__dict__, "local_branches": frozenset({"wip"})})
+    got = {d.name: d.delete for d in plan_local_images(images, prefix, plan_registry_gc([], policy), policy)}
+    assert got == {"dev:wip": False, "dev:gone": True}
+
+
 def test_only_the_newest_content_folder_of_each_kind_stays():
     state = Path("/repo/.warmbuild/app")
     folders = [
