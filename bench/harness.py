@@ -40,6 +40,7 @@ from pathlib import Path
 
 import yaml
 
+from bench import machines
 from warmbuild import gc_run, locks
 from warmbuild.docker_engine import DockerEngine
 from warmbuild.errors import BuildFailed
@@ -107,6 +108,8 @@ class Workspace:
     edits: int = 0
     # Every app name a builder used: `invoke gc --purge` takes them all away at the end.
     app_names: list[str] = field(default_factory=list)
+    # The teammate's machine of the second-machine scenario: an engine of its own.
+    second_machine: machines.Machine | None = None
 
     @property
     def app(self) -> Path:
@@ -229,6 +232,8 @@ class Builder:
     images: dict[str, str] = field(default_factory=dict)
     # The deps image before the last heavy change (the second machine has it).
     previous_deps: str = ""
+    # Bytes a scenario pulled on another engine (the second machine), when it did.
+    pulled_override: int | None = None
 
     @property
     def ours(self) -> bool:
@@ -291,11 +296,18 @@ class Builder:
 
     def second_machine(self) -> float:
         """A teammate's machine that has the deps image of before the heavy change
-        pulls the new one: only the moved layer travels."""
-        new = self.images["deps"]
-        subprocess.run(["docker", "image", "rm", "-f", new], capture_output=True)
-        timed(["docker", "pull", "-q", self.previous_deps])
-        return timed(["docker", "pull", "-q", new])
+        pulls the new one: only the moved layer travels. That machine is an engine of
+        its own (ci/engines.sh): on this one, the builder still holds every blob, so a
+        pull would move nothing and measure nothing."""
+        machine = self.workspace.second_machine
+        if machine is None:
+            raise BuildFailed("the second machine's engine is not running", "run the benchmark as root")
+        machine.forget_all()
+        machine.docker("pull", "-q", self.previous_deps)
+        before = machine.content_bytes()
+        seconds = timed(["docker", "pull", "-q", self.images["deps"]], env=machine.env)
+        self.pulled_override = max(0, machine.content_bytes() - before)
+        return seconds
 
 
 def installed_bytes(image: str, package: str) -> int:
@@ -446,6 +458,8 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
         # (installer tools fetched from the benchmark's index, for one).
         DockerEngine().prune_build_cache()
     try:
+        if "second-machine" in options.scenarios:
+            workspace.second_machine = machines.start("wb-bench", 19, workspace.root / "second-machine")
         for repeat in range(options.repeats):
             for kind in options.kinds:
                 builder = Builder(kind, workspace, registry)
@@ -456,10 +470,13 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
                 run_order = scenarios_of(kind, options)
                 for scenario in run_order:
                     stored, pulled_before = folder_bytes(REGISTRY_STORAGE), folder_bytes(CONTENT_STORE)
+                    builder.pulled_override = None
                     seconds = run_scenario(builder, scenario)
                     results["times"][kind][scenario].append(round(seconds, 2))
                     pushed = _delta(stored, folder_bytes(REGISTRY_STORAGE))
-                    pulled = _delta(pulled_before, folder_bytes(CONTENT_STORE))
+                    pulled = builder.pulled_override
+                    if pulled is None:
+                        pulled = _delta(pulled_before, folder_bytes(CONTENT_STORE))
                     results["bytes"][kind].setdefault(scenario, []).append({"pushed": pushed, "pulled": pulled})
                     advance(f"{kind} {scenario} (repeat {repeat + 1}): {seconds:.1f}s")
                     if scenario == run_order[0]:
@@ -488,6 +505,8 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
         os.environ.pop("WARMBUILD_BENCH_INDEX_URL", None)
         # The wheels alone are ~130 MB a run; every build's image ~1 GB, here and in
         # the registry: gc takes each app's images and caches away.
+        if workspace.second_machine:
+            machines.stop(workspace.second_machine)
         shutil.rmtree(workspace.root, ignore_errors=True)
         engine = DockerEngine()
         for name in workspace.app_names:
