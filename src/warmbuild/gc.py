@@ -139,7 +139,8 @@ def decide_branch_ref(kind: str, tag: str, created: float | None, policy: GcPoli
     live = policy.live_slugs
     if live is not None and slug not in live:
         return True, f"branch {slug} is gone from the remote"
-    age_days = None if created is None else (policy.now - created) / DAY
+    # An image built outside git is dated 1970 (SOURCE_DATE_EPOCH 0): its age is unknown.
+    age_days = None if created is None or created < DAY else (policy.now - created) / DAY
     if policy.max_age_days and age_days is not None and age_days > policy.max_age_days:
         return True, f"untouched for {int(age_days)} days (gc.max_age_days: {policy.max_age_days})"
     return False, "branch still on the remote" if live is not None else "recent (the remote's branches are unknown)"

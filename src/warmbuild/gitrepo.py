@@ -40,8 +40,18 @@ def remote_branches(root: Path, remote: str) -> frozenset[str] | None:
     """The branches the remote has now (`git ls-remote --heads`); None when there is
     no such remote or it cannot be reached: then no branch counts as gone."""
     try:
+        # Never a password prompt: a remote that wants one counts as unreachable.
+        quiet = {
+            "GIT_TERMINAL_PROMPT": "0",
+            "GIT_SSH_COMMAND": os.environ.get("GIT_SSH_COMMAND", "ssh -o BatchMode=yes"),
+        }
         result = subprocess.run(
-            ["git", "ls-remote", "--heads", remote], cwd=root, capture_output=True, text=True, timeout=30
+            ["git", "ls-remote", "--heads", remote],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env={**os.environ, **quiet},
         )
     except (OSError, subprocess.TimeoutExpired):
         return None

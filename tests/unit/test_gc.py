@@ -13,6 +13,7 @@ from warmbuild.gc import (
     LocalImage,
     StoredRef,
     branch_of,
+    decide_branch_ref,
     parse_size,
     plan_local_images,
     plan_registry_gc,
@@ -115,6 +116,13 @@ def test_purge_deletes_everything_but_kept_tags():
     purge = GcPolicy(**{**POLICY.__dict__, "purge": True})
     got = decisions(purge)
     assert {name for name, (delete, _) in got.items() if not delete} == {"prod:v1.2"}
+
+
+def test_an_image_dated_1970_has_no_known_age():
+    # Built outside git: SOURCE_DATE_EPOCH 0.
+    assert decide_branch_ref("prod", "feature-a", 0.0, POLICY) == (False, "branch still on the remote")
+    unknown = GcPolicy(**{**POLICY.__dict__, "live_branches": None})
+    assert decide_branch_ref("prod", "feature-a", 0.0, unknown)[0] is False
 
 
 def test_age_zero_never_retires_by_age():
