@@ -3,13 +3,21 @@ tasks.py, e.g. `warmbuild init` in a repository that has none yet."""
 
 from __future__ import annotations
 
-from importlib.metadata import version
-
 from invoke.program import Program
 
 from .tasks import namespace
 
-program = Program(namespace=namespace, name="warmbuild", binary="warmbuild", version=version("warmbuild"))
+
+class WarmbuildProgram(Program):
+    def print_version(self) -> None:
+        # Asked here, not at start-up: reading the installed distributions costs every
+        # task ~25 ms.
+        from importlib.metadata import version
+
+        print(f"{self.name} {version('warmbuild')}")
+
+
+program = WarmbuildProgram(namespace=namespace, name="warmbuild", binary="warmbuild")
 
 
 def main() -> None:
