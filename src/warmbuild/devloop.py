@@ -146,9 +146,10 @@ def start_stack(
 ) -> DevStack:
     """Build the deps image (or reuse it), the dev images, then start the stack."""
     config = inputs.config
-    summaries = [pipeline.ensure_deps(engine, inputs, on_progress, require_registry=False)]
     # The backend always: the frontend's dev server depends on it.
     export = config.cache.export_local
+    exports_deps = plan.exports_deps_cache(config, "dev")
+    summaries = [pipeline.ensure_deps(engine, inputs, on_progress, require_registry=False, export_cache=exports_deps)]
     plans = [plan.plan_build(inputs, "dev", no_cache=rebuild, export_cache=export)]
     frontend_image = "none"
     if inputs.frontend_dockerfile is not None:

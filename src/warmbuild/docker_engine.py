@@ -12,6 +12,7 @@ the time (README, Speed).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import io
 import json
@@ -383,15 +384,16 @@ class DockerEngine:
                 reader.join(0.2)
             run.returncode = process.wait()
         except KeyboardInterrupt:
-            _cancel(process)
-            reader.join(5)
+            _cancel(process, reader)
             raise Interrupted(
                 "interrupted: the build was cancelled; an unfinished build pushes and tags nothing",
                 "run the task again: finished steps come from the cache",
             ) from None
         finally:
             run.seconds = time.monotonic() - started
-            stream.close()
+            # Closing the stream under a blocked read would wait for that read.
+            if not reader.is_alive():
+                stream.close()
         decoder.close()
         run.messages = decoder.non_json
         if failure:
@@ -463,13 +465,23 @@ class DockerEngine:
         return inspect.returncode == 0 and all(state.strip() == "true healthy" for state in states)
 
 
-def _cancel(process: subprocess.Popen[bytes]) -> None:
-    """SIGINT lets buildx cancel the solve and release its locks; kill only if stuck."""
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(CANCEL_GRACE_SECONDS)
-    except subprocess.TimeoutExpired:
+def _cancel(process: subprocess.Popen[bytes], reader: threading.Thread) -> None:
+    """SIGINT lets buildx cancel the solve and release its locks; kill only if stuck.
+    The docker client exits at once and leaves the cancelling to its buildx plugin
+    (same session): done is when the reader of their stderr has seen its end, that is
+    when every process of the session has let go of it. A plugin still there after the
+    grace time is killed: its session closes and BuildKit cancels the solve, so nothing
+    is pushed after we said "interrupted"."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+    reader.join(CANCEL_GRACE_SECONDS)
+    if reader.is_alive() or process.poll() is None:
+        _kill_session(process)
+        reader.join(5)
+    process.wait()
+
+
+def _kill_session(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL whatever is left of the build's session (its own process group)."""
+    with contextlib.suppress(ProcessLookupError):  # nothing left
         os.killpg(process.pid, signal.SIGKILL)
-        process.wait()

@@ -439,11 +439,13 @@ def ensure_deps(
     *,
     push: bool = True,
     require_registry: bool = True,
+    export_cache: bool = True,
 ) -> BuildSummary:
     """The deps image by its content tag: reused from the registry, else built (and
-    pushed when ``push``). With the registry unreachable and not required, the local
-    image store serves, or the image is built locally without registry cache."""
-    deps_plan = plan.plan_build(inputs, "deps")
+    pushed when ``push``; its registry cache exported when ``export_cache``). With the
+    registry unreachable and not required, the local image store serves, or the image
+    is built locally without registry cache."""
+    deps_plan = plan.plan_build(inputs, "deps", export_cache=export_cache)
     if not inputs.registry_reachable and require_registry:
         raise RegistryError(
             f"registry {inputs.config.registry} is unreachable: cannot check or push {deps_plan.image}",
@@ -457,7 +459,7 @@ def ensure_deps(
             return _run(engine, deps_plan, on_progress)
         if engine.local_image_size(deps_plan.image) is not None:
             return summarize_reuse(deps_plan, Outcome.REUSED_FROM_LOCAL_STORE)
-        return _run(engine, plan.plan_build(inputs, "deps", Output.LOAD), on_progress)
+        return _run(engine, plan.plan_build(inputs, "deps", Output.LOAD, export_cache=export_cache), on_progress)
 
 
 def build_target(
@@ -476,7 +478,9 @@ def build_target(
     with_frontend = target != "deps" and bool(config.frontend.context)
     inputs = gather_inputs(config, engine, branch, with_frontend=with_frontend)
     # Only a task that pushes needs the registry; local builds go on without it.
-    summaries = [ensure_deps(engine, inputs, on_progress, require_registry=target == "deps" or push)]
+    needs_registry = target == "deps" or push
+    export = plan.exports_deps_cache(config, target)
+    summaries = [ensure_deps(engine, inputs, on_progress, require_registry=needs_registry, export_cache=export)]
     plans = plan.target_plans(inputs, target, Output.PUSH if push else None)[1:]
     return summaries + execute_all(engine, plans, on_progress, rebuild)
 
@@ -486,5 +490,9 @@ def plan_targets(config: Config, engine: Engine, targets: list[str], branch: str
     (for the base digests), with nothing built, written or pushed."""
     with_frontend = bool(config.frontend.context) and targets != ["deps"]
     inputs = gather_inputs(config, engine, branch, with_frontend=with_frontend)
-    plans = {p.target: p for target in targets for p in plan.target_plans(inputs, target)}
+    plans: dict[str, BuildPlan] = {}
+    for target in targets:
+        for build_plan in plan.target_plans(inputs, target):
+            # deps as the first target asking for it builds it (build-deps exports its cache).
+            plans.setdefault(build_plan.target, build_plan)
     return list(plans.values())

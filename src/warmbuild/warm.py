@@ -1,7 +1,8 @@
 """`invoke cache-warm`: make every later build on any machine start warm.
 
 Idempotent: the deps image is built and pushed only when its content tag is
-missing. dev and prod (and the frontend's images) are built with `--output
+missing; when another machine pushed it (local builds do not export the deps cache),
+its cache is warmed like the others'. dev and prod (and the frontend's images) are built with `--output
 type=cacheonly` (no image, only cache), importing through the fallback chain. A
 build's cache is exported to the branch's ref only when the build did work or the
 ref is missing: BuildKit re-exports of an unchanged cache differ in annotations, so
@@ -23,7 +24,7 @@ from .engine import Engine, ProgressCallback
 from .locking import machine_lock
 from .options import Config
 from .plan import BuildInputs, BuildPlan, Output
-from .report import BuildSummary
+from .report import BuildSummary, Outcome
 
 # Makes one cache-only plan; the argument says whether it exports the cache.
 PlanMaker = Callable[[bool], BuildPlan]
@@ -34,8 +35,10 @@ CURRENT_NOTE = "all steps cached: the branch's cache is current, nothing exporte
 REPAIRED_NOTE = "the branch's cache had lost layers in the registry: exported again whole"
 
 
-def plan_makers(inputs: BuildInputs) -> list[PlanMaker]:
-    """One maker per cache-only build, in the order a developer's machine needs them."""
+def plan_makers(inputs: BuildInputs, deps_built_here: bool = True) -> list[PlanMaker]:
+    """One maker per cache-only build, in the order a developer's machine needs them.
+    The deps image's cache is one of them unless this run built it (and so exported
+    its cache with it)."""
 
     def python_target(target: str) -> PlanMaker:
         return lambda export: plan.plan_build(inputs, target, Output.CACHE_ONLY, export_cache=export)
@@ -43,7 +46,8 @@ def plan_makers(inputs: BuildInputs) -> list[PlanMaker]:
     def frontend_target(target: str) -> PlanMaker:
         return lambda export: plan.plan_frontend_build(inputs, target, Output.CACHE_ONLY, export_cache=export)
 
-    makers = [python_target("dev"), python_target("prod")]
+    makers = [] if deps_built_here else [python_target("deps")]
+    makers += [python_target("dev"), python_target("prod")]
     if inputs.frontend_dockerfile is not None:
         makers += [frontend_target("dev"), frontend_target("prod")]
     return makers
@@ -75,6 +79,6 @@ def cache_warm(
 ) -> list[BuildSummary]:
     inputs = pipeline.gather_inputs(config, engine, branch, with_frontend=bool(config.frontend.context))
     writes = not config.cache.read_only
-    summaries = [pipeline.ensure_deps(engine, inputs, on_progress, push=writes, require_registry=True)]
-    summaries += [warm_one(engine, make, on_progress) for make in plan_makers(inputs)]
-    return summaries
+    deps = pipeline.ensure_deps(engine, inputs, on_progress, push=writes, require_registry=True)
+    makers = plan_makers(inputs, deps_built_here=deps.outcome is Outcome.BUILT)
+    return [deps, *(warm_one(engine, make, on_progress) for make in makers)]

@@ -141,14 +141,25 @@ def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique, monkey
     builders_before = subprocess.run(["docker", "buildx", "ls"], capture_output=True, text=True).stdout
 
     command = [sys.executable, "-m", "invoke", "build-deps", "--config", str(config), "--branch", "main"]
-    task = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # faulthandler: a task that does not end after Ctrl-C shows where each thread is.
+    env = {**os.environ, "PYTHONFAULTHANDLER": "1"}
+    task = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert index.asked.wait(300), "the install step never asked the index"
         assert task.poll() is None, "the build finished before it could be interrupted"
         task.send_signal(signal.SIGINT)
         stdout, stderr = task.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        table = subprocess.run(["ps", "-eo", "pid,ppid,pgid,stat,wchan:20,args"], capture_output=True, text=True)
+        related = [line for line in table.stdout.splitlines() if "buildx" in line or str(task.pid) in line]
+        task.send_signal(signal.SIGABRT)
+        stdout, stderr = task.communicate(timeout=30)
+        pytest.fail("no exit 120 s after Ctrl-C; processes:\n" + "\n".join(related) + f"\n{stderr[-6000:]}")
     finally:
         index.close()
+        if task.poll() is None:
+            task.kill()
+            task.communicate()
     assert task.returncode == 130, stdout + stderr
     assert "interrupted: the build was cancelled" in stderr and "Traceback" not in stderr
 

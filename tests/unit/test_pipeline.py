@@ -141,6 +141,32 @@ def test_cache_warm_warms_every_image_of_the_app(tmp_path):
     ]
     without = inputs_in(tmp_path)
     assert [maker(False).target for maker in warm.plan_makers(without)] == ["dev", "prod"]
+    # The deps image pushed by another machine (a laptop's build-prod exports no deps
+    # cache): its cache is warmed too, importing first, exporting only if needed.
+    pushed_elsewhere = warm.plan_makers(without, deps_built_here=False)
+    assert [maker(False).target for maker in pushed_elsewhere] == ["deps", "dev", "prod"]
+    assert output_of(pushed_elsewhere[0](True).argv) == "type=cacheonly"
+
+
+@pytest.mark.parametrize(
+    "target, export_local, deps_exports",
+    [
+        pytest.param("deps", False, True, id="build-deps-writes-the-deps-cache"),
+        pytest.param("prod", False, False, id="build-prod-imports-only"),
+        pytest.param("dev", False, False, id="build-dev-and-dev-up-import-only"),
+        pytest.param("prod", True, True, id="export-local-writes-it"),
+    ],
+)
+def test_which_builds_export_the_deps_cache(tmp_path, target, export_local, deps_exports):
+    config = EXAMPLE.model_copy(update={"cache": CacheOptions(export_local=export_local)})
+    inputs = inputs_in(tmp_path, config)
+    deps_plan = plan.target_plans(inputs, target)[0]
+    assert plan.exports_deps_cache(config, target) is deps_exports
+    assert ("--cache-to" in deps_plan.argv) is deps_exports
+    engine = FakeEngine()
+    pipeline.ensure_deps(engine, inputs, export_cache=plan.exports_deps_cache(config, target))
+    [argv] = engine.builds
+    assert ("--cache-to" in argv) is deps_exports
 
 
 @pytest.mark.parametrize(
