@@ -1,13 +1,14 @@
 """`invoke cache-warm`: make every later build on any machine start warm.
 
 Idempotent: the deps image is built and pushed only when its content tag is
-missing; when another machine pushed it (local builds do not export the deps cache),
-its cache is warmed like the others'. dev and prod (and the frontend's images) are built with `--output
-type=cacheonly` (no image, only cache), importing through the fallback chain. A
-build's cache is exported to the branch's ref only when the build did work or the
-ref is missing: BuildKit re-exports of an unchanged cache differ in annotations, so
-exporting anyway would push a new manifest every run. A build that is all cache
-hits needs nothing new, and pushes nothing.
+missing; when it was already there (another machine's build pushed it, and local
+builds export no deps cache), its cache is warmed as the others' are. dev and prod
+(and the frontend's images) are built with `--output type=cacheonly` (no image,
+only cache), importing through the fallback chain. A build's cache is exported to
+the branch's ref only when the build did work or the ref is missing: BuildKit
+re-exports of an unchanged cache differ in annotations, so exporting anyway would
+push a new manifest every run. A build that is all cache hits needs nothing new,
+and pushes nothing.
 
 In pull-request mode (read-only cache) nothing is pushed at all: a missing deps
 image is built into the local image store instead, where the dev and prod builds
@@ -35,10 +36,8 @@ CURRENT_NOTE = "all steps cached: the branch's cache is current, nothing exporte
 REPAIRED_NOTE = "the branch's cache had lost layers in the registry: exported again whole"
 
 
-def plan_makers(inputs: BuildInputs, deps_built_here: bool = True) -> list[PlanMaker]:
-    """One maker per cache-only build, in the order a developer's machine needs them.
-    The deps image's cache is one of them unless this run built it (and so exported
-    its cache with it)."""
+def plan_makers(inputs: BuildInputs) -> list[PlanMaker]:
+    """One maker per cache-only build, in the order a developer's machine needs them."""
 
     def python_target(target: str) -> PlanMaker:
         return lambda export: plan.plan_build(inputs, target, Output.CACHE_ONLY, export_cache=export)
@@ -46,8 +45,7 @@ def plan_makers(inputs: BuildInputs, deps_built_here: bool = True) -> list[PlanM
     def frontend_target(target: str) -> PlanMaker:
         return lambda export: plan.plan_frontend_build(inputs, target, Output.CACHE_ONLY, export_cache=export)
 
-    makers = [] if deps_built_here else [python_target("deps")]
-    makers += [python_target("dev"), python_target("prod")]
+    makers = [python_target("dev"), python_target("prod")]
     if inputs.frontend_dockerfile is not None:
         makers += [frontend_target("dev"), frontend_target("prod")]
     return makers
@@ -78,7 +76,24 @@ def cache_warm(
     config: Config, engine: Engine, branch: str = "", on_progress: ProgressCallback | None = None
 ) -> list[BuildSummary]:
     inputs = pipeline.gather_inputs(config, engine, branch, with_frontend=bool(config.frontend.context))
-    writes = not config.cache.read_only
+    return warm_all(engine, inputs, on_progress)
+
+
+def warm_all(engine: Engine, inputs: BuildInputs, on_progress: ProgressCallback | None = None) -> list[BuildSummary]:
+    writes = not inputs.config.cache.read_only
     deps = pipeline.ensure_deps(engine, inputs, on_progress, push=writes, require_registry=True)
-    makers = plan_makers(inputs, deps_built_here=deps.outcome is Outcome.BUILT)
-    return [deps, *(warm_one(engine, make, on_progress) for make in makers)]
+    if writes and deps.outcome is Outcome.REUSED_FROM_REGISTRY:
+        deps = warm_deps_cache(engine, inputs, deps, on_progress)
+    return [deps, *(warm_one(engine, make, on_progress) for make in plan_makers(inputs))]
+
+
+def warm_deps_cache(
+    engine: Engine, inputs: BuildInputs, reused: BuildSummary, on_progress: ProgressCallback | None = None
+) -> BuildSummary:
+    """The deps image was in the registry already; its cache may not be (a laptop's
+    build-prod pushes the image, not the cache). Warmed as dev's and prod's are; one
+    summary: the image reused, the steps and export of the warming."""
+    warmed = warm_one(
+        engine, lambda export: plan.plan_build(inputs, "deps", Output.CACHE_ONLY, export_cache=export), on_progress
+    )
+    return dataclasses.replace(warmed, outcome=reused.outcome, image=reused.image)

@@ -141,11 +141,31 @@ def test_cache_warm_warms_every_image_of_the_app(tmp_path):
     ]
     without = inputs_in(tmp_path)
     assert [maker(False).target for maker in warm.plan_makers(without)] == ["dev", "prod"]
-    # The deps image pushed by another machine (a laptop's build-prod exports no deps
-    # cache): its cache is warmed too, importing first, exporting only if needed.
-    pushed_elsewhere = warm.plan_makers(without, deps_built_here=False)
-    assert [maker(False).target for maker in pushed_elsewhere] == ["deps", "dev", "prod"]
-    assert output_of(pushed_elsewhere[0](True).argv) == "type=cacheonly"
+
+
+@pytest.mark.parametrize(
+    "deps_in_registry, branch_cache, builds, deps_exported",
+    [
+        # Built here: its build exported the cache; no warming of deps.
+        pytest.param(False, False, ["deps", "dev", "dev", "prod", "prod"], True, id="deps-built-here"),
+        # Pushed by a laptop (no cache): probed cache-only, then exported.
+        pytest.param(True, False, ["deps", "deps", "dev", "dev", "prod", "prod"], True, id="pushed-elsewhere"),
+        # Pushed, and its cache current: probed, nothing exported.
+        pytest.param(True, True, ["deps", "dev", "dev", "prod", "prod"], False, id="pushed-and-current"),
+    ],
+)
+def test_cache_warm_warms_the_deps_cache_of_an_image_pushed_elsewhere(
+    tmp_path, deps_in_registry, branch_cache, builds, deps_exported
+):
+    inputs = inputs_in(tmp_path)
+    deps_ref = plan.cache_ref(inputs.config, "deps", "main")
+    registry = ({plan.deps_image(inputs)} if deps_in_registry else set()) | ({deps_ref} if branch_cache else set())
+    engine = FakeEngine(registry=registry, results=[PROBE_CACHED] * 8)
+    summaries = warm.warm_all(engine, inputs)
+    assert [argv[argv.index("--target") + 1] for argv in engine.builds] == builds
+    assert [s.target for s in summaries] == ["deps", "dev", "prod"], "one summary for deps"
+    assert summaries[0].skipped is deps_in_registry
+    assert bool(summaries[0].cache_to) is deps_exported
 
 
 @pytest.mark.parametrize(
