@@ -129,6 +129,10 @@ class StallingIndex:
             connection.close()
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique, monkeypatch):
     index = StallingIndex()
     monkeypatch.setenv("WARMBUILD_TEST_STALLING_INDEX", index.url)
@@ -143,7 +147,18 @@ def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique, monkey
     command = [sys.executable, "-m", "invoke", "build-deps", "--config", str(config), "--branch", "main"]
     # faulthandler: a task that does not end after Ctrl-C shows where each thread is.
     env = {**os.environ, "PYTHONFAULTHANDLER": "1"}
-    task = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    task = subprocess.Popen(
+        command,
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # As a terminal's foreground job gets it: a suite started in the background
+        # (`.ci/run &`) ignores SIGINT, and that disposition is inherited, so the
+        # task would never see this Ctrl-C (seen: the task kept building).
+        preexec_fn=_default_sigint,
+    )
     try:
         assert index.asked.wait(300), "the install step never asked the index"
         assert task.poll() is None, "the build finished before it could be interrupted"
