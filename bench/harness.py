@@ -512,7 +512,7 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
         for name in workspace.app_names:
             config = parse_config({"name": name, "registry": registry}, None)
             gc_run.apply(config, engine, gc_run.gather(config, engine, purge=True, machine=False))
-        engine.remove_local_images(("warmbuild-bench/",))
+        engine.remove_images([image.name for image in engine.local_images("warmbuild-bench/")])
     return results
 
 

@@ -114,9 +114,6 @@ class FakeEngine:
     def build_cache_bytes(self, builder: str = "") -> int | None:
         return 0
 
-    def remove_local_images(self, prefixes: tuple[str, ...]) -> None:
-        self.local = {k: v for k, v in self.local.items() if not k.startswith(prefixes)}
-
     def local_images(self, prefix: str) -> list[LocalImage]:
         return [LocalImage(name, None, size) for name, size in self.local.items() if name.startswith(prefix)]
 

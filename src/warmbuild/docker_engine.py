@@ -272,12 +272,6 @@ class DockerEngine:
         except _docker_exception():
             return None
 
-    def remove_local_images(self, prefixes: tuple[str, ...]) -> None:
-        """Untag (and so free) every local image whose name starts with one of ``prefixes``."""
-        doomed = [tag for image in self.client.image.list() for tag in image.repo_tags if tag.startswith(prefixes)]
-        if doomed:
-            self.client.image.remove(doomed, force=True)
-
     def local_images(self, prefix: str) -> list[LocalImage]:
         """The tagged images whose name starts with ``prefix``, one entry per tag."""
         found = []
@@ -467,11 +461,11 @@ class DockerEngine:
 
 def _cancel(process: subprocess.Popen[bytes], reader: threading.Thread) -> None:
     """SIGINT lets buildx cancel the solve and release its locks; kill only if stuck.
-    The docker client exits at once and leaves the cancelling to its buildx plugin
-    (same session): done is when the reader of their stderr has seen its end, that is
-    when every process of the session has let go of it. A plugin still there after the
-    grace time is killed: its session closes and BuildKit cancels the solve, so nothing
-    is pushed after we said "interrupted"."""
+    The docker client runs buildx as a plugin, a second process of the same session:
+    done is when the reader of their stderr has seen its end, that is when every
+    process of the session has let go of it. Whatever is still there after the grace
+    time is killed: its session closes and BuildKit cancels the solve, so nothing is
+    pushed after we said "interrupted"."""
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
     reader.join(CANCEL_GRACE_SECONDS)

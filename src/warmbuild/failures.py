@@ -103,8 +103,8 @@ def _disk_full(run: BuildRun) -> DiskFull | None:
     lines = [line.strip() for text in texts for line in text.splitlines() if DISK_FULL.search(line)]
     if not lines:
         return None
-    # The line that says it, from its cause on ("…: No space left on device").
-    said = lines[0][max(0, lines[0].lower().rfind("cause:") + len("cause:")) if "cause:" in lines[0] else 0 :]
+    # The line that says it, from its last cause on ("…: No space left on device").
+    said = re.split(r"cause:", lines[0], flags=re.IGNORECASE)[-1]
     step = re.match(r"\[[^\]]+\]", reason)
     at = f" at {step[0]}" if step else ""
     where = "the registry" if any(marker in reason for marker in REGISTRY_FAILURES) else "the builder"

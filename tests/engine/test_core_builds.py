@@ -88,7 +88,11 @@ def test_prod_rebuilds_only_what_changed(tmp_path, unique):
     # No layer of an earlier run on this machine (the variants below would be cache
     # hits), but uv's download cache kept, as on a developer's machine.
     DockerEngine().prune_build_cache(keep_cache_mounts=True)
-    build_target(config, "prod")
+    first = build_target(config, "prod")
+    # A laptop's build-prod pushes the deps image it built, not its cache (cache-warm's).
+    assert first["deps"].pushed and first["deps"].cache_to is None
+    app_repository = first["deps"].image.rsplit("/deps:", 1)[0]
+    assert not DockerEngine().registry_has(f"{app_repository}/cache:deps-main")
 
     main_py = tmp_path / "backend" / "app" / "main.py"
     # Unique text: a rerun on this machine must not find the edit in the builder cache.
