@@ -60,6 +60,8 @@ class FakeEngine:
     builds: list[tuple[str, ...]] = field(default_factory=list)
     compose_calls: list[tuple[str, ...]] = field(default_factory=list)
     healthy: bool = True
+    # What a command run by dev-shell exits with.
+    shell_status: int = 0
 
     def facts(self, builder: str = "") -> EngineFacts:
         return self.facts_value
@@ -87,7 +89,9 @@ class FakeEngine:
     def registry_digest(self, image: str) -> str | None:
         return "sha256:pushed" if self.registry_has(image) else None
 
-    def run_build(self, argv: Sequence[str], on_progress: ProgressCallback | None = None) -> BuildRun:
+    def run_build(
+        self, argv: Sequence[str], on_progress: ProgressCallback | None = None, builder: str = ""
+    ) -> BuildRun:
         self.builds.append(tuple(argv))
         result = self.results.pop(0) if self.results else {"[stage 1/1] RUN true": False}
         if isinstance(result, WarmbuildError):
@@ -129,8 +133,9 @@ class FakeEngine:
     def compose_logs(self, project: ComposeProject, services: Sequence[str], follow: bool, tail: str) -> None:
         self.compose_calls.append(("logs", *services))
 
-    def compose_shell(self, project: ComposeProject, service: str, command: Sequence[str]) -> None:
+    def compose_shell(self, project: ComposeProject, service: str, command: Sequence[str]) -> int:
         self.compose_calls.append(("shell", service, *command))
+        return self.shell_status
 
     def compose_containers(self, project: ComposeProject) -> list[str]:
         return []

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import console, devloop, options, pipeline, plan, warm
+from . import console, devloop, folders, options, pipeline, plan, warm
 from . import doctor as doctor_checks
 from .docker_engine import DockerEngine
 from .errors import ConfigError
@@ -32,7 +32,8 @@ def _finish(given: Given, summaries: list[BuildSummary], started: float, **extra
     wall = time.monotonic() - started
     console.print_summaries(summaries, wall)
     if given.get("json"):
-        Path(given["json"]).write_text(report_json(summaries, wall, **extra))
+        with console.user_errors(given["debug"]):
+            folders.write_text(Path(given["json"]), report_json(summaries, wall, **extra))
 
 
 def init(given: Given) -> None:
@@ -59,7 +60,8 @@ def init(given: Given) -> None:
         init_plan = init_module.plan_init(root, found, given["force"] or given["dry_run"], extra)
     console.print_init(init_plan, dry_run=given["dry_run"])
     if not given["dry_run"]:
-        init_module.write_files(init_plan)
+        with console.user_errors(given["debug"]):
+            init_module.write_files(init_plan)
 
 
 def doctor(given: Given) -> None:
@@ -87,7 +89,9 @@ def _targets(target: str) -> list[str]:
 def show_plan(given: Given) -> None:
     with console.user_errors(given["debug"]):
         targets = _targets(given["target"])
-        plans = pipeline.plan_targets(load(given), DockerEngine(), targets, given["branch"])
+        plans = pipeline.plan_targets(
+            load(given), DockerEngine(), targets, given["branch"], push=given["push"], rebuild=given["rebuild"]
+        )
     console.print_plans(plans)
 
 
@@ -161,7 +165,10 @@ def dev_logs(given: Given) -> None:
 
 def dev_shell(given: Given) -> None:
     with console.user_errors(given["debug"]):
-        devloop.dev_shell(load(given), DockerEngine(), given["service"], given["command"])
+        status = devloop.dev_shell(load(given), DockerEngine(), given["service"], given["command"])
+    if status:
+        # The command's own exit status; what went wrong, it said itself.
+        console.fail("", code=status)
 
 
 def gc(given: Given) -> None:

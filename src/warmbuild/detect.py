@@ -72,12 +72,12 @@ def choose_app_folder(files: Mapping[str, str], requested: str = "") -> AppFolde
     if not folders:
         raise LockError(
             "no lock file in this repository (looked for poetry.lock, uv.lock, requirements.txt)",
-            "lock the app first (`poetry lock`, `uv lock` or `uv pip compile`), then run `invoke init` again",
+            "lock the app first (`poetry lock`, `uv lock` or `uv pip compile`), then run `warmbuild init` again",
         )
     if len(folders) > 1:
         names = ", ".join(f.folder for f in folders)
         raise ConfigError(
-            f"several apps with a lock: {names}", f"choose one: `invoke init --context {folders[0].folder}`"
+            f"several apps with a lock: {names}", f"choose one: `warmbuild init --context {folders[0].folder}`"
         )
     return folders[0]
 

@@ -13,7 +13,7 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pipeline, plan, selection
+from . import folders, pipeline, plan, selection
 from .engine import ComposeProject, Engine, ProgressCallback
 from .errors import ConfigError
 from .options import Config
@@ -84,10 +84,9 @@ def urls(config: Config, services: tuple[str, ...]) -> dict[str, str]:
 
 
 def _write_env(path: Path, env: dict[str, str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# Written by `invoke dev-up` for compose.yaml; rewritten on every dev-up."]
     lines += [f"{key}={value}" for key, value in env.items()]
-    path.write_text("\n".join(lines) + "\n")
+    folders.write_text(path, "\n".join(lines) + "\n")
 
 
 def pathdeps_override_path(config: Config) -> Path:
@@ -147,15 +146,9 @@ def start_stack(
     """Build the deps image (or reuse it), the dev images, then start the stack."""
     config = inputs.config
     # The backend always: the frontend's dev server depends on it.
-    export = config.cache.export_local
-    exports_deps = plan.exports_deps_cache(config, "dev")
-    summaries = [pipeline.ensure_deps(engine, inputs, on_progress, require_registry=False, export_cache=exports_deps)]
-    plans = [plan.plan_build(inputs, "dev", no_cache=rebuild, export_cache=export)]
-    frontend_image = "none"
-    if inputs.frontend_dockerfile is not None:
-        plans.append(plan.plan_frontend_build(inputs, "dev", no_cache=rebuild, export_cache=export))
-        frontend_image = plans[-1].image
-    summaries += pipeline.execute_all(engine, plans, on_progress, rebuild)
+    request = plan.BuildRequest(plan.Target.DEV, no_cache=rebuild)
+    summaries = pipeline.run_request(engine, inputs, request, on_progress, rebuild)
+    frontend_image = summaries[2].image if inputs.frontend_dockerfile is not None else "none"
     env_file = env_file_path(config)
     _write_env(env_file, compose_env(inputs, frontend_image))
     _write_pathdeps_override(inputs)
@@ -167,7 +160,7 @@ def start_stack(
         return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen, restarted=False)
     record.unlink(missing_ok=True)
     engine.compose_up(project, chosen, HEALTH_TIMEOUT)
-    record.write_text(json.dumps({"key": key, "containers": engine.compose_container_ids(project)}))
+    folders.write_text(record, json.dumps({"key": key, "containers": engine.compose_container_ids(project)}))
     return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen)
 
 
@@ -199,7 +192,7 @@ def _write_pathdeps_override(inputs: BuildInputs) -> None:
     mounts = {d.name: d.source for d in inputs.path_dependencies if d.name in names}
     override = pathdeps_override_path(inputs.config)
     if mounts:
-        override.write_text(pathdeps_override(mounts))
+        folders.write_text(override, pathdeps_override(mounts))
     else:
         override.unlink(missing_ok=True)
 
@@ -217,11 +210,12 @@ def dev_logs(config: Config, engine: Engine, services: str = "", follow: bool = 
     engine.compose_logs(compose_project(config), choose_services(config, services), follow, tail)
 
 
-def dev_shell(config: Config, engine: Engine, service: str = "backend", command: str = "sh") -> None:
+def dev_shell(config: Config, engine: Engine, service: str = "backend", command: str = "sh") -> int:
+    """The command's exit status."""
     try:
         argv = shlex.split(command)
     except ValueError as error:
         raise ConfigError(f"--command: {error}", "quote the command as a shell would") from None
     if not argv:
         raise ConfigError("--command is empty", "give a command, e.g. --command 'python -V'")
-    engine.compose_shell(compose_project(config), choose_service(config, service), argv)
+    return engine.compose_shell(compose_project(config), choose_service(config, service), argv)

@@ -1,12 +1,14 @@
-"""The one module that talks to Docker: the real ``Engine``, through python-on-whales.
+"""The one module that talks to Docker: the real ``Engine``.
 
-Builds run as the exact argv a plan prints (``docker buildx build …``), prefixed
-with python-on-whales' client command so DOCKER_HOST, contexts and config
-directories apply as they do for every other call.
+Every docker, buildx and compose process starts in one place, ``DockerEngine._run``
+(the gate): its command is logged with --debug, and a failure becomes one member of
+the error family (``failures.classify_command``: engine down, disk full, not found,
+or a plain failure naming the command and its last words). Builds run as the exact
+argv a plan prints (``docker buildx build …``).
 
-python-on-whales is imported when a call first needs it: a build whose inputs did
-not change asks only the registry and the image store, and starts in a fraction of
-the time (README, Speed).
+python-on-whales' models read the JSON the engine answers with where their types
+help (``docker info``, ``docker image inspect``); they are imported only then, so a
+build whose inputs did not change starts in a fraction of the time (README, Speed).
 """
 
 from __future__ import annotations
@@ -23,26 +25,23 @@ import shlex
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import registry_http
 from .engine import ComposeProject, EngineFacts, ProgressCallback, Resolved, Unresolved
-from .errors import BuildFailed, EngineError, Interrupted
-from .failures import classify_failure, failure_reason, is_transient
+from .errors import BuildFailed, DiskFull, EngineError, Interrupted, NotFound, WarmbuildError
+from .failures import CommandFailure, classify_command, classify_failure, failure_reason, is_transient
 from .gc import LocalImage
 from .progress import BuildRun, RawJsonDecoder
 from .refs import DOCKER_HUB, parse_image_ref
-
-if TYPE_CHECKING:
-    from python_on_whales import DockerClient
-    from python_on_whales.exceptions import DockerException
 
 log = logging.getLogger("warmbuild")
 # Engine facts are asked once in this long and kept (per engine, client and builder):
@@ -52,54 +51,97 @@ FACTS_TTL_SECONDS = 300
 CONTAINERD_SNAPSHOTTER = "io.containerd.snapshotter.v1"
 # Seconds buildx gets to cancel a build cleanly after Ctrl-C before it is killed.
 CANCEL_GRACE_SECONDS = 20
+NO_CLIENT_FIX = "install the docker client with its buildx and compose plugins (README, Setting up an engine)"
 
 
-def _last_line(error: Any) -> str:
-    text = (error.stderr or error.stdout or str(error)).strip()
-    lines = [line for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines else f"exit code {error.return_code}"
+class Stdio(Enum):
+    """How a docker process is connected."""
+
+    CAPTURE = "capture"  # stdout and stderr read into the result; no stdin
+    TERMINAL = "terminal"  # the user's terminal (stdin, stdout, stderr inherited)
+    BUILD = "build"  # stderr streamed to a reader as it comes; a session of its own
 
 
-def _docker_exception() -> type[DockerException]:
-    from python_on_whales.exceptions import DockerException
+@dataclass(frozen=True)
+class Finished:
+    command: tuple[str, ...]
+    returncode: int
+    stdout: str = ""
+    stderr: str = ""
 
-    return DockerException
 
-
-def run_cli(command: list[str]) -> str:
-    from python_on_whales.utils import run
-
-    return str(run(command))
+StderrReader = Callable[[str], None]
 
 
 class DockerEngine:
     """Docker Engine + buildx + compose, as DOCKER_HOST / DOCKER_CONTEXT say."""
 
-    def __init__(self, client: DockerClient | None = None, cache_facts: bool = True) -> None:
-        self._client = client
+    def __init__(self, docker: Sequence[str] = ("docker",), cache_facts: bool = True) -> None:
+        # The client command; DOCKER_HOST, DOCKER_CONTEXT and DOCKER_CONFIG apply to it.
+        self._docker = tuple(docker)
         self.cache_facts = cache_facts
 
-    @property
-    def client(self) -> DockerClient:
-        if self._client is None:
-            from python_on_whales import DockerClient
+    # --- the gate -------------------------------------------------------------------------
 
-            self._client = DockerClient()
-        return self._client
+    def _run(
+        self,
+        args: Sequence[str],
+        *,
+        what: str = "",
+        stdio: Stdio = Stdio.CAPTURE,
+        check: bool = True,
+        on_stderr: StderrReader | None = None,
+    ) -> Finished:
+        """Run ``docker <args>``: the only place warmbuild starts a process of docker.
 
-    @property
-    def _docker(self) -> list[str]:
-        if self._client is None:
-            # The default client runs the docker on PATH, as DOCKER_HOST and
-            # DOCKER_CONTEXT say: what python-on-whales' own command would be.
-            return ["docker"]
-        return [str(part) for part in self.client.client_config.docker_cmd]
+        With ``check``, a non-zero exit raises the error family's member for it.
+        Stdio.BUILD streams stderr to ``on_stderr`` and, on Ctrl-C, lets buildx cancel
+        the build before raising Interrupted (so nothing is pushed after we said so).
+        Stdio.TERMINAL returns the command's own exit status (Ctrl-C ends it, not us).
+        """
+        command = (*self._docker, *args)
+        what = what or " ".join(args[:2])
+        log.debug("running %s", shlex.join(command))
+        connect: dict[str, Any] = {
+            Stdio.CAPTURE: {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE},
+            Stdio.TERMINAL: {},
+            # A new session: Ctrl-C reaches us alone, and we cancel buildx
+            # deliberately, so a half-finished push never races our own cleanup.
+            Stdio.BUILD: {
+                "stdin": subprocess.DEVNULL,
+                "stdout": subprocess.DEVNULL,
+                "stderr": subprocess.PIPE,
+                "start_new_session": True,
+            },
+        }[stdio]
+        try:
+            process = subprocess.Popen(command, **connect)
+        except FileNotFoundError:
+            raise EngineError(f"the docker client ({self._docker[0]}) is not installed", NO_CLIENT_FIX) from None
+        if stdio is Stdio.BUILD:
+            stdout, stderr = "", _read_build_stderr(process, on_stderr)
+        elif stdio is Stdio.TERMINAL:
+            stdout, stderr = "", ""
+            _wait_for_terminal(process)
+        else:
+            out, err = process.communicate()
+            stdout, stderr = out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
+        finished = Finished(command, process.returncode, stdout, stderr)
+        if check and finished.returncode != 0:
+            failure = CommandFailure(what, command, finished.returncode, stderr)
+            log.debug("%s exited %d: %s", what, finished.returncode, " | ".join(failure.tail))
+            raise classify_command(failure)
+        return finished
+
+    def _json(self, args: Sequence[str], what: str = "") -> Any:
+        return json.loads(self._run(args, what=what).stdout or "null")
 
     # --- facts ---------------------------------------------------------------------------
 
     def _facts_file(self, builder: str) -> Path:
         where = [os.environ.get(v, "") for v in ("DOCKER_HOST", "DOCKER_CONTEXT", "DOCKER_CONFIG", "PATH")]
-        key = hashlib.sha256("\0".join([*where, str(shutil.which("docker")), builder]).encode()).hexdigest()[:16]
+        client = str(shutil.which(self._docker[0]))
+        key = hashlib.sha256("\0".join([*where, client, *self._docker[1:], builder]).encode()).hexdigest()[:16]
         return Path(tempfile.gettempdir()) / "warmbuild-facts" / f"{os.getuid()}-{key}.json"
 
     def facts(self, builder: str = "") -> EngineFacts:
@@ -114,10 +156,11 @@ class DockerEngine:
                 pass
         facts = self._ask_facts(builder)
         if self.cache_facts and facts.server_version and facts.buildx_version and facts.builder_name:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            scratch = cached.with_suffix(f".{os.getpid()}")
-            scratch.write_text(json.dumps(facts.__dict__))
-            scratch.replace(cached)
+            with contextlib.suppress(OSError):  # a cache: a read-only temp folder only costs time
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                scratch = cached.with_suffix(f".{os.getpid()}")
+                scratch.write_text(json.dumps(facts.__dict__))
+                scratch.replace(cached)
         return facts
 
     def forget_facts(self, builder: str = "") -> None:
@@ -126,9 +169,9 @@ class DockerEngine:
     def _ask_facts(self, builder: str) -> EngineFacts:
         """Engine, buildx and builder, asked at once: each is a CLI round trip."""
         with ThreadPoolExecutor(max_workers=3) as pool:
-            server = pool.submit(self._server_facts)
-            buildx = pool.submit(self._buildx_facts)
-            builder_facts = pool.submit(self._builder_facts, builder)
+            server = pool.submit(_answer, self._server_facts, "server_error")
+            buildx = pool.submit(_answer, self._buildx_facts, "buildx_error")
+            builder_facts = pool.submit(_answer, lambda: self._builder_facts(builder), "builder_error")
             found: dict[str, Any] = {
                 "docker_host": os.environ.get("DOCKER_HOST", ""),
                 **server.result(),
@@ -139,10 +182,9 @@ class DockerEngine:
         return EngineFacts(**found)
 
     def _server_facts(self) -> dict[str, Any]:
-        try:
-            info = self.client.system.info()
-        except _docker_exception() as error:
-            return {"server_error": _last_line(error)}
+        from python_on_whales.components.system.models import SystemInfo
+
+        info = SystemInfo(**self._json(["info", "--format", "{{json .}}"], "info"))
         driver_status = {str(pair[0]): str(pair[1]) for pair in (info.driver_status or []) if len(pair) == 2}
         return {
             "server_version": info.server_version or "",
@@ -152,27 +194,21 @@ class DockerEngine:
         }
 
     def _buildx_facts(self) -> dict[str, Any]:
-        try:
-            return {"buildx_version": self.client.buildx.version().split()[1].removeprefix("v")}
-        except _docker_exception() as error:
-            return {"buildx_error": _last_line(error)}
-        except IndexError:
+        words = self._run(["buildx", "version"]).stdout.split()
+        if len(words) < 2:
             return {"buildx_error": "unreadable version"}
+        return {"buildx_version": words[1].removeprefix("v")}
 
     def _builder_facts(self, builder: str) -> dict[str, Any]:
-        try:
-            found = self.client.buildx.inspect(builder or None)
-        except _docker_exception() as error:
-            return {"builder_error": _last_line(error)}
-        platforms = [p for node in found.nodes or [] for p in (node.platforms or [])]
-        endpoint = str(found.nodes[0].endpoint or "") if found.nodes else ""
+        found = parse_builder(self._run(["buildx", "inspect", *([builder] if builder else [])]).stdout)
         facts: dict[str, Any] = {
-            "builder_name": found.name,
-            "builder_driver": found.driver,
-            "builder_platform": platforms[0] if platforms else "",
-            "builder_endpoint": endpoint,
+            "builder_name": found.get("Name", ""),
+            "builder_driver": found.get("Driver", ""),
+            "builder_platform": found.get("Platforms", "").split(",")[0].strip(),
+            "builder_endpoint": found.get("Endpoint", ""),
         }
-        if found.driver == "docker" and endpoint and endpoint != self._current_context():
+        endpoint = facts["builder_endpoint"]
+        if facts["builder_driver"] == "docker" and endpoint and endpoint != self._current_context():
             # The docker driver builds in the engine of its context: ask that engine.
             facts["builder_engine"] = endpoint
             facts["builder_engine_containerd_store"] = self._context_uses_containerd(endpoint)
@@ -182,19 +218,14 @@ class DockerEngine:
         if os.environ.get("DOCKER_HOST"):
             return "default"  # DOCKER_HOST overrides the context: buildx calls it default
         try:
-            return str(self.client.context.inspect(None).name)
-        except _docker_exception():
+            return self._run(["context", "inspect", "--format", "{{.Name}}"]).stdout.strip() or "default"
+        except WarmbuildError:
             return "default"
 
     def _context_uses_containerd(self, context: str) -> bool:
-        info = subprocess.run(
-            [*self._docker, "--context", context, "info", "--format", "{{json .DriverStatus}}"],
-            capture_output=True,
-            text=True,
-        )
         try:
-            pairs = json.loads(info.stdout) if info.returncode == 0 else []
-        except ValueError:
+            pairs = self._json(["--context", context, "info", "--format", "{{json .DriverStatus}}"], "info")
+        except (WarmbuildError, ValueError):
             return False
         return any(pair == ["driver-type", CONTAINERD_SNAPSHOTTER] for pair in pairs or [])
 
@@ -202,10 +233,10 @@ class DockerEngine:
 
     def manifest_digest(self, image: str) -> str:
         """The digest of ``image``'s manifest (or index) in its registry, with the
-        user's credentials. Raises DockerException when the registry does not hold it."""
-        # python-on-whales' imagetools.inspect parses `--raw`, which carries no digest.
-        text = run_cli([*self._docker, "buildx", "imagetools", "inspect", image, "--format", "{{json .Manifest}}"])
-        return str(json.loads(str(text))["digest"])
+        user's credentials. Raises NotFound when the registry does not hold it."""
+        # `--raw` carries no digest; the formatted manifest does.
+        found = self._json(["buildx", "imagetools", "inspect", image, "--format", "{{json .Manifest}}"])
+        return str(found["digest"])
 
     def resolve_digest(self, image: str, mirrors: Sequence[str] = ()) -> Resolved | Unresolved:
         """buildx asks the image's own registry. For Docker Hub images the daemon may
@@ -219,8 +250,10 @@ class DockerEngine:
                     return Resolved(digest, mirror.rstrip("/"))
         try:
             return Resolved(self.manifest_digest(image), ref.registry)
-        except _docker_exception() as error:
-            return Unresolved(_last_line(error))
+        except EngineError:
+            raise
+        except WarmbuildError as error:
+            return Unresolved(error.problem)
 
     def registry_problem(self, registry: str) -> str | None:
         return registry_http.ping(registry)
@@ -228,39 +261,7 @@ class DockerEngine:
     def registry_has(self, image: str) -> bool:
         """A plain HTTP question first (milliseconds); buildx, with the user's
         credentials, when anonymous access cannot tell."""
-        ref = parse_image_ref(image)
-        answer = registry_http.lookup_manifest(ref.registry, ref)
-        if answer is not None:
-            return bool(answer)
-        try:
-            self.manifest_digest(image)
-            return True
-        except _docker_exception():
-            return False
-
-    # --- local images ---------------------------------------------------------------------
-
-    def cache_intact(self, ref: str) -> bool:
-        image = parse_image_ref(ref)
-        try:
-            return not registry_http.missing_blobs(image.registry, image.repository, image.reference)
-        except OSError:
-            return True  # cannot tell (credentials, network): trust it, as BuildKit will
-
-    def _inspect_image(self, image: str, field: str) -> str | None:
-        # One plain CLI call, not python-on-whales (~0.1 s to import and parse): asked on
-        # every build, also those that end up not running.
-        inspect = subprocess.run(
-            [*self._docker, "image", "inspect", "--format", f"{{{{.{field}}}}}", image], capture_output=True, text=True
-        )
-        return inspect.stdout.strip() or None if inspect.returncode == 0 else None
-
-    def local_image_size(self, image: str) -> int | None:
-        size = self._inspect_image(image, "Size")
-        return int(size) if size and size.isdigit() else None
-
-    def local_image_id(self, image: str) -> str | None:
-        return self._inspect_image(image, "Id")
+        return self.registry_digest(image) is not None
 
     def registry_digest(self, image: str) -> str | None:
         ref = parse_image_ref(image)
@@ -269,13 +270,44 @@ class DockerEngine:
             return answer or None
         try:
             return self.manifest_digest(image)
-        except _docker_exception():
+        except NotFound:
             return None
+
+    def cache_intact(self, ref: str) -> bool:
+        image = parse_image_ref(ref)
+        try:
+            return not registry_http.missing_blobs(image.registry, image.repository, image.reference)
+        except OSError:
+            return True  # cannot tell (credentials, network): trust it, as BuildKit will
+
+    # --- local images ---------------------------------------------------------------------
+
+    def _inspect_image(self, image: str, field: str) -> str | None:
+        # A format string, not a model: asked on every build, also those that end up
+        # not running, where importing and parsing would cost more than the answer.
+        try:
+            found = self._run(["image", "inspect", "--format", f"{{{{.{field}}}}}", image], what="image inspect")
+        except NotFound:
+            return None
+        return found.stdout.strip() or None
+
+    def local_image_size(self, image: str) -> int | None:
+        size = self._inspect_image(image, "Size")
+        return int(size) if size and size.isdigit() else None
+
+    def local_image_id(self, image: str) -> str | None:
+        return self._inspect_image(image, "Id")
 
     def local_images(self, prefix: str) -> list[LocalImage]:
         """The tagged images whose name starts with ``prefix``, one entry per tag."""
+        from python_on_whales.components.image.models import ImageInspectResult
+
+        ids = self._run(["image", "ls", "--quiet", "--no-trunc"]).stdout.split()
+        if not ids:
+            return []
         found = []
-        for image in self.client.image.list():
+        for raw in self._json(["image", "inspect", *dict.fromkeys(ids)], "image inspect"):
+            image = ImageInspectResult(**raw)
             created = image.created.timestamp() if image.created else None
             for tag in image.repo_tags or []:
                 if tag.startswith(prefix):
@@ -285,178 +317,216 @@ class DockerEngine:
     def remove_images(self, names: Sequence[str]) -> None:
         """Untag exactly these names (an image whose last tag goes is freed)."""
         if names:
-            self.client.image.remove(list(names), force=True)
+            self._run(["image", "rm", "--force", *names])
 
     def build_cache_bytes(self, builder: str = "") -> int | None:
         """The builder's cache size as `docker buildx du` totals it; None if unreadable."""
-        command = [*self._docker, "buildx", "du"] + (["--builder", builder] if builder else [])
         try:
-            text = run_cli(command)
-        except _docker_exception():
+            text = self._run(["buildx", "du", *(["--builder", builder] if builder else [])]).stdout
+        except WarmbuildError:
             return None
-        total = re.search(r"^Total:\s+([\d.]+)\s*([kKMGT]?B)", text, re.MULTILINE)
-        if not total:
-            return 0 if "Reclaimable" in text or not text.strip() else None
-        # buildx prints decimal units (go-units HumanSize).
-        scale = {"B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3, "TB": 1000**4}[total[2].upper()]
-        return int(float(total[1]) * scale)
+        return parse_du_total(text)
 
     def prune_build_cache(
         self, builder: str = "", keep_cache_mounts: bool = False, keep_bytes: int | None = None
     ) -> None:
-        """Empty the builder's local cache (a "new machine" for cache tests); with
-        ``keep_cache_mounts``, only its layers: a machine that forgot its builds but
-        keeps its download caches (uv's, pip's); with ``keep_bytes``, down to that
-        budget, least recently used first (`invoke gc`)."""
-        # python-on-whales' prune has no --builder option.
-        prune = self._docker + ["buildx", "prune", "--all", "--force"] + (["--builder", builder] if builder else [])
+        """Empty the builder's local cache; with ``keep_cache_mounts``, only its
+        layers: a machine that forgot its builds but keeps its download caches (uv's,
+        pip's); with ``keep_bytes``, down to that budget, least recently used first
+        (`invoke gc`)."""
+        prune = ["buildx", "prune", "--all", "--force", *(["--builder", builder] if builder else [])]
         if keep_bytes is not None:
-            run_cli([*prune, "--keep-storage", str(keep_bytes)])
-            return
-        if not keep_cache_mounts:
-            run_cli(prune)
-            return
-        # One record type per call (filters are ANDed; buildx turns `!=` into an invalid `!==`).
-        for record_type in ("regular", "source.local"):
-            run_cli([*prune, "--filter", f"type={record_type}"])
+            self._run([*prune, "--keep-storage", str(keep_bytes)])
+        elif not keep_cache_mounts:
+            self._run(prune)
+        else:
+            # One record type per call (filters are ANDed; buildx turns `!=` into an invalid `!==`).
+            for record_type in ("regular", "source.local"):
+                self._run([*prune, "--filter", f"type={record_type}"])
 
     # --- builds -----------------------------------------------------------------------------
 
-    def run_build(self, argv: Sequence[str], on_progress: ProgressCallback | None = None) -> BuildRun:
+    def run_build(
+        self, argv: Sequence[str], on_progress: ProgressCallback | None = None, builder: str = ""
+    ) -> BuildRun:
         """Run ``docker <argv>`` (argv starts with ``buildx build`` and asks for
         ``--progress=rawjson``), feeding progress to ``on_progress`` as it arrives.
+        ``builder`` names the builder the argv uses (its facts are forgotten on failure).
 
         Raises BuildFailed or RegistryError naming the failing step, or Interrupted
         after Ctrl-C, once buildx has cancelled the build (so nothing is pushed). A
         build that failed for a passing reason (``failures.is_transient``) runs once more.
         """
-        run = self._run_once(argv, on_progress)
+        run = self._build_once(argv, on_progress)
         if run.returncode != 0 and is_transient(run):
             log.warning("the build failed for a passing reason (%s): building again", failure_reason(run))
-            run = self._run_once(argv, on_progress)
+            run = self._build_once(argv, on_progress)
         if run.returncode != 0:
             # Whatever failed, the next task asks the engine afresh.
-            # The builder's name: --builder's, or a docker-driver builder's context.
-            named = [argv[i + 1] for i, part in enumerate(argv[:-1]) if part in ("--builder", "--context")]
-            self.forget_facts(named[0] if named else "")
+            self.forget_facts(builder)
             raise classify_failure(run)
         return run
 
-    def _run_once(self, argv: Sequence[str], on_progress: ProgressCallback | None) -> BuildRun:
+    def _build_once(self, argv: Sequence[str], on_progress: ProgressCallback | None) -> BuildRun:
         run = BuildRun(argv=tuple(argv))
-        command = self._docker + list(argv)
-        log.debug("running %s", shlex.join(command))
+        decoder = RawJsonDecoder()
+
+        def feed(text: str) -> None:
+            for event in decoder.feed(text):
+                run.progress.feed(event)
+                if on_progress:
+                    on_progress(run.progress)
+
         started = time.monotonic()
         try:
-            # A new session: Ctrl-C reaches us alone, and we cancel buildx
-            # deliberately, so a half-finished push never races our own cleanup.
-            process = subprocess.Popen(
-                command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
-            )
-        except FileNotFoundError:
-            raise EngineError("the docker client is not installed", "run ci/provision-engine.sh") from None
-        decoder = RawJsonDecoder()
-        failure: list[BaseException] = []
-        stream = process.stderr
-        assert isinstance(stream, io.BufferedReader)  # stderr=PIPE
-
-        def read_stream() -> None:
-            text = codecs.getincrementaldecoder("utf-8")("replace")
-            try:
-                for chunk in iter(lambda: stream.read1(65536), b""):
-                    for event in decoder.feed(text.decode(chunk)):
-                        run.progress.feed(event)
-                        if on_progress:
-                            on_progress(run.progress)
-            except BaseException as error:  # surfaced in the main thread
-                failure.append(error)
-
-        reader = threading.Thread(target=read_stream, daemon=True)
-        reader.start()
-        try:
-            while reader.is_alive():
-                reader.join(0.2)
-            run.returncode = process.wait()
-        except KeyboardInterrupt:
-            _cancel(process, reader)
-            raise Interrupted(
-                "interrupted: the build was cancelled; an unfinished build pushes and tags nothing",
-                "run the task again: finished steps come from the cache",
-            ) from None
+            finished = self._run(argv, what="buildx build", stdio=Stdio.BUILD, check=False, on_stderr=feed)
         finally:
             run.seconds = time.monotonic() - started
-            # Closing the stream under a blocked read would wait for that read.
-            if not reader.is_alive():
-                stream.close()
         decoder.close()
+        run.returncode = finished.returncode
         run.messages = decoder.non_json
-        if failure:
-            raise failure[0]
         return run
 
     # --- compose (the dev stack) --------------------------------------------------------------
 
-    def _compose(self, project: ComposeProject) -> DockerClient:
-        from python_on_whales import DockerClient
-
-        return DockerClient(
-            compose_files=[str(path) for path in project.compose_files],
-            compose_project_name=project.name,
-            compose_env_files=[str(project.env_file)],
-        )
+    def _compose(self, project: ComposeProject, *args: str) -> list[str]:
+        files = [part for path in project.compose_files for part in ("--file", str(path))]
+        return ["compose", "--project-name", project.name, *files, "--env-file", str(project.env_file), *args]
 
     def compose_up(self, project: ComposeProject, services: Sequence[str], wait_seconds: int) -> None:
         """Start the stack and wait for its healthchecks. Never builds or pulls: the
         images are warmbuild's."""
+        up = ["up", "--detach", "--wait", "--wait-timeout", str(wait_seconds), "--pull", "never", "--no-build"]
         try:
-            self._compose(project).compose.up(
-                services=list(services) or None,
-                detach=True,
-                wait=True,
-                wait_timeout=wait_seconds,
-                pull="never",
-                no_build=True,
-                remove_orphans=True,
-                quiet=True,
-            )
-        except _docker_exception() as error:
+            self._run(self._compose(project, *up, "--remove-orphans", "--quiet-pull", *services), what="compose up")
+        except (EngineError, DiskFull):
+            raise
+        except WarmbuildError as error:
             raise BuildFailed(
-                f"the dev stack did not become healthy: {_last_line(error)}", "see `invoke dev-logs`"
+                f"the dev stack did not become healthy: {error.problem}", "see `invoke dev-logs`"
             ) from None
 
     def compose_down(self, project: ComposeProject, volumes: bool) -> None:
-        self._compose(project).compose.down(remove_orphans=True, volumes=volumes, quiet=True)
+        down = ["down", "--remove-orphans", *(["--volumes"] if volumes else [])]
+        self._run(self._compose(project, *down), what="compose down")
 
     def compose_logs(self, project: ComposeProject, services: Sequence[str], follow: bool, tail: str) -> None:
-        """Stream logs to the terminal (follow until Ctrl-C)."""
-        logs = self._compose(project).compose.logs(services=list(services), follow=follow, tail=tail, stream=True)
-        for _, line in logs:
-            sys.stdout.write(line.decode("utf-8", "replace"))
-            sys.stdout.flush()
+        """Logs on the terminal (following until Ctrl-C, which stops only the logs)."""
+        logs = ["logs", *(["--follow"] if follow else []), "--tail", tail, *services]
+        self._run(self._compose(project, *logs), what="compose logs", stdio=Stdio.TERMINAL)
 
-    def compose_shell(self, project: ComposeProject, service: str, command: Sequence[str]) -> None:
-        """Interactive on a terminal; from a script, run the command and print its output."""
-        interactive = sys.stdin.isatty() and sys.stdout.isatty()
-        output = self._compose(project).compose.execute(service, list(command), tty=interactive)
-        if output:
-            sys.stdout.write(f"{output}\n")
+    def compose_shell(self, project: ComposeProject, service: str, command: Sequence[str]) -> int:
+        """Run a command in the service's running container: interactive on a
+        terminal, plain from a script. Returns the command's exit status."""
+        running = self._run(self._compose(project, "ps", "--status", "running", "--services"), what="compose ps")
+        if service not in running.stdout.split():
+            raise NotFound(f"the dev stack's {service} service is not running", "start it with `invoke dev-up`")
+        tty = [] if _on_terminal() else ["--no-TTY"]
+        execute = self._compose(project, "exec", *tty, service, *command)
+        return self._run(execute, what="compose exec", stdio=Stdio.TERMINAL, check=False).returncode
 
     def compose_containers(self, project: ComposeProject) -> list[str]:
-        return [container.name for container in self._compose(project).compose.ps(all=True)]
+        return self._run(self._compose(project, "ps", "--all", "--format", "{{.Name}}")).stdout.split()
 
     def compose_container_ids(self, project: ComposeProject) -> list[str]:
-        return [container.id for container in self._compose(project).compose.ps()]
+        return self._run(self._compose(project, "ps", "--quiet")).stdout.split()
 
     def containers_healthy(self, ids: Sequence[str]) -> bool:
         if not ids:
             return False
         # One plain CLI call (no compose): what decides whether dev-up has anything to do.
         template = "{{.State.Running}} {{if .State.Health}}{{.State.Health.Status}}{{else}}healthy{{end}}"
-        inspect = subprocess.run(
-            [*self._docker, "container", "inspect", "--format", template, *ids], capture_output=True, text=True
-        )
-        states = inspect.stdout.split("\n")[: len(ids)]
-        return inspect.returncode == 0 and all(state.strip() == "true healthy" for state in states)
+        try:
+            found = self._run(["container", "inspect", "--format", template, *ids], what="container inspect")
+        except NotFound:
+            return False
+        states = found.stdout.split("\n")[: len(ids)]
+        return all(state.strip() == "true healthy" for state in states)
+
+
+# --- parsing what the CLI prints ---------------------------------------------------------------
+
+
+def _answer(ask: Callable[[], dict[str, Any]], error_key: str) -> dict[str, Any]:
+    """A fact, or why it could not be read (doctor shows it; nothing is raised)."""
+    try:
+        return ask()
+    except WarmbuildError as error:
+        return {error_key: error.said or error.problem}
+    except (ValueError, TypeError) as error:  # an answer we cannot read
+        return {error_key: f"unreadable answer ({error})"}
+
+
+def parse_builder(text: str) -> dict[str, str]:
+    """`docker buildx inspect`'s text: the builder's Name and Driver, its first node's
+    Endpoint and Platforms (the first value of each key wins)."""
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        key, colon, value = line.partition(":")
+        if colon and not line.startswith(" ") and key.strip() not in found:
+            found[key.strip()] = value.strip()
+    return found
+
+
+def parse_du_total(text: str) -> int | None:
+    """`docker buildx du`'s total in bytes (buildx prints decimal units)."""
+    total = re.search(r"^Total:\s+([\d.]+)\s*([kKMGT]?B)", text, re.MULTILINE)
+    if not total:
+        return 0 if "Reclaimable" in text or not text.strip() else None
+    scale = {"B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3, "TB": 1000**4}[total[2].upper()]
+    return int(float(total[1]) * scale)
+
+
+def _on_terminal() -> bool:
+    return os.isatty(0) and os.isatty(1)
+
+
+def _wait_for_terminal(process: subprocess.Popen[bytes]) -> None:
+    """The terminal's Ctrl-C reaches the command too (same process group): let it end
+    the way it chooses (`logs --follow` stops, a shell ignores it) and wait."""
+    while True:
+        try:
+            process.wait()
+            return
+        except KeyboardInterrupt:
+            continue
+
+
+def _read_build_stderr(process: subprocess.Popen[bytes], on_stderr: StderrReader | None) -> str:
+    """Feed buildx's stderr to ``on_stderr`` as it arrives, from a thread, so that the
+    main thread can take Ctrl-C and cancel the build. Returns what was not fed."""
+    stream = process.stderr
+    assert isinstance(stream, io.BufferedReader)  # stderr=PIPE
+    kept: list[str] = []
+    failure: list[BaseException] = []
+
+    def read() -> None:
+        text = codecs.getincrementaldecoder("utf-8")("replace")
+        try:
+            for chunk in iter(lambda: stream.read1(65536), b""):
+                (on_stderr or kept.append)(text.decode(chunk))
+        except BaseException as error:  # surfaced in the main thread
+            failure.append(error)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        while reader.is_alive():
+            reader.join(0.2)
+        process.wait()
+    except KeyboardInterrupt:
+        _cancel(process, reader)
+        raise Interrupted(
+            "interrupted: the build was cancelled; an unfinished build pushes and tags nothing",
+            "run the task again: finished steps come from the cache",
+        ) from None
+    finally:
+        # Closing the stream under a blocked read would wait for that read.
+        if not reader.is_alive():
+            stream.close()
+    if failure:
+        raise failure[0]
+    return "".join(kept)
 
 
 def _cancel(process: subprocess.Popen[bytes], reader: threading.Thread) -> None:

@@ -114,8 +114,10 @@ class Engine(Protocol):
         the registry does not hold it (or cannot be asked)."""
         ...
 
-    def run_build(self, argv: Sequence[str], on_progress: ProgressCallback | None = None) -> BuildRun:
-        """Run ``docker <argv>``; raise BuildFailed, RegistryError or Interrupted."""
+    def run_build(
+        self, argv: Sequence[str], on_progress: ProgressCallback | None = None, builder: str = ""
+    ) -> BuildRun:
+        """Run ``docker <argv>`` on ``builder``; raise BuildFailed, RegistryError or Interrupted."""
         ...
 
     def prune_build_cache(
@@ -134,7 +136,9 @@ class Engine(Protocol):
 
     def compose_logs(self, project: ComposeProject, services: Sequence[str], follow: bool, tail: str) -> None: ...
 
-    def compose_shell(self, project: ComposeProject, service: str, command: Sequence[str]) -> None: ...
+    def compose_shell(self, project: ComposeProject, service: str, command: Sequence[str]) -> int:
+        """Run the command in the service's container; its exit status."""
+        ...
 
     def compose_containers(self, project: ComposeProject) -> list[str]: ...
 

@@ -11,6 +11,8 @@ class WarmbuildError(Exception):
     """A failure the user can act on."""
 
     exit_code = 1
+    # For a failed docker command: its own last words (doctor shows them as found).
+    said = ""
 
     def __init__(self, problem: str, fix: str = "") -> None:
         super().__init__(problem)
@@ -38,6 +40,11 @@ class ConfigError(WarmbuildError):
     exit_code = 2
 
 
+class CannotWrite(ConfigError):
+    """A file warmbuild must write cannot be written: a --json path in a missing
+    folder, a read-only checkout (exit 2, like any other bad value to fix)."""
+
+
 class LockError(WarmbuildError):
     """A lock file is missing, stale, or does not hold what the config names."""
 
@@ -48,6 +55,19 @@ class EngineError(WarmbuildError):
     """Docker Engine or buildx is missing, unreachable or too old."""
 
     exit_code = 4
+
+
+class DockerCommandFailed(WarmbuildError):
+    """A docker, buildx or compose command (not a build: see BuildFailed) failed for
+    a reason of its own. ``failures.classify_command`` chooses the class: engine
+    down, disk full and not found have their own; this is the rest."""
+
+    exit_code = 1
+
+
+class NotFound(DockerCommandFailed):
+    """What a docker command was asked about does not exist (an image, a container,
+    a manifest, a running service)."""
 
 
 class RegistryError(WarmbuildError):

@@ -1,11 +1,93 @@
-"""Why a build failed, in the user's terms. Pure: a finished BuildRun in, an error out."""
+"""Why a docker command or a build failed, in the user's terms. Pure: a finished
+command (``CommandFailure``) or build (``BuildRun``) in, an error of the family out."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .errors import BuildFailed, CacheBlobsMissing, DiskFull, RegistryError, WarmbuildError
+from .errors import (
+    BuildFailed,
+    CacheBlobsMissing,
+    DiskFull,
+    DockerCommandFailed,
+    EngineError,
+    NotFound,
+    RegistryError,
+    WarmbuildError,
+)
 from .progress import BuildRun
+
+# The docker client's words when it cannot reach the engine (socket missing, daemon
+# stopped, no permission): the same for every command, builds included.
+ENGINE_DOWN = re.compile(
+    r"Cannot connect to the Docker daemon|Is the docker daemon running|error during connect"
+    r"|dial unix \S+: connect: (no such file or directory|connection refused|permission denied)",
+    re.IGNORECASE,
+)
+ENGINE_FIX = "start the engine, or point DOCKER_HOST at a running one; `warmbuild doctor` checks the whole setup"
+# The client without one of its plugins.
+MISSING_PLUGIN = re.compile(r"'(buildx|compose)' is not a docker command|unknown command: docker (buildx|compose)")
+NOT_FOUND = re.compile(
+    r"no such (image|container|object|service|volume|network)|manifest unknown|\bnot found\b|is not running"
+    r"|no container found",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CommandFailure:
+    """A docker command that exited non-zero, as the gate saw it."""
+
+    # What it was asked to do, in a few words ("image inspect", "compose up").
+    what: str
+    command: tuple[str, ...]
+    returncode: int
+    stderr: str
+
+    @property
+    def tail(self) -> list[str]:
+        """The last lines it said (where docker puts the reason)."""
+        return [line.strip() for line in self.stderr.splitlines() if line.strip()][-3:]
+
+    @property
+    def said(self) -> str:
+        # Nothing captured: it ran on the terminal, where its own message is.
+        return self.tail[-1] if self.tail else f"exit code {self.returncode} (its own message is above)"
+
+
+def classify_command(failure: CommandFailure) -> WarmbuildError:
+    """The error family's member for a failed docker command: engine down (exit 4),
+    disk full (6), not found, or a plain failure naming the command (1)."""
+    error = _command_error(failure)
+    error.said = failure.said
+    return error
+
+
+def _command_error(failure: CommandFailure) -> WarmbuildError:
+    text = failure.stderr
+    if ENGINE_DOWN.search(text):
+        return EngineError(f"Docker Engine unreachable ({failure.said})", ENGINE_FIX)
+    plugin = MISSING_PLUGIN.search(text)
+    if plugin:
+        name = plugin[1] or plugin[2]
+        return EngineError(
+            f"the docker client has no {name} plugin", f"install docker-{name} (README, Setting up an engine)"
+        )
+    if DISK_FULL.search(text):
+        return DiskFull(
+            f"out of disk space during `docker {failure.what}`: {failure.said}",
+            "free space with `invoke gc --apply`, then run the task again",
+        )
+    if NOT_FOUND.search(text):
+        return NotFound(
+            f"`docker {failure.what}`: {failure.said}", "check the name; `warmbuild doctor` checks the setup"
+        )
+    return DockerCommandFailed(
+        f"`docker {failure.what}` failed (exit {failure.returncode}): {failure.said}",
+        "rerun with --debug to see the command and everything it printed",
+    )
+
 
 # What buildx says when the registry, not the build, failed.
 REGISTRY_FAILURES = ("failed to push", "error writing layer blob", "failed to export cache", "unexpected status from")
@@ -121,6 +203,9 @@ CACHE_BLOB_GONE = re.compile(r"could not fetch content descriptor \S+ \([^)]*\) 
 
 
 def classify_failure(run: BuildRun) -> WarmbuildError:
+    said = "\n".join(run.messages)
+    if ENGINE_DOWN.search(said):
+        return EngineError(f"Docker Engine unreachable ({said.strip().splitlines()[-1]})", ENGINE_FIX)
     full = _disk_full(run)
     if full:
         return full

@@ -1,27 +1,28 @@
 """`invoke init`: read a repository, detect what warmbuild needs, write
 warmbuild.yaml (every value explained) and a two-line tasks.py.
 
-``read_repository`` and the engine/index lookups are the only I/O; ``plan_init``
-turns what they found into the files to write, pure, so `--dry-run` prints exactly
-what a real run writes."""
+I/O: ``read_repository`` (the files detectors read), ``detect_all`` (the lock
+files, and the engine's and the index's answers through what it is given) and
+``write_files``. ``plan_init`` turns what was found into the files to write, pure,
+so `--dry-run` prints exactly what a real run writes."""
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from . import detect, locks
+from . import detect, folders, locks
 from .engine import Engine, Unresolved
 from .errors import ConfigError
+from .fingerprint import ignore_patterns
 from .options import CONFIG_FILE
 
-# Folders never read: other people's code, caches, build output.
-SKIPPED = {".git", ".venv", "venv", "node_modules", "__pycache__", ".warmbuild", "dist", "build", ".tox", ".nox"}
+# Never read: other people's code, caches, build output, editor and CI folders.
+NOT_READ = folders.NOT_SOURCE + ignore_patterns("**/.github\n**/.gitlab\n**/.idea\n**/.vscode\n**/.cache")
 READ_NAMES = ("pyproject.toml", "poetry.lock", "uv.lock", "package.json", "package-lock.json", "server.mjs")
 MAX_FILE_BYTES = 2_000_000
 TASKS_PY = (
@@ -29,22 +30,22 @@ TASKS_PY = (
 )
 
 
+def _wanted(name: str) -> bool:
+    return (
+        name in READ_NAMES
+        or (name.startswith("requirements") and name.endswith(".txt"))
+        or name.endswith(".py")
+        or name.lower().startswith(("dockerfile", "compose", "docker-compose", "procfile"))
+    )
+
+
 def read_repository(root: Path) -> dict[str, str]:
     """The files the detectors read, by path relative to ``root``."""
-    found: dict[str, str] = {}
-    for folder, folders, names in os.walk(root):
-        folders[:] = sorted(f for f in folders if f not in SKIPPED and not f.startswith("."))
-        for name in names:
-            path = Path(folder) / name
-            wanted = (
-                name in READ_NAMES
-                or (name.startswith("requirements") and name.endswith(".txt"))
-                or name.endswith(".py")
-                or name.lower().startswith(("dockerfile", "compose", "docker-compose", "procfile"))
-            )
-            if wanted and path.stat().st_size <= MAX_FILE_BYTES:
-                found[path.relative_to(root).as_posix()] = path.read_text(errors="replace")
-    return found
+    return {
+        relative: path.read_text(errors="replace")
+        for relative, path in folders.walk(root, NOT_READ)
+        if _wanted(path.name) and path.is_file() and path.stat().st_size <= MAX_FILE_BYTES
+    }
 
 
 @dataclass
@@ -141,7 +142,7 @@ def _existing_python(
     tried = ", ".join(f"python:{a}.{b}-slim" for a, b in candidates)
     raise ConfigError(
         f"no base image for the Python this lock needs: {tried} cannot be resolved",
-        "make one of them pullable (a registry mirror, ci/provision-engine.sh), then run `invoke init` again",
+        "make one of them pullable (a registry mirror: README, Setting up an engine), then run `warmbuild init` again",
     )
 
 
@@ -174,7 +175,7 @@ def render_config(found: Detected) -> str:
     """warmbuild.yaml: each value with the reason it was chosen above it; values init
     is not sure of say so."""
     lines = [
-        "# warmbuild configuration, written by `invoke init`. Each value says why it was",
+        "# warmbuild configuration, written by `warmbuild init`. Each value says why it was",
         "# chosen; `invoke config` prints every key in effect (README, Configuration).",
     ]
     values = {**found.values, "registry": "127.0.0.1:5000"}
@@ -243,7 +244,7 @@ def _shown(value: object) -> str:
     return yaml.safe_dump(value, default_flow_style=True).strip().removesuffix("...").strip()
 
 
-CI_TEMPLATES = Path(__file__).resolve().parent / "ci"
+CI_TEMPLATES = Path(__file__).resolve().parent / "ci_templates"
 CI_FILES = {
     "github": {
         ".github/workflows/warm-cache.yml": "github-warm-cache.yml",
@@ -279,7 +280,4 @@ def lock_paths(found: Detected, lock: locks.Lock) -> list[str]:
 def write_files(plan: InitPlan) -> None:
     """Every file complete or not at all: written beside, then renamed into place."""
     for path, text in plan.files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        scratch = path.with_name(f".{path.name}.warmbuild-init")
-        scratch.write_text(text)
-        scratch.replace(path)
+        folders.write_text(path, text)

@@ -4,10 +4,11 @@ A configuration key is a field of the models below: its type is its validator, i
 ``Field`` carries the default and the help text, and ``Shape`` says in an error
 message what the value must be. A key that a task flag overrides says so with
 ``Flag``. Options that belong to tasks only (``--branch``, ``--json`` …) are in
-``TASK_OPTIONS``. The invoke tasks, `invoke config`, the README's table and the
-JSON schema all read these definitions; adding a key is one edit here plus its use.
+``TASK_OPTIONS``. The invoke tasks, `invoke config` and the README's table
+(``config_table_markdown``; ci/render_readme.py writes it) all read these
+definitions; adding a key is one edit here plus its use.
 
-Pure: no I/O except ``load_config``, which reads the one file.
+No I/O except ``load_config``, which reads the one file.
 """
 
 from __future__ import annotations
@@ -292,7 +293,8 @@ TASK_OPTIONS: dict[str, TaskOption] = {
         TaskOption(
             "rebuild",
             False,
-            "build even if nothing changed since the last build (dev-up also re-runs the dev stages' own steps)",
+            "build even if nothing changed since the last build, re-running the target's own steps (what they "
+            "build on still comes from the cache)",
         ),
         TaskOption("follow", False, "keep streaming the logs (Ctrl-C stops following, not the stack)"),
         TaskOption("tail", "200", "lines of history per service"),
@@ -519,7 +521,7 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
     if found is None or not found.is_file():
         shown = found or Path(CONFIG_FILE)
         raise ConfigError(
-            f"{shown}: configuration file not found", f"create {shown} (`invoke init`) or pass --config PATH"
+            f"{shown}: configuration file not found", f"create {shown} (`warmbuild init`) or pass --config PATH"
         )
     try:
         data = yaml.safe_load(found.read_text())
@@ -598,18 +600,5 @@ def config_table_markdown() -> str:
     return "\n".join(["| key | default | meaning |", "|---|---|---|", *config_table()]) + "\n"
 
 
-def update_readme(readme: Path) -> None:
-    """Maintainers: rewrite the README's configuration table (between its markers)."""
-    start, end = "<!-- config:start -->\n", "<!-- config:end -->"
-    text = readme.read_text()
-    before, rest = text.split(start, 1)
-    readme.write_text(before + start + config_table_markdown() + end + rest.split(end, 1)[1])
-
-
 if __name__ == "__main__":
-    import sys
-
-    if sys.argv[1:2] == ["--write"]:
-        update_readme(Path(sys.argv[2]))
-    else:
-        print(config_table_markdown(), end="")
+    print(config_table_markdown(), end="")

@@ -7,22 +7,18 @@ it (and the repository's files).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import platform
-import shutil
-import tempfile
-import time
 from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 
-from . import doctor, locks, plan
+from . import doctor, folders, locks, plan
 from . import selection as selection_module
 from .engine import Engine, EngineFacts, ProgressCallback, Unresolved
 from .errors import CacheBlobsMissing, ConfigError, EngineError, LockError, RegistryError
-from .fingerprint import Record, TreeEntry, fingerprint, ignore_patterns, ignored, tree_digest
+from .fingerprint import Record, fingerprint
 from .gitrepo import read_repo_state
-from .locking import machine_lock
+from .machine_locks import machine_lock
 from .options import Config
 from .plan import BuildInputs, BuildPlan, Output, PathDependency
 from .report import BuildSummary, Outcome, summarize, summarize_reuse
@@ -143,29 +139,8 @@ def path_dependencies(app_dir: Path, lock: locks.Lock) -> tuple[PathDependency, 
                 f"path dependency {package.name} is at {source}, which is not a folder",
                 "fix the path in pyproject.toml and relock",
             )
-        found.append(PathDependency(package.name, source, _tree_digest(source)))
+        found.append(PathDependency(package.name, source, folders.content_digest(source)))
     return tuple(found)
-
-
-SKIPPED_IN_TREES = {".git", "__pycache__", ".venv", "venv", "node_modules", "build", "dist", ".pytest_cache"}
-
-
-def _tree_files(root: Path) -> list[Path]:
-    return sorted(
-        path
-        for path in root.rglob("*")
-        if path.is_file()
-        and not SKIPPED_IN_TREES & set(path.relative_to(root).parts)
-        and not path.name.endswith((".pyc", ".egg-info"))
-        and not any(part.endswith(".egg-info") for part in path.relative_to(root).parts)
-    )
-
-
-def _tree_digest(root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in _tree_files(root):
-        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
 
 
 def require_engine(facts: EngineFacts) -> None:
@@ -240,66 +215,15 @@ def gather_inputs(config: Config, engine: Engine, branch: str = "", with_fronten
 
 
 def write_files(build_plan: BuildPlan) -> None:
-    """The target's `locks` context: a folder named by its content, so it is complete
-    or absent. Written beside it and renamed into place, so a concurrent build of the
-    same plan never reads a half-written folder; folders of old plans are pruned."""
-    Path(build_plan.metadata_file).parent.mkdir(parents=True, exist_ok=True)
+    """The folders the build reads that warmbuild stages: the target's `locks`
+    context and the copies of path dependencies, each named by its content."""
+    state = Path(build_plan.metadata_file).parent
+    with folders.writing(state):
+        state.mkdir(parents=True, exist_ok=True)
     if build_plan.locks_dir:
-        folder = Path(build_plan.locks_dir)
-        if not folder.is_dir():
-            _write_folder_atomically(folder, list(build_plan.files))
-        os.utime(folder)  # in use now: not stale for another run's pruning
-        _prune_stale_siblings(folder)
-    _copy_trees(build_plan.trees)
-
-
-def _copy_trees(trees: tuple[plan.Tree, ...]) -> None:
-    """Path dependencies into the `pathdeps` folder (named by their content), written
-    beside it and renamed into place like the lock exports; empty when there are none."""
-    for folder_name, copies in trees:
-        folder = Path(folder_name)
-        if not folder.is_dir():
-            folder.parent.mkdir(parents=True, exist_ok=True)
-            scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-            for source_name, name in copies:
-                source = Path(source_name)
-                for path in _tree_files(source):
-                    target = scratch / name / path.relative_to(source)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(path, target)
-            try:
-                scratch.rename(folder)
-            except OSError:  # another run renamed the same content into place first
-                shutil.rmtree(scratch, ignore_errors=True)
-        os.utime(folder)
-        _prune_stale_siblings(folder, "pathdeps-*")
-
-
-def _write_folder_atomically(folder: Path, named_texts: list[tuple[str, str]]) -> None:
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    for name, text in named_texts:
-        (scratch / name).parent.mkdir(parents=True, exist_ok=True)
-        (scratch / name).write_text(text)
-    try:
-        scratch.rename(folder)
-    except OSError:  # another run renamed the same content into place first
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-STALE_AFTER_SECONDS = 24 * 3600
-
-
-def _prune_stale_siblings(folder: Path, pattern: str = "locks-*") -> None:
-    """Old plans' folders (a lock changed); a day old so no running build still reads them."""
-    cutoff = time.time() - STALE_AFTER_SECONDS
-    for sibling in folder.parent.glob(pattern):
-        try:
-            stale = sibling != folder and sibling.stat().st_mtime < cutoff
-        except FileNotFoundError:  # pruned by a concurrent run
-            continue
-        if stale:
-            shutil.rmtree(sibling, ignore_errors=True)
+        folders.stage_texts(Path(build_plan.locks_dir), list(build_plan.files))
+    for folder, copies in build_plan.trees:
+        folders.stage_copies(Path(folder), copies)
 
 
 def writes_of(build_plan: BuildPlan) -> list[str]:
@@ -348,7 +272,7 @@ def _run(
         _require_registry(engine, build_plan.image)
     record_path(build_plan).unlink(missing_ok=True)  # a failed or cancelled build leaves no record
     try:
-        run = engine.run_build(build_plan.argv, on_progress)
+        run = engine.run_build(build_plan.argv, on_progress, build_plan.builder)
     except CacheBlobsMissing:
         if not build_plan.cache_from:
             raise
@@ -356,7 +280,7 @@ def _run(
             "a layer of the registry cache vanished while this build read it (the ref was rewritten and "
             "collected meanwhile): built again without registry cache"
         )
-        run = engine.run_build(build_plan.argv, on_progress)
+        run = engine.run_build(build_plan.argv, on_progress, build_plan.builder)
     size = engine.local_image_size(build_plan.image) if build_plan.output is Output.LOAD else None
     _remember(engine, build_plan, current)
     return summarize(build_plan, run, size)
@@ -391,7 +315,7 @@ def _unchanged(engine: Engine, build_plan: BuildPlan, current: str | None) -> bo
 def _remember(engine: Engine, build_plan: BuildPlan, current: str | None) -> None:
     image_id = _image_id(engine, build_plan) if current else None
     if current and image_id:
-        record_path(build_plan).write_text(Record(current, build_plan.image, image_id).to_json())
+        folders.write_text(record_path(build_plan), Record(current, build_plan.image, image_id).to_json())
 
 
 def build_fingerprint(build_plan: BuildPlan) -> str | None:
@@ -399,27 +323,8 @@ def build_fingerprint(build_plan: BuildPlan) -> str | None:
     registry's cache, which no local record can vouch for)."""
     if build_plan.output is Output.CACHE_ONLY:
         return None
-    argv = build_plan.argv
-    dockerfile = Path(argv[argv.index("--file") + 1])
-    context = _context_digest(Path(argv[-1]), dockerfile) if build_plan.holds_context else None
+    context = folders.context_digest(build_plan.context, build_plan.dockerfile) if build_plan.holds_context else None
     return fingerprint(build_plan, [build_plan.definition_digest], context)
-
-
-def _context_digest(context: Path, dockerfile: Path) -> str:
-    ignore_file = dockerfile.with_name(f"{dockerfile.name}.dockerignore")
-    if not ignore_file.is_file():
-        ignore_file = context / ".dockerignore"
-    patterns = ignore_patterns(ignore_file.read_text()) if ignore_file.is_file() else []
-    entries = []
-    for folder, folders, names in os.walk(context):
-        relative_folder = Path(folder).relative_to(context).as_posix()
-        prefix = "" if relative_folder == "." else f"{relative_folder}/"
-        # Ignored folders are not walked (.git, node_modules…): their files cannot count.
-        folders[:] = [f for f in folders if not ignored(f"{prefix}{f}", patterns)]
-        for name in names:
-            stat = (Path(folder) / name).lstat()
-            entries.append(TreeEntry(f"{prefix}{name}", stat.st_size, stat.st_mtime_ns, stat.st_mode))
-    return tree_digest(entries, patterns)
 
 
 def _require_registry(engine: Engine, image: str) -> None:
@@ -445,7 +350,7 @@ def ensure_deps(
     pushed when ``push``; its registry cache exported when ``export_cache``). With the
     registry unreachable and not required, the local image store serves, or the image
     is built locally without registry cache."""
-    deps_plan = plan.plan_build(inputs, "deps", export_cache=export_cache)
+    deps_plan = plan.plan_build(inputs, plan.Target.DEPS, export_cache=export_cache)
     if not inputs.registry_reachable and require_registry:
         raise RegistryError(
             f"registry {inputs.config.registry} is unreachable: cannot check or push {deps_plan.image}",
@@ -459,7 +364,24 @@ def ensure_deps(
             return _run(engine, deps_plan, on_progress)
         if engine.local_image_size(deps_plan.image) is not None:
             return summarize_reuse(deps_plan, Outcome.REUSED_FROM_LOCAL_STORE)
-        return _run(engine, plan.plan_build(inputs, "deps", Output.LOAD, export_cache=export_cache), on_progress)
+        return _run(
+            engine, plan.plan_build(inputs, plan.Target.DEPS, Output.LOAD, export_cache=export_cache), on_progress
+        )
+
+
+def run_request(
+    engine: Engine,
+    inputs: BuildInputs,
+    request: plan.BuildRequest,
+    on_progress: ProgressCallback | None = None,
+    rebuild: bool = False,
+) -> list[BuildSummary]:
+    """How every task that builds images builds them: the deps image first (reused by
+    its content tag when it exists), then the request's other images at once."""
+    plans = plan.request_plans(inputs, request)
+    export_deps = plan.exports_deps_cache(inputs.config, request.target)
+    deps = ensure_deps(engine, inputs, on_progress, require_registry=request.needs_registry, export_cache=export_deps)
+    return [deps, *execute_all(engine, plans[1:], on_progress, rebuild)]
 
 
 def build_target(
@@ -472,27 +394,27 @@ def build_target(
     rebuild: bool = False,
     on_progress: ProgressCallback | None = None,
 ) -> list[BuildSummary]:
-    """build-deps / build-dev / build-prod: the deps image first (or its reuse), then
-    the target, and the frontend's image of the same target if the app has one.
-    Returns one summary per build considered."""
-    with_frontend = target != "deps" and bool(config.frontend.context)
-    inputs = gather_inputs(config, engine, branch, with_frontend=with_frontend)
-    # Only a task that pushes needs the registry; local builds go on without it.
-    needs_registry = target == "deps" or push
-    export = plan.exports_deps_cache(config, target)
-    summaries = [ensure_deps(engine, inputs, on_progress, require_registry=needs_registry, export_cache=export)]
-    plans = plan.target_plans(inputs, target, Output.PUSH if push else None)[1:]
-    return summaries + execute_all(engine, plans, on_progress, rebuild)
+    """build-deps / build-dev / build-prod: the deps image (or its reuse), then the
+    target, and the frontend's image of the same target if the app has one. Returns
+    one summary per build considered."""
+    kind = plan.Target(target)
+    inputs = gather_inputs(config, engine, branch, with_frontend=kind is not plan.Target.DEPS)
+    request = plan.BuildRequest(kind, Output.PUSH if push else None, no_cache=rebuild)
+    return run_request(engine, inputs, request, on_progress, rebuild)
 
 
-def plan_targets(config: Config, engine: Engine, targets: list[str], branch: str = "") -> list[BuildPlan]:
-    """`invoke plan`: the plans, computed against the real engine and registry
-    (for the base digests), with nothing built, written or pushed."""
-    with_frontend = bool(config.frontend.context) and targets != ["deps"]
-    inputs = gather_inputs(config, engine, branch, with_frontend=with_frontend)
+def plan_targets(
+    config: Config, engine: Engine, targets: list[str], branch: str = "", *, push: bool = False, rebuild: bool = False
+) -> list[BuildPlan]:
+    """`invoke plan`: the plans the build tasks would run with these flags, computed
+    against the real engine and registry (for the base digests), with nothing built,
+    written or pushed."""
+    kinds = [plan.Target(t) for t in targets]
+    inputs = gather_inputs(config, engine, branch, with_frontend=kinds != [plan.Target.DEPS])
     plans: dict[str, BuildPlan] = {}
-    for target in targets:
-        for build_plan in plan.target_plans(inputs, target):
+    for kind in kinds:
+        request = plan.BuildRequest(kind, Output.PUSH if push else None, no_cache=rebuild)
+        for build_plan in plan.request_plans(inputs, request):
             # deps as the first target asking for it builds it (build-deps exports its cache).
             plans.setdefault(build_plan.target, build_plan)
     return list(plans.values())

@@ -14,7 +14,6 @@ import re
 import shlex
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import Enum
 from pathlib import Path
 
 from . import dockerfile, locks, selection
@@ -23,8 +22,11 @@ from .locks import LockedPackage, TargetEnvironment
 from .options import Config
 from .repo import RepoState, branch_slug
 from .selection import Selection
+from .targets import SHAPES, Output, Target
 
-TARGETS = ("deps", "dev", "prod")
+__all__ = ["Output", "Target"]  # where the planner's callers find them
+
+TARGETS = tuple(Target)
 # Bump when the meaning of the deps key changes, so old tags are never reused wrongly.
 DEPS_KEY_SCHEMA = 2
 STATE_DIR = ".warmbuild"
@@ -33,14 +35,6 @@ PACKAGED_DOCKERFILES = Path(__file__).resolve().parent / "docker"
 
 # A folder to fill before a build: its path, and (source folder, name inside) pairs.
 Tree = tuple[str, tuple[tuple[str, str], ...]]
-
-
-class Output(Enum):
-    """Where a build's result goes."""
-
-    PUSH = "push"  # to the registry, by the image's tag
-    LOAD = "load"  # into the local image store
-    CACHE_ONLY = "cacheonly"  # nowhere: only the cache export counts (cache warming)
 
 
 @dataclass(frozen=True)
@@ -98,10 +92,16 @@ class BuildInputs:
 
 @dataclass(frozen=True)
 class BuildPlan:
+    # The build's name in reports: deps, dev, prod, frontend-dev, frontend-prod.
     target: str
     # The image reference this build produces (tag).
     image: str
     argv: tuple[str, ...]
+    # What the argv builds with, as fields (the argv is for running, not for reading).
+    dockerfile: Path
+    context: Path
+    # The buildx builder the build runs on ("" = the active one).
+    builder: str
     # The `locks` context to write before running: (path inside locks_dir, content).
     files: tuple[tuple[str, str], ...]
     output: Output
@@ -393,6 +393,9 @@ def plan_image(
         target=spec.name,
         image=spec.image,
         argv=tuple(argv),
+        dockerfile=spec.dockerfile,
+        context=spec.context,
+        builder=config.builder,
         files=spec.files,
         locks_dir=spec.locks_dir,
         output=output,
@@ -412,20 +415,20 @@ def _text_digest(named_texts: list[tuple[str, str]]) -> str:
     return hashlib.sha256(json.dumps(named_texts).encode()).hexdigest()[:16]
 
 
-def python_spec(inputs: BuildInputs, target: str) -> ImageSpec:
-    """deps, dev or prod of the app. dev and prod take the deps image by its content
-    tag as the `deps` named context, so they never rebuild it."""
-    if target not in TARGETS:
-        raise ValueError(target)
+def python_spec(inputs: BuildInputs, target: Target) -> ImageSpec:
+    """deps, dev or prod of the app, as its shape (``targets.SHAPES``) says. dev and
+    prod take the deps image by its content tag as the `deps` named context, so they
+    never rebuild it."""
+    shape = SHAPES[Target(target)]
     config = inputs.config
     lock_texts = sorted(lock_files(inputs, target).items())
     # Named by content: concurrent builds of one target (cache-warm next to dev-up,
     # two branches) each see their own files, never one half-rewritten by the other.
     locks_dir = inputs.repo.root / STATE_DIR / config.name / target / f"locks-{_text_digest(lock_texts)}"
-    image = deps_image(inputs) if target == "deps" else f"{config.image_repo(target)}:{branch_slug(inputs.repo.branch)}"
+    image = deps_image(inputs) if shape.tagged_by_content else f"{config.image_repo(target)}:{_branch_tag(inputs)}"
     contexts = [("locks", str(locks_dir)), ("warmbuild", str(inputs.dockerfile_path.parent))]
     trees: tuple[Tree, ...] = ()
-    if target != "deps":
+    if shape.on_deps_image:
         contexts.append(("deps", f"docker-image://{deps_image(inputs)}"))
         pathdeps, trees = _pathdeps(inputs)
         contexts.append(("pathdeps", pathdeps))
@@ -436,16 +439,12 @@ def python_spec(inputs: BuildInputs, target: str) -> ImageSpec:
         ("SOURCE_DATE_EPOCH", str(inputs.repo.commit_time)),
         *build_args_for(inputs, target).items(),
     ]
-    if target == "deps":
+    if shape.installs_os_packages:
         args.append(("APT_PACKAGES", " ".join(config.apt_packages)))
-    else:
-        # uvicorn's --interface: "auto" tells ASGI 2 from 3 itself; "wsgi" for Flask & co.
-        interface = "wsgi" if config.interface == "wsgi" else "auto"
-        args += [("APP", config.app), ("INTERFACE", interface), ("PORT", str(config.port))]
-    if target == "dev":
+    if shape.runs_app:
+        args += _app_args(config, shape.released)
+    if shape.host_user:
         args += [("DEV_UID", str(inputs.dev_uid)), ("DEV_GID", str(inputs.dev_gid))]
-    if target == "prod":
-        args.append(("HEALTH_PATH", config.health_path))
     return ImageSpec(
         name=target,
         stage=target,
@@ -454,21 +453,32 @@ def python_spec(inputs: BuildInputs, target: str) -> ImageSpec:
         context=inputs.app_dir,
         build_contexts=tuple(contexts),
         build_args=tuple(args),
-        labels=_labels(inputs) if target == "prod" else (),
+        labels=_labels(inputs) if shape.released else (),
         files=tuple(lock_texts),
         locks_dir=str(locks_dir),
         trees=trees,
         notes=selection_notes(inputs, target),
         built_from_source=tuple(p.pinned for p in selection.built_packages(inputs.selection, target)),
         # The deps image is its slots and its OS packages as much as the deps stage.
-        own_stages=_deps_stages(inputs.dockerfile_text) if target == "deps" else (),
+        own_stages=_deps_stages(inputs.dockerfile_text) if shape.tagged_by_content else (),
         definition_digest=_text_digest(
             [("Dockerfile", inputs.dockerfile_text), ("script", inputs.installer_script_text)]
         ),
-        # The dev image never holds the app's code: compose mounts it.
-        holds_context=target != "dev",
-        deps_key=deps_key(inputs) if target == "deps" else None,
+        holds_context=shape.holds_context,
+        deps_key=deps_key(inputs) if shape.tagged_by_content else None,
     )
+
+
+def _branch_tag(inputs: BuildInputs) -> str:
+    return branch_slug(inputs.repo.branch)
+
+
+def _app_args(config: Config, released: bool) -> list[tuple[str, str]]:
+    """How the image runs the app: uvicorn's settings, and the health check's route."""
+    # uvicorn's --interface: "auto" tells ASGI 2 from 3 itself; "wsgi" for Flask & co.
+    interface = "wsgi" if config.interface == "wsgi" else "auto"
+    args = [("APP", config.app), ("INTERFACE", interface), ("PORT", str(config.port))]
+    return args + ([("HEALTH_PATH", config.health_path)] if released else [])
 
 
 def _deps_stages(dockerfile_text: str) -> tuple[str, ...]:
@@ -516,8 +526,8 @@ def plan_build(
     inputs: BuildInputs, target: str, output: Output | None = None, no_cache: bool = False, export_cache: bool = True
 ) -> BuildPlan:
     """deps (pushed by default), dev or prod (loaded by default)."""
-    default = Output.PUSH if target == "deps" else Output.LOAD
-    return plan_image(inputs, python_spec(inputs, target), output or default, no_cache, export_cache)
+    kind = Target(target)
+    return plan_image(inputs, python_spec(inputs, kind), output or SHAPES[kind].default_output, no_cache, export_cache)
 
 
 def plan_frontend_build(
@@ -535,15 +545,37 @@ def exports_deps_cache(config: Config, target: str) -> bool:
     return target == "deps" or config.cache.export_local
 
 
-def target_plans(inputs: BuildInputs, target: str, output: Output | None = None) -> list[BuildPlan]:
-    """deps, then the target and the frontend's image of the same target.
-    dev and prod export registry cache only if `cache.export_local` says so."""
-    export = inputs.config.cache.export_local
-    plans = [plan_build(inputs, "deps", export_cache=exports_deps_cache(inputs.config, target))]
-    if target != "deps":
-        plans.append(plan_build(inputs, target, output, export_cache=export))
+@dataclass(frozen=True)
+class BuildRequest:
+    """What a task asked to build, with every flag that changes an argv: `invoke plan`
+    takes the same flags and shows exactly what the task would run."""
+
+    target: Target
+    # None: the target's default (deps pushed, dev and prod loaded).
+    output: Output | None = None
+    # --rebuild: the target's own steps run again; what they build on comes from the cache.
+    no_cache: bool = False
+    # None: as `cache.export_local` says (cache-warm decides per build).
+    export_cache: bool | None = None
+
+    @property
+    def needs_registry(self) -> bool:
+        """Only a task that pushes needs the registry; local builds go on without it."""
+        return self.target is Target.DEPS or self.output is Output.PUSH
+
+
+def request_plans(inputs: BuildInputs, request: BuildRequest) -> list[BuildPlan]:
+    """deps, then the target and the frontend's image of the same target: the one
+    definition of the builds a task runs. dev and prod export registry cache only if
+    `cache.export_local` says so (or the request does)."""
+    config = inputs.config
+    export = config.cache.export_local if request.export_cache is None else request.export_cache
+    plans = [plan_build(inputs, Target.DEPS, export_cache=exports_deps_cache(config, request.target))]
+    if request.target is not Target.DEPS:
+        plans.append(plan_build(inputs, request.target, request.output, request.no_cache, export))
         if inputs.frontend_dockerfile is not None:
-            plans.append(plan_frontend_build(inputs, target, output or Output.LOAD, export_cache=export))
+            output = request.output or Output.LOAD
+            plans.append(plan_frontend_build(inputs, request.target, output, request.no_cache, export))
     return plans
 
 

@@ -21,6 +21,8 @@ from invoke.tasks import Task, task
 from . import options
 
 COMMON = ("config", "debug")
+# The flags of a build that change what it runs: `plan` takes them too.
+PLANNED = ("push", "rebuild")
 BUILD = (*COMMON, "registry", "installer", "builder", "branch", "pull_request", "export_cache", "json")
 
 
@@ -55,25 +57,36 @@ TASKS = (
     TaskSpec(
         "plan",
         "Print the exact `docker buildx build` commands and tags, without building.",
-        (*COMMON, "target", "registry", "installer", "builder", "branch", "pull_request"),
+        (
+            *COMMON,
+            "target",
+            "registry",
+            "installer",
+            "builder",
+            "branch",
+            "pull_request",
+            "export_cache",
+            "push",
+            "rebuild",
+        ),
         "show_plan",
     ),
     TaskSpec(
         "build-deps",
         "Build and push the deps base image, only if its content tag is missing.",
-        (*BUILD, "push", "rebuild"),
+        (*BUILD, *PLANNED),
         "build_deps",
     ),
     TaskSpec(
         "build-dev",
         "Build the dev images: deps image reused by tag; code is mounted at run time.",
-        (*BUILD, "push", "rebuild"),
+        (*BUILD, *PLANNED),
         "build_dev",
     ),
     TaskSpec(
         "build-prod",
         "Build the prod images: deps image + light deps + code, non-root, HEALTHCHECK.",
-        (*BUILD, "push", "rebuild"),
+        (*BUILD, *PLANNED),
         "build_prod",
     ),
     TaskSpec(

@@ -22,9 +22,9 @@ from collections.abc import Callable
 
 from . import pipeline, plan
 from .engine import Engine, ProgressCallback
-from .locking import machine_lock
+from .machine_locks import machine_lock
 from .options import Config
-from .plan import BuildInputs, BuildPlan, Output
+from .plan import BuildInputs, BuildPlan, Output, Target
 from .report import BuildSummary, Outcome
 
 # Makes one cache-only plan; the argument says whether it exports the cache.
@@ -37,18 +37,18 @@ REPAIRED_NOTE = "the branch's cache had lost layers in the registry: exported ag
 
 
 def plan_makers(inputs: BuildInputs) -> list[PlanMaker]:
-    """One maker per cache-only build, in the order a developer's machine needs them."""
+    """One maker per cache-only build, in the order a developer's machine needs them:
+    the builds of `build-dev` and `build-prod` (after deps), cache-only."""
 
-    def python_target(target: str) -> PlanMaker:
-        return lambda export: plan.plan_build(inputs, target, Output.CACHE_ONLY, export_cache=export)
+    def maker(target: Target, index: int) -> PlanMaker:
+        def make(export: bool) -> BuildPlan:
+            request = plan.BuildRequest(target, Output.CACHE_ONLY, export_cache=export)
+            return plan.request_plans(inputs, request)[index]
 
-    def frontend_target(target: str) -> PlanMaker:
-        return lambda export: plan.plan_frontend_build(inputs, target, Output.CACHE_ONLY, export_cache=export)
+        return make
 
-    makers = [python_target("dev"), python_target("prod")]
-    if inputs.frontend_dockerfile is not None:
-        makers += [frontend_target("dev"), frontend_target("prod")]
-    return makers
+    count = len(plan.request_plans(inputs, plan.BuildRequest(Target.DEV, Output.CACHE_ONLY)))
+    return [maker(target, index) for index in range(1, count) for target in (Target.DEV, Target.PROD)]
 
 
 def warm_one(engine: Engine, make: PlanMaker, on_progress: ProgressCallback | None = None) -> BuildSummary:
@@ -94,6 +94,6 @@ def warm_deps_cache(
     build-prod pushes the image, not the cache). Warmed as dev's and prod's are; one
     summary: the image reused, the steps and export of the warming."""
     warmed = warm_one(
-        engine, lambda export: plan.plan_build(inputs, "deps", Output.CACHE_ONLY, export_cache=export), on_progress
+        engine, lambda export: plan.plan_build(inputs, Target.DEPS, Output.CACHE_ONLY, export_cache=export), on_progress
     )
     return dataclasses.replace(warmed, outcome=reused.outcome, image=reused.image)

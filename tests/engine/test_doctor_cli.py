@@ -36,7 +36,7 @@ def test_bad_docker_host_is_a_clear_failure():
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
     assert line.startswith("problem: engine: cannot reach Docker Engine at unix:///nonexistent/docker.sock: ")
-    assert line.endswith("; fix: start dockerd (run ci/provision-engine.sh) or point DOCKER_HOST at a running engine")
+    assert line.endswith("; fix: start dockerd (README, Setting up an engine) or point DOCKER_HOST at a running engine")
     assert "Traceback" not in result.stderr
 
 
@@ -45,5 +45,5 @@ def test_unreachable_registry_is_a_clear_failure():
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "problem: registry: registry 127.0.0.1:1 does not answer: [Errno 111] Connection refused; "
-        "fix: start it (run ci/provision-engine.sh) or set `registry:` in the config / --registry"
+        "fix: start it (README, Setting up an engine) or set `registry:` in the config / --registry"
     ]

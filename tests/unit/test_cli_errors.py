@@ -3,6 +3,8 @@ code, and no traceback. These fail before the engine is needed."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 
 import pytest
@@ -83,3 +85,101 @@ def test_debug_shows_the_traceback(tmp_path):
     result = invoke("build-deps", "--config", str(config), "--debug")
     assert result.returncode == 3
     assert "Traceback" in result.stderr and "LockError" in result.stderr
+
+
+# --- the gate: every docker failure kind, through a stand-in docker client ---------------------
+
+FAKE_DOCKER = DATA / "fake-docker"
+ENGINE_DOWN = "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n"
+
+
+def run_with_fake_docker(tmp_path, rules, *args):
+    """A task with the stand-in docker first on PATH; (result, the docker commands it ran)."""
+    config = copy_example_app(tmp_path, "cli-gate")
+    log = tmp_path / "docker.log"
+    result = invoke(
+        *args,
+        "--config",
+        str(config),
+        PATH=f"{FAKE_DOCKER}:{os.environ['PATH']}",
+        FAKE_DOCKER_RULES=json.dumps(rules),
+        FAKE_DOCKER_LOG=str(log),
+    )
+    return result, log.read_text().splitlines() if log.exists() else []
+
+
+@pytest.mark.parametrize(
+    "rules, args, code, fragments",
+    [
+        pytest.param(
+            [["compose", "", ENGINE_DOWN, 1]],
+            ["dev-down"],
+            4,
+            ["Docker Engine unreachable", "Is the docker daemon running?", "start the engine"],
+            id="engine-down",
+        ),
+        pytest.param(
+            [["compose", "", "Error response from daemon: mkdir /var/lib/docker/x: no space left on device\n", 1]],
+            ["dev-down"],
+            6,
+            ["out of disk space during `docker compose down`", "invoke gc --apply"],
+            id="disk-full",
+        ),
+        pytest.param(
+            [["compose", "", "network wb_default: resource is still in use\n", 1]],
+            ["dev-down"],
+            1,
+            ["`docker compose down` failed (exit 1): network wb_default: resource is still in use", "--debug"],
+            id="plain-failure",
+        ),
+        pytest.param(
+            [["ps --status running", "", "", 0]],
+            ["dev-shell", "--command", "python -V"],
+            1,
+            ["the dev stack's backend service is not running", "invoke dev-up"],
+            id="service-not-running",
+        ),
+        pytest.param(
+            [["compose", "", "docker: 'compose' is not a docker command.\n", 1]],
+            ["dev-down"],
+            4,
+            ["the docker client has no compose plugin", "install docker-compose"],
+            id="plugin-missing",
+        ),
+    ],
+)
+def test_docker_failures_become_one_line_and_their_exit_code(tmp_path, rules, args, code, fragments):
+    result, commands = run_with_fake_docker(tmp_path, rules, *args)
+    assert commands, "the task never reached the docker client"
+    assert_one_line_error(result, code, *fragments)
+
+
+def test_dev_shell_exits_with_the_commands_status(tmp_path):
+    rules = [["ps --status running", "backend\n", "", 0], ["exec", "", "", 3]]
+    result, commands = run_with_fake_docker(tmp_path, rules, "dev-shell", "--command", "false")
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and "error:" not in result.stderr
+    assert any(c.endswith("exec --no-TTY backend false") for c in commands), commands
+
+
+def test_no_docker_client_exits_4(tmp_path):
+    config = copy_example_app(tmp_path, "cli-no-client")
+    result = invoke("dev-down", "--config", str(config), PATH=str(tmp_path / "empty"))
+    assert_one_line_error(result, 4, "the docker client (docker) is not installed")
+
+
+def test_a_json_report_that_cannot_be_written_exits_2(tmp_path):
+    """--json is written inside the error handling (its folder is made if missing)."""
+    from invoke.exceptions import Exit
+
+    from warmbuild import commands
+
+    (tmp_path / "a-file").write_text("")
+    target = tmp_path / "a-file" / "x.json"
+    with pytest.raises(Exit) as ended:
+        commands._finish({"json": str(target), "debug": False}, [], 0.0)
+    assert ended.value.code == 2
+    message = str(ended.value.message)
+    assert message.startswith(f"error: cannot write {target}: ") and "; fix: " in message
+    commands._finish({"json": str(tmp_path / "made" / "x.json"), "debug": False}, [], 0.0)
+    assert json.loads((tmp_path / "made" / "x.json").read_text())["builds"] == []

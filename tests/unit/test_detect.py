@@ -47,7 +47,7 @@ def test_no_lock_and_two_apps_are_errors_with_their_fix():
     with pytest.raises(ConfigError) as ambiguous:
         detect.choose_app_folder(two)
     assert ambiguous.value.problem == "several apps with a lock: a, b"
-    assert "invoke init --context a" in ambiguous.value.fix and ambiguous.value.exit_code == 2
+    assert "warmbuild init --context a" in ambiguous.value.fix and ambiguous.value.exit_code == 2
     assert detect.choose_app_folder(two, "b").folder == "b"
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from support import sample_inputs
 
-from warmbuild.pipeline import STALE_AFTER_SECONDS, write_files
+from warmbuild.folders import STALE_AFTER_SECONDS
+from warmbuild.pipeline import write_files
 from warmbuild.plan import plan_build
 from warmbuild.repo import RepoState
 

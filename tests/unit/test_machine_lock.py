@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from warmbuild.locking import machine_lock
+from warmbuild.machine_locks import machine_lock
 
 
 def test_second_holder_waits_for_the_first():

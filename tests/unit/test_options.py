@@ -148,7 +148,7 @@ def test_readme_configuration_table_is_generated_from_the_options():
     block = re.search(r"<!-- config:start -->\n(.*?)<!-- config:end -->", readme, re.S)
     assert block, "README.md has no <!-- config:start/end --> block"
     assert block.group(1) == options.config_table_markdown(), (
-        "README's configuration table is stale: run `python -m warmbuild.options --write README.md`"
+        "README's configuration table is stale: run `python ci/render_readme.py`"
     )
     for key in ("`registry`", "`cache.read_only`", "`dev.user`", "`secrets`"):
         assert key in block.group(1)

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from fake_engine import FakeEngine, progress_of
-from support import DOCKERFILE, EXAMPLE, REPO_ROOT, sample_inputs
+from support import DOCKERFILE, EXAMPLE, REPO_ROOT, copy_example_app, sample_inputs
 
 from warmbuild import devloop, pipeline, plan, warm
 from warmbuild.errors import BuildFailed, CacheBlobsMissing, ConfigError, DiskFull, EngineError, RegistryError
 from warmbuild.failures import classify_failure, is_transient
-from warmbuild.options import CacheOptions, Config, DevOptions, FrontendOptions
+from warmbuild.options import CacheOptions, Config, DevOptions, FrontendOptions, load_config
 from warmbuild.plan import Output
 from warmbuild.progress import BuildRun
 from warmbuild.repo import RepoState
@@ -180,7 +180,7 @@ def test_cache_warm_warms_the_deps_cache_of_an_image_pushed_elsewhere(
 def test_which_builds_export_the_deps_cache(tmp_path, target, export_local, deps_exports):
     config = EXAMPLE.model_copy(update={"cache": CacheOptions(export_local=export_local)})
     inputs = inputs_in(tmp_path, config)
-    deps_plan = plan.target_plans(inputs, target)[0]
+    deps_plan = plan.request_plans(inputs, plan.BuildRequest(plan.Target(target)))[0]
     assert plan.exports_deps_cache(config, target) is deps_exports
     assert ("--cache-to" in deps_plan.argv) is deps_exports
     engine = FakeEngine()
@@ -522,3 +522,26 @@ def test_dev_up_leaves_a_running_unchanged_stack_alone(tmp_path):
     builds = len(engine.builds)
     assert devloop.start_stack(engine, changed, ("backend",), rebuild=False).restarted, "the compose variables changed"
     assert len(engine.builds) == builds, "a host port is no reason to build"
+
+
+# --- `invoke plan` shows what the build tasks run ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "target, push, rebuild",
+    [
+        pytest.param("prod", True, False, id="build-prod-push"),
+        pytest.param("prod", False, False, id="build-prod"),
+        pytest.param("dev", True, True, id="build-dev-push-rebuild"),
+        pytest.param("deps", False, False, id="build-deps"),
+    ],
+)
+def test_plan_prints_exactly_the_argv_the_build_runs(tmp_path, target, push, rebuild):
+    config = load_config(copy_example_app(tmp_path, "plan-equals-build"))
+    planned = pipeline.plan_targets(config, FakeEngine(), [target], "main", push=push, rebuild=rebuild)
+    engine = FakeEngine()
+    pipeline.build_target(config, engine, target, push=push, branch="main", rebuild=rebuild)
+    assert engine.builds == [p.argv for p in planned]
+    pushes = [output_of(argv).startswith("type=image,push=true") for argv in engine.builds]
+    assert pushes == [True] + [push] * (len(pushes) - 1)
+    assert all(("--no-cache-filter" in argv) is (rebuild and i > 0) for i, argv in enumerate(engine.builds))

@@ -1,4 +1,4 @@
-"""Lock files in, the exact installed sets out. Pure: text in, data out.
+"""Lock files in, the exact installed sets out.
 
 Three inputs: Poetry (pyproject.toml + poetry.lock, 1.x and 2.x), uv (pyproject.toml
 + uv.lock) and requirements.txt (pinned, with or without hashes). Each becomes a
@@ -7,6 +7,9 @@ Three inputs: Poetry (pyproject.toml + poetry.lock, 1.x and 2.x), uv (pyproject.
 image's Python and platform, groups and extras as configured), which is what the
 lock's own tool would install there; ``requirements_text`` writes such a set as the
 pinned file the installers read.
+
+``read_lock`` reads the app folder's lock files; everything else here is pure (text
+and data in, data out).
 """
 
 from __future__ import annotations
