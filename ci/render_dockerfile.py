@@ -56,6 +56,13 @@ RUN {{INSTALL_MOUNTS}}
 
 
 def render(template: str) -> str:
+    # The runtime blocks of the default configuration (plans render each app's own).
+    from warmbuild import runtime
+    from warmbuild.options import Config
+    from warmbuild.targets import Target
+
+    for target in (Target.DEV, Target.PROD):
+        template = template.replace(f"{{{{RUNTIME_{target.name}}}}}", runtime.render(Config(), target))
     slots = "\n".join(SLOT.replace("{n}", str(n)) for n in range(1, HEAVY_SLOTS + 1))
     copies = "\n".join(f"COPY --link --from=heavy-{n} /opt/venv /opt/venv" for n in range(1, HEAVY_SLOTS + 1))
     text = template.replace("{{HEAVY_SLOTS}}", slots).replace("{{COPY_SLOTS}}", copies)

@@ -51,6 +51,8 @@ def sample_inputs(config: Config | None = None, app_dir: Path | None = None, **c
         "can_export_cache": True,
         "dev_uid": 1000,
         "dev_gid": 1000,
+        "dockerignore_text": DOCKERFILE.with_name("python-app.Dockerfile.dockerignore").read_text(),
+        "dockerignore_source": "warmbuild's",
     }
     values.update(changes)
     return BuildInputs(**values)

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 from . import locks
 from .errors import ConfigError, LockError
-from .locks import LockedPackage, SourceKind, TargetEnvironment
+from .locks import IndexFiles, LockedPackage, SourceKind, TargetEnvironment
 
 # Newest first: init picks the newest the lock allows and has wheels for.
 PYTHONS = ((3, 13), (3, 12), (3, 11), (3, 10))
@@ -264,31 +264,74 @@ def detect_port(app: AppObject | None, files: Mapping[str, str]) -> Finding:
 # --- heavy packages and OS packages ----------------------------------------------------------------
 
 
-def wheel_size(package: LockedPackage, env: TargetEnvironment, index_sizes: Mapping[str, int]) -> int | None:
-    """The bytes of the wheel that installs here: from the lock (uv records sizes) or
-    from the index (keyed by file name)."""
-    sizes = [
-        f.size if f.size is not None else index_sizes.get(f.filename)
-        for f in package.files
-        if f.is_wheel and env.wheel_fits(f.filename)
-    ]
-    known = [s for s in sizes if s is not None]
-    return max(known) if known else index_sizes.get(package.name)
+# Why a package has no size: it compiles here, which is no unknown.
+BUILT = "built from source"
+# Names shown in a reason at most (a requirements file may hold hundreds).
+SHOWN_NAMES = 12
+
+
+def _sized(
+    package: LockedPackage, env: TargetEnvironment, index_files: Mapping[tuple[str, str], IndexFiles]
+) -> tuple[int | None, str]:
+    """(bytes of the wheel that installs here, '') or (None, why not): BUILT when
+    only an sdist fits, else why the size is unknown. The lock's own files and sizes
+    first (uv records sizes); else the index's answer for this name and version,
+    among the lock's files where it names them."""
+    named = [f for f in package.files if f.filename]
+    best = env.best_wheel(f.filename for f in named)
+    if best is not None:
+        size = next(f.size for f in named if f.filename == best)
+        if size is not None:
+            return size, ""
+    elif named:
+        return None, BUILT if any(not f.is_wheel for f in named) else "no file for this platform"
+    answer = index_files.get((package.name, package.version))
+    if answer is None:
+        return None, "not looked up"
+    files = [f for f in answer.files if f.filename in {n.filename for n in named}] if named else []
+    files = files or list(answer.files)
+    best = env.best_wheel(f.filename for f in files)
+    if best is None:
+        if any(not f.is_wheel for f in files):
+            return None, BUILT
+        return None, answer.problem or "no file for this platform"
+    size = next(f.size for f in files if f.filename == best)
+    return (size, "") if size is not None else (None, answer.problem or "the index gives no size")
+
+
+def wheel_size(
+    package: LockedPackage, env: TargetEnvironment, index_files: Mapping[tuple[str, str], IndexFiles]
+) -> int | None:
+    """The bytes of the wheel that installs here (the one an installer picks: the
+    most specific tag), from the lock or from the index's files of this version."""
+    return _sized(package, env, index_files)[0]
+
+
+def _listed(items: list[str]) -> str:
+    more = f", and {len(items) - SHOWN_NAMES} more" if len(items) > SHOWN_NAMES else ""
+    return ", ".join(items[:SHOWN_NAMES]) + more
 
 
 def detect_heavy(
-    packages: tuple[LockedPackage, ...], env: TargetEnvironment, index_sizes: Mapping[str, int]
+    packages: tuple[LockedPackage, ...],
+    env: TargetEnvironment,
+    index_files: Mapping[tuple[str, str], IndexFiles],
 ) -> Finding:
-    sized = [(wheel_size(p, env, index_sizes), p) for p in packages if p.source.kind is SourceKind.INDEX]
-    unknown = [p.name for size, p in sized if size is None]
+    """The packages whose wheel for the image is HEAVY_BYTES or more. Those that
+    compile here are named as such; those whose size is unknown, each with why."""
+    sized = [(p, *_sized(p, env, index_files)) for p in packages if p.source.kind is SourceKind.INDEX]
+    built = [p for p in packages if p.builds_from_source] + [p for p, _, why in sized if why == BUILT]
+    unknown = [f"{p.pinned.replace('==', ' ')} ({why})" for p, size, why in sized if size is None and why != BUILT]
     heavy = sorted(
-        ((size, p) for size, p in sized if size and size >= HEAVY_BYTES), key=lambda sp: (-sp[0], sp[1].name)
+        ((size, p) for p, size, _ in sized if size and size >= HEAVY_BYTES), key=lambda sp: (-sp[0], sp[1].name)
     )
     names = [p.name for _, p in heavy]
     shown = ", ".join(f"{p.name} {size / 1e6:.0f} MB" for size, p in heavy) or "none"
     reason = f"wheels of {HEAVY_BYTES // 1_000_000} MB or more for this image: {shown}"
+    if built:
+        reason += f"; {BUILT}: {_listed(sorted(p.pinned.replace('==', ' ') for p in built))}"
     if unknown:
-        return Finding(names, f"{reason}; sizes unknown for {len(unknown)} package(s)", sure=False)
+        return Finding(names, f"{reason}; sizes unknown for: {_listed(sorted(unknown))}", sure=False)
     return Finding(names, reason)
 
 

@@ -72,7 +72,6 @@ def compose_env(inputs: BuildInputs, frontend_image: str) -> dict[str, str]:
         "BACKEND_PORT": str(config.dev.backend_port),
         "FRONTEND_PORT": str(config.dev.frontend_port),
         "APP_PORT": str(config.port),
-        "HEALTH_PATH": config.health_path,
     }
 
 

@@ -173,6 +173,48 @@ def _source_build_failure(run: BuildRun) -> BuildFailed | None:
     )
 
 
+# `install-python-deps check` after a target's last install: one line a problem,
+# then the lock the set came from.
+CHECK_LINE = re.compile(r"^warmbuild-check: (missing|conflict|lock): (.+)$", re.MULTILINE)
+# Markers that name a platform: the lock was resolved for another one.
+PLATFORM_MARKER = re.compile(r"\b(sys_platform|platform_system|platform_machine|os_name|platform_release)\b")
+
+
+UNIVERSAL_LOCKS = {"uv.lock": "uv lock", "poetry.lock": "poetry lock"}
+
+
+def _relock(source: str) -> str:
+    tool = UNIVERSAL_LOCKS.get(source.rsplit("/", 1)[-1])
+    if tool:
+        return f"run `{tool}` and build again (the lock is for every platform: it was edited by hand or is damaged)"
+    file = "the requirements file" if source == "the lock" else source
+    return f"recompile {file} on linux (uv pip compile --python-platform linux)"
+
+
+def _incomplete_set(run: BuildRun) -> BuildFailed | None:
+    """The installed set's check failed: name the first requirement that is not met
+    and why, as the check printed it (a requirements file resolved on another
+    platform leaves out what markers ask for here)."""
+    for step in (v for v in run.progress.failed if v.is_step):
+        found = CHECK_LINE.findall(run.progress.log_of(step))
+        problems = [(kind, text) for kind, text in found if kind != "lock"]
+        if not problems:
+            continue
+        source = next((text for kind, text in found if kind == "lock"), "the lock")
+        kind, first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        if kind == "conflict":
+            return BuildFailed(f"the installed set is inconsistent: {first}{more}", _relock(source))
+        if source.rsplit("/", 1)[-1] in UNIVERSAL_LOCKS:
+            why = "the lock does not hold it"
+        elif PLATFORM_MARKER.search(first):
+            why = "it was compiled on another platform"
+        else:
+            why = "it was compiled without it"
+        return BuildFailed(f"the installed set is incomplete: {first}, not in {source}{more} — {why}", _relock(source))
+    return None
+
+
 # ENOSPC as Linux (and Go, Rust, Python) words it, wherever it surfaced: a step's
 # files, BuildKit's snapshots or content store, the image store while loading.
 DISK_FULL = re.compile(r"no space left on device|os error 28|errno 28", re.IGNORECASE)
@@ -218,6 +260,9 @@ def classify_failure(run: BuildRun) -> WarmbuildError:
     compiled = _source_build_failure(run)
     if compiled:
         return compiled
+    incomplete = _incomplete_set(run)
+    if incomplete:
+        return incomplete
     reason = failure_reason(run)
     if any(marker in reason for marker in REGISTRY_FAILURES):
         return RegistryError(

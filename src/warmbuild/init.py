@@ -64,7 +64,12 @@ class Detected:
             self.unsure.append(f"{key}: {finding.reason}")
 
 
-SizeLookup = Callable[[list[str]], dict[str, int]]
+# (the target's packages, its environment, the lock's index options) -> what their
+# indexes say of each (name, version) whose size the lock does not give.
+SizeLookup = Callable[
+    [tuple[locks.LockedPackage, ...], locks.TargetEnvironment, tuple[str, ...]],
+    dict[tuple[str, str], locks.IndexFiles],
+]
 
 
 def detect_all(
@@ -75,8 +80,8 @@ def detect_all(
     index_sizes: SizeLookup | None = None,
 ) -> Detected:
     """Run every detector. ``engine`` (optional) says which Python images exist;
-    ``index_sizes`` looks up wheel sizes (file name -> bytes) for packages whose lock
-    records none."""
+    ``index_sizes`` looks up wheel sizes (by name and version, on each package's
+    index) for packages whose lock records none."""
     app_folder = detect.choose_app_folder(files, requested_context)
     prefix = "" if app_folder.folder == "." else f"{app_folder.folder}/"
     lock = locks.read_lock(root / app_folder.folder, app_folder.lock_kind)
@@ -89,8 +94,7 @@ def detect_all(
     found.set("python_image", python, f"python:{version[0]}.{version[1]}-slim")
     env = locks.TargetEnvironment((*version, 0))
     prod = locks.install_set(lock, [locks.MAIN], env, f"{prefix}{app_folder.lock_file}")
-    unsized = [p.name for p in prod if not any(f.size for f in p.files)]
-    sizes = index_sizes(unsized) if index_sizes and unsized else {}
+    sizes = index_sizes(prod, env, lock.index_options) if index_sizes else {}
     found.set("heavy", detect.detect_heavy(prod, env, sizes))
     runtime, build = detect.detect_system_packages(prod, env)
     found.set("apt_packages", detect.Finding([n for n, _ in runtime], _reasons(runtime, "run time")))

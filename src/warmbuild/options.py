@@ -14,6 +14,8 @@ No I/O except ``load_config``, which reads the one file.
 from __future__ import annotations
 
 import difflib
+import re
+import shlex
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,17 @@ from typing import Annotated, Any, Literal
 
 import annotated_types
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic.fields import FieldInfo
 
 from .errors import ConfigError
@@ -69,6 +81,46 @@ ImageName = Annotated[
     Shape("an image name: lower case, digits, . _ - and /"),
 ]
 Compression = Literal["zstd", "gzip", "uncompressed"]
+
+
+def _as_argv(value: Any) -> Any:
+    # A command as a shell would split it ("gunicorn 'app:create_app()'") or as a list.
+    if isinstance(value, str):
+        try:
+            return tuple(shlex.split(value))
+        except ValueError as error:
+            raise Invalid(f"cannot be split as a shell would ({error})", "balance its quotes") from None
+    return _as_tuple(value)
+
+
+def _as_env(value: Any) -> Any:
+    # A mapping in YAML; kept as sorted pairs so a Config stays hashable. Scalars become
+    # the strings a process sees (`WORKERS: 4` is "4").
+    if isinstance(value, dict):
+        pairs = []
+        for key, item in value.items():
+            if isinstance(item, (dict, list)) or item is None:
+                raise Invalid(f"{key}: must be a plain value, got {_shown(item)}", "write `NAME: value`")
+            shown = str(item).lower() if isinstance(item, bool) else str(item)
+            pairs.append((str(key), shown))
+        return tuple(sorted(pairs))
+    return value
+
+
+Command = Annotated[
+    tuple[str, ...],
+    BeforeValidator(_as_argv),
+    PlainSerializer(lambda argv: shlex.join(argv), return_type=str),
+    Shape("a command such as `gunicorn 'app:create_app()'`"),
+]
+Environment = Annotated[
+    tuple[tuple[str, str], ...],
+    BeforeValidator(_as_env),
+    PlainSerializer(dict, return_type=dict),
+    Shape("a mapping of variable names to values"),
+]
+EnvName = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+Server = Literal["uvicorn", "gunicorn", "granian", "hypercorn", "daphne"]
 
 
 class Section(BaseModel):
@@ -205,15 +257,59 @@ class Config(Section):
         description="refuse a requirements file without `--hash` lines (poetry.lock and uv.lock always have them)",
     )
     apt_packages: Strings = Field((), description="Debian packages the app needs at run time, installed in deps")
-    app: Annotated[str, Shape("a module:attribute such as app.main:app")] = Field(
-        "app.main:app", description="the ASGI app uvicorn serves"
-    )
+    app: Annotated[
+        str,
+        Field(pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*(\(\))?$"),
+        Shape("module:attribute, or module:factory() for an app factory, such as app.main:app"),
+    ] = Field("app.main:app", description="the app `server` serves; `module:create_app()` calls a factory")
     interface: Literal["asgi", "wsgi"] = Field(
-        "asgi", description="how uvicorn serves `app`: an ASGI app (FastAPI, Starlette…) or a WSGI one (Flask)"
+        "asgi",
+        description="how `server` serves `app`: an ASGI app (FastAPI, Starlette, Django's asgi) or WSGI (Flask…)",
     )
-    port: Port = Field(8000, description="the port the app listens on in its container")
-    health_path: Annotated[str, Shape("a URL path such as /health")] = Field(
-        "/health", description="what the prod image's HEALTHCHECK asks"
+    server: Server = Field(
+        "uvicorn",
+        description="what serves `app` in prod (dev adds its reload flag); gunicorn runs ASGI apps with uvicorn's "
+        "worker. Ignored when `command` is set",
+    )
+    workers: Annotated[int, Field(ge=0, le=256), Shape("a number of worker processes (0: the server's default)")] = (
+        Field(0, description="worker processes in prod; 0 = the server's default (gunicorn also reads WEB_CONCURRENCY)")
+    )
+    server_args: Strings = Field(
+        (), description="more arguments for `server`, before the app, e.g. `[--timeout, '120']`"
+    )
+    command: Command = Field(
+        (),
+        description="the exact prod command, when the app is not `server app` (`python -m service`, a script, "
+        "`gunicorn -c conf.py …`); `$PORT` is the port at run time; empty = from `server` and `app`",
+    )
+    dev_command: Command = Field(
+        (),
+        description="the dev stack's command; empty = `server`'s reloading variant, or `command` as it is",
+    )
+    port: Port = Field(8000, description="the port the app listens on in its container (`$PORT` at run time)")
+    health_path: Annotated[str, Field(pattern=r"^/"), Shape("a URL path such as /health")] = Field(
+        "/health", description="the route the images' health check asks (GET, answering 2xx/3xx)"
+    )
+    health_command: Command = Field(
+        (), description="a command that checks health instead of `health_path` (exit 0: healthy)"
+    )
+    env: Environment = Field(
+        (),
+        description="environment variables of the dev and prod images and their build commands "
+        "(plain values: secrets stay BuildKit `secrets`)",
+    )
+    import_root: Annotated[str, Shape("a folder of the app, such as src")] = Field(
+        "", description="the folder holding the app's top-level packages (`src` layout); \"\" = the app's folder"
+    )
+    writable: Strings = Field(
+        (),
+        description="folders the app writes (relative to the app's folder or absolute): owned by the app user, "
+        "volumes so a read-only root filesystem still lets it write",
+    )
+    build_commands: Annotated[tuple[str, ...], BeforeValidator(_as_tuple), Shape("a list of commands")] = Field(
+        (),
+        description="shell commands run once in the prod image after the code is copied, with `env` "
+        "(e.g. `python manage.py collectstatic --noinput`)",
     )
     platforms: Strings = Field((), description="`--platform` values (default: the builder's)")
     builder: Annotated[str, Shape("a buildx builder name"), Flag("builder")] = Field(
@@ -244,6 +340,24 @@ class Config(Section):
 
     # The file this came from; None for defaults built in code (tests).
     _source: Path | None = PrivateAttr(None)
+
+    @field_validator("env")
+    @classmethod
+    def _env_names(cls, pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+        for name, _ in pairs:
+            if not EnvName.match(name):
+                raise Invalid(
+                    f"{name!r} is not a variable name", "use letters, digits and _, not starting with a digit"
+                )
+        return pairs
+
+    @field_validator("import_root", "writable")
+    @classmethod
+    def _no_parent_folders(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+        for folder in (value,) if isinstance(value, str) else value:
+            if ".." in Path(folder).parts:
+                raise Invalid(f"{folder!r} leaves the app's folder", "name a folder inside it (or an absolute path)")
+        return value
 
     @property
     def source(self) -> Path | None:

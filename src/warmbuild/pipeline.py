@@ -208,7 +208,37 @@ def gather_inputs(config: Config, engine: Engine, branch: str = "", with_fronten
         build_image=build_image,
         build_base_digest=base_digest(engine, build_image, facts) if build_image else "",
         path_dependencies=path_dependencies(app_dir, lock),
+        **_dockerignore(config, app_dir, dockerfile),
     )
+
+
+# What never goes into an image, whatever the repository's own .dockerignore says
+# (appended to it: the last matching line wins).
+NEVER_IN_IMAGES = """
+# warmbuild: never in an image, whatever the lines above say
+**/.git
+**/.env
+**/.env.*
+**/*.pem
+**/.netrc
+**/.pypirc
+**/.warmbuild
+**/.venv
+**/__pycache__
+**/*.py[co]
+"""
+
+
+def _dockerignore(config: Config, app_dir: Path, dockerfile: Path) -> dict[str, str]:
+    """The repository's own .dockerignore (the app folder's, else the repository
+    root's) with what never belongs in an image added; else the packaged one."""
+    for candidate in dict.fromkeys([app_dir / ".dockerignore", config.root / ".dockerignore"]):
+        if candidate.is_file():
+            shown = str(candidate.relative_to(config.root))
+            return {"dockerignore_text": candidate.read_text() + NEVER_IN_IMAGES, "dockerignore_source": shown}
+    packaged = dockerfile.with_name(f"{dockerfile.name}.dockerignore")
+    text = packaged.read_text() if packaged.is_file() else NEVER_IN_IMAGES
+    return {"dockerignore_text": text, "dockerignore_source": "warmbuild's"}
 
 
 # --- running a plan ---------------------------------------------------------------------------
@@ -220,6 +250,8 @@ def write_files(build_plan: BuildPlan) -> None:
     state = Path(build_plan.metadata_file).parent
     with folders.writing(state):
         state.mkdir(parents=True, exist_ok=True)
+    if build_plan.definition_files:
+        folders.stage_texts(build_plan.dockerfile.parent, list(build_plan.definition_files))
     if build_plan.locks_dir:
         folders.stage_texts(Path(build_plan.locks_dir), list(build_plan.files))
     for folder, copies in build_plan.trees:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import dockerfile, locks, selection
-from .errors import EngineError
+from . import dockerfile, locks, runtime, selection
+from .errors import ConfigError, EngineError
 from .locks import LockedPackage, TargetEnvironment
 from .options import Config
 from .repo import RepoState, branch_slug
@@ -80,6 +80,10 @@ class BuildInputs:
     # The docker context whose engine the builder builds in, when it is not this
     # engine: images it loads would land there.
     builder_engine: str = ""
+    # What leaves the build context out (README, What goes into the image): the
+    # repository's own .dockerignore, else warmbuild's; and which file that was.
+    dockerignore_text: str = ""
+    dockerignore_source: str = ""
 
     @property
     def app_dir(self) -> Path:
@@ -123,6 +127,8 @@ class BuildPlan:
     definition_digest: str = ""
     # False for an image that never holds its build context (dev: compose mounts the code).
     holds_context: bool = True
+    # Files to stage beside `dockerfile` before running (a Dockerfile rendered for the app).
+    definition_files: tuple[tuple[str, str], ...] = ()
 
     @property
     def pushes(self) -> bool:
@@ -290,6 +296,8 @@ class ImageSpec:
     image: str
     dockerfile: Path
     context: Path
+    # Files staged beside the Dockerfile (rendered for the app), if any.
+    definition_files: tuple[tuple[str, str], ...] = ()
     build_contexts: tuple[tuple[str, str], ...] = ()
     build_args: tuple[tuple[str, str], ...] = ()
     labels: tuple[tuple[str, str], ...] = ()
@@ -408,6 +416,7 @@ def plan_image(
         built_from_source=spec.built_from_source,
         definition_digest=spec.definition_digest,
         holds_context=spec.holds_context,
+        definition_files=spec.definition_files,
     )
 
 
@@ -426,6 +435,7 @@ def python_spec(inputs: BuildInputs, target: Target) -> ImageSpec:
     # two branches) each see their own files, never one half-rewritten by the other.
     locks_dir = inputs.repo.root / STATE_DIR / config.name / target / f"locks-{_text_digest(lock_texts)}"
     image = deps_image(inputs) if shape.tagged_by_content else f"{config.image_repo(target)}:{_branch_tag(inputs)}"
+    definition = app_definition(inputs)
     contexts = [("locks", str(locks_dir)), ("warmbuild", str(inputs.dockerfile_path.parent))]
     trees: tuple[Tree, ...] = ()
     if shape.on_deps_image:
@@ -441,7 +451,7 @@ def python_spec(inputs: BuildInputs, target: Target) -> ImageSpec:
     ]
     if shape.installs_os_packages:
         args.append(("APT_PACKAGES", " ".join(config.apt_packages)))
-    if shape.runs_app:
+    if shape.runs_app and not definition.files:
         args += _app_args(config, shape.released)
     if shape.host_user:
         args += [("DEV_UID", str(inputs.dev_uid)), ("DEV_GID", str(inputs.dev_gid))]
@@ -449,7 +459,8 @@ def python_spec(inputs: BuildInputs, target: Target) -> ImageSpec:
         name=target,
         stage=target,
         image=image,
-        dockerfile=inputs.dockerfile_path,
+        dockerfile=definition.dockerfile,
+        definition_files=definition.files,
         context=inputs.app_dir,
         build_contexts=tuple(contexts),
         build_args=tuple(args),
@@ -461,9 +472,7 @@ def python_spec(inputs: BuildInputs, target: Target) -> ImageSpec:
         built_from_source=tuple(p.pinned for p in selection.built_packages(inputs.selection, target)),
         # The deps image is its slots and its OS packages as much as the deps stage.
         own_stages=_deps_stages(inputs.dockerfile_text) if shape.tagged_by_content else (),
-        definition_digest=_text_digest(
-            [("Dockerfile", inputs.dockerfile_text), ("script", inputs.installer_script_text)]
-        ),
+        definition_digest=definition.digest,
         holds_context=shape.holds_context,
         deps_key=deps_key(inputs) if shape.tagged_by_content else None,
     )
@@ -473,8 +482,57 @@ def _branch_tag(inputs: BuildInputs) -> str:
     return branch_slug(inputs.repo.branch)
 
 
+@dataclass(frozen=True)
+class Definition:
+    """The Dockerfile an app's images build with."""
+
+    dockerfile: Path
+    # Files to stage beside it (the rendered Dockerfile and its .dockerignore), if any.
+    files: tuple[tuple[str, str], ...]
+    # Of everything that defines the build besides its argv: part of the fingerprint.
+    digest: str
+
+
+# Runtime keys a Dockerfile without runtime blocks cannot apply (it gets APP, INTERFACE,
+# PORT and HEALTH_PATH as build args, as before).
+RENDERED_ONLY = (
+    "server",
+    "workers",
+    "server_args",
+    "command",
+    "dev_command",
+    "health_command",
+    "env",
+    "import_root",
+    "writable",
+    "build_commands",
+)
+
+
+def app_definition(inputs: BuildInputs) -> Definition:
+    """A Dockerfile with runtime blocks (the packaged one) is rendered for this app:
+    its runtime in the blocks, with the chosen .dockerignore beside it, in a folder
+    named by their content. Another Dockerfile is used as it is."""
+    config = inputs.config
+    script = ("script", inputs.installer_script_text)
+    if not runtime.has_blocks(inputs.dockerfile_text):
+        defaults = Config()
+        changed = [key for key in RENDERED_ONLY if getattr(config, key) != getattr(defaults, key)]
+        if changed:
+            raise ConfigError(
+                f"{config.source_name}: {changed[0]}: {inputs.dockerfile_path} has no runtime blocks to apply it",
+                "start your Dockerfile from the packaged one (README, Your own Dockerfile), or remove the key",
+            )
+        return Definition(inputs.dockerfile_path, (), _text_digest([("Dockerfile", inputs.dockerfile_text), script]))
+    rendered = runtime.apply(inputs.dockerfile_text, config)
+    files = (("Dockerfile", rendered), ("Dockerfile.dockerignore", inputs.dockerignore_text))
+    digest = _text_digest([*files, script])
+    folder = inputs.repo.root / STATE_DIR / config.name / f"dockerfile-{digest}"
+    return Definition(folder / "Dockerfile", files, digest)
+
+
 def _app_args(config: Config, released: bool) -> list[tuple[str, str]]:
-    """How the image runs the app: uvicorn's settings, and the health check's route."""
+    """How a Dockerfile without runtime blocks runs the app: build args."""
     # uvicorn's --interface: "auto" tells ASGI 2 from 3 itself; "wsgi" for Flask & co.
     interface = "wsgi" if config.interface == "wsgi" else "auto"
     args = [("APP", config.app), ("INTERFACE", interface), ("PORT", str(config.port))]

@@ -179,7 +179,9 @@ def lock_files(selection: Selection, target: str, lock_texts: tuple[tuple[str, s
                 if p.source.kind is not SourceKind.PATH and not locks.needs_build(p, selection.environment)
             ]
             if index:
-                folder["packages.txt"] = locks.requirements_text(index, selection.lock.index_options)
+                folder["packages.txt"] = locks.requirements_text(
+                    index, selection.lock.index_options, selection.lock.lock_file
+                )
             if built:
                 folder["built.txt"] = "".join(f"{p.pinned}\n" for p in built)
             folder.update(hashed)

@@ -109,7 +109,7 @@ def test_prod_rebuilds_only_what_changed(tmp_path, unique):
     # here, and the package managers' removal, 0.2 s), then the code.
     assert instructions(light["prod"]) == {
         "RUN install-python-deps main",
-        "RUN install-python-deps paths",
+        "RUN install-python-deps paths && install-python-deps check",
         "RUN install-python-deps remove-package-managers",
         "COPY . /app",
         "RUN python -m compileall -q /app",
@@ -156,7 +156,9 @@ def test_prod_image_is_lean_non_root_and_answers(tmp_path, unique):
     assert prod.steps and not [step for step in prod.steps if step.stage == "wheel-build"]
     image = docker.image.inspect(prod.image)
     assert image.config.user == "10001:10001"
-    assert image.config.healthcheck and image.config.cmd == ["uvicorn"]
+    # The real command (through `exec`, so the server is PID 1), its port, its health check.
+    assert image.config.cmd == ["sh", "-c", 'exec uvicorn --host 0.0.0.0 --port "$PORT" app.main:app']
+    assert "PORT=8000" in (image.config.env or []) and image.config.healthcheck
     assert image.config.labels["org.opencontainers.image.title"] == unique
 
     # As root, so find sees every directory.

@@ -130,10 +130,18 @@ def package(name: str, *files: Artifact, kind: SourceKind = SourceKind.INDEX) ->
 
 
 WHEEL = "{}-1.0-cp313-cp313-manylinux_2_17_x86_64.whl"
+NEWER_GLIBC = "{}-1.0-cp313-cp313-manylinux_2_28_x86_64.whl"
+WINDOWS = "{}-1.0-cp313-cp313-win_amd64.whl"
+SDIST = "{}-1.0.tar.gz"
+
+
+def index(name: str, *files: Artifact, problem: str = "") -> dict[tuple[str, str], locks.IndexFiles]:
+    """What an index says of name 1.0 (its files of that version, or why none)."""
+    return {(name, "1.0"): locks.IndexFiles(files, problem)}
 
 
 @pytest.mark.parametrize(
-    "packages, index_sizes, expected, sure",
+    "packages, index_files, expected, sure, said",
     [
         pytest.param(
             [
@@ -143,30 +151,91 @@ WHEEL = "{}-1.0-cp313-cp313-manylinux_2_17_x86_64.whl"
             {},
             ["numpy"],
             True,
+            "for this image: numpy 16 MB",
             id="sizes-from-the-lock",
         ),
         pytest.param(
-            [package("torch", Artifact(WHEEL.format("torch"))), package("six", Artifact("six-1.0-py3-none-any.whl"))],
-            {WHEEL.format("torch"): 900_000_000, "six-1.0-py3-none-any.whl": 11_000},
+            [package("torch"), package("six")],
+            {
+                **index(
+                    "torch",
+                    Artifact(WINDOWS.format("torch"), size=200_000_000),
+                    Artifact(WHEEL.format("torch"), size=900_000_000),
+                    Artifact(SDIST.format("torch"), size=1_000_000),
+                ),
+                **index("six", Artifact("six-1.0-py3-none-any.whl", size=11_000)),
+            },
             ["torch"],
             True,
-            id="sizes-from-the-index",
+            "torch 900 MB",
+            id="requirements-file-by-name-and-version",
         ),
         pytest.param(
-            [
-                package("scipy", Artifact(WHEEL.format("scipy"), size=40_000_000)),
-                package("x", Artifact(WHEEL.format("x"))),
-            ],
-            {},
+            [package("pyarrow")],
+            index(
+                "pyarrow",
+                Artifact(WHEEL.format("pyarrow"), size=9_000_000),
+                Artifact(NEWER_GLIBC.format("pyarrow"), size=40_000_000),
+            ),
+            ["pyarrow"],
+            True,
+            "pyarrow 40 MB",
+            id="the-wheel-the-installer-picks",
+        ),
+        pytest.param(
+            [package("scipy", Artifact(WHEEL.format("scipy")))],
+            index(
+                "scipy",
+                Artifact(WHEEL.format("scipy"), size=38_000_000),
+                Artifact(NEWER_GLIBC.format("scipy"), size=1_000),
+            ),
             ["scipy"],
+            True,
+            "scipy 38 MB",
+            id="only-the-files-the-lock-names",
+        ),
+        pytest.param(
+            [package("insightface", Artifact(SDIST.format("insightface"))), package("easydict")],
+            index("easydict", Artifact(SDIST.format("easydict"), size=6_000)),
+            [],
+            True,
+            "built from source: easydict 1.0, insightface 1.0",
+            id="sdist-only-is-built-not-unknown",
+        ),
+        pytest.param(
+            [package("tool", kind=SourceKind.GIT)],
+            {},
+            [],
+            True,
+            "built from source: tool 1.0",
+            id="git-is-built",
+        ),
+        pytest.param(
+            [package("torch"), package("x", Artifact(WHEEL.format("x"))), package("y")],
+            {
+                **index("torch", problem="index unreachable: cpu.index.example"),
+                **index("y", Artifact(WHEEL.format("y")), problem="the index gives no size"),
+            },
+            [],
             False,
-            id="a-size-unknown",
+            "sizes unknown for: torch 1.0 (index unreachable: cpu.index.example), x 1.0 (not looked up), "
+            "y 1.0 (the index gives no size)",
+            id="unknown-sizes-by-name-and-why",
+        ),
+        pytest.param(
+            [package("winonly")],
+            index("winonly", Artifact(WINDOWS.format("winonly"), size=5)),
+            [],
+            False,
+            "sizes unknown for: winonly 1.0 (no file for this platform)",
+            id="no-file-for-this-platform",
         ),
     ],
 )
-def test_heavy_packages_by_wheel_size(packages, index_sizes, expected, sure):
-    finding = detect.detect_heavy(tuple(packages), LINUX_313, index_sizes)
+def test_heavy_packages_by_wheel_size(packages, index_files, expected, sure, said):
+    finding = detect.detect_heavy(tuple(packages), LINUX_313, index_files)
     assert (finding.value, finding.sure) == (expected, sure)
+    assert said in finding.reason
 
 
 @pytest.mark.parametrize(
@@ -254,12 +323,12 @@ def test_init_writes_a_commented_config_that_warmbuild_reads(tmp_path):
     for folder in ("backend", "frontend"):
         shutil.copytree(REPO_ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("node_modules"))
     sizes = {"numpy": 16_000_000, "scipy": 37_000_000, "opencv-python-headless": 50_000_000}
-    found = init.detect_all(init.read_repository(tmp_path), tmp_path, "", None, lambda _names: {})
+    found = init.detect_all(init.read_repository(tmp_path), tmp_path, "", None, lambda *_: {})
     assert found.values["context"] == "backend" and found.values["app"] == "app.main:app"
     assert found.values["python_image"] == "python:3.13-slim" and found.values["health_path"] == "/health"
     assert found.values["frontend"] == {"context": "frontend"}
     assert "heavy" in " ".join(found.unsure), "no sizes known: init says so"
-    found = init.detect_all(init.read_repository(tmp_path), tmp_path, "", None, lambda names: _by_file(names, sizes))
+    found = init.detect_all(init.read_repository(tmp_path), tmp_path, "", None, lambda p, *_: _by_file(p, sizes))
     assert found.values["heavy"] == ["opencv-python-headless", "scipy", "numpy"]
     plan = init.plan_init(tmp_path, found, force=False)
     config_text = plan.files[tmp_path / "warmbuild.yaml"]
@@ -274,15 +343,13 @@ def test_init_writes_a_commented_config_that_warmbuild_reads(tmp_path):
         init.plan_init(tmp_path, found, force=False)
 
 
-def _by_file(names: list[str], sizes: dict[str, int]) -> dict[str, int]:
-    """Index sizes as the index gives them: by file name (the lock's wheel names)."""
-    lock = locks.read_lock(REPO_ROOT / "backend")
-    found = {}
-    for package in lock.packages:
-        for artifact in package.files:
-            if package.name in sizes and package.name in names and artifact.is_wheel:
-                found[artifact.filename] = sizes[package.name]
-    return found
+def _by_file(packages, sizes: dict[str, int]) -> dict[tuple[str, str], locks.IndexFiles]:
+    """The index's answers: the lock's files of each package, with the given sizes."""
+    return {
+        (p.name, p.version): locks.IndexFiles(tuple(Artifact(f.filename, f.hash, sizes[p.name]) for f in p.files))
+        for p in packages
+        if p.name in sizes
+    }
 
 
 def test_ci_files_are_rendered_with_the_install_line_and_lock_paths():

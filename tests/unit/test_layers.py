@@ -31,6 +31,7 @@ PURE = {
     "fingerprint",
     "gc",
     "targets",
+    "runtime",
 }
 # Modules (ours or not) a pure module must never reach, directly or through ours.
 IMPURE_OURS = {

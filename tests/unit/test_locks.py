@@ -268,7 +268,8 @@ def test_uv_lock_out_of_date(tmp_path):
     with pytest.raises(LockError) as error:
         locks.read_lock(write_uv_project(tmp_path / "app", [*UV_DEPENDENCIES, "httpx"]))
     assert error.value.one_line().endswith(
-        "uv.lock is out of date with pyproject.toml; fix: run `uv lock` in " + str(tmp_path / "app")
+        "uv.lock is out of date with pyproject.toml (httpx is not in uv.lock); fix: run `uv lock` in "
+        + str(tmp_path / "app")
     )
 
 

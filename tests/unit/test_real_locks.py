@@ -116,6 +116,57 @@ def test_installed_set_equals_the_tools_export(folder, tool, args, groups, env):
     assert {k: v for k, v in ours.items() if k not in missed} == theirs, differences(ours, theirs)
 
 
+def pins(export: str, env: TargetEnvironment) -> dict[str, str]:
+    """An export's set in ``env``: version, or the URL of a direct reference."""
+    entries, _ = requirements_lock.parse(export, "export")
+    return {e.name: e.source.url or e.version for e in entries if env.accepts(e.marker)}
+
+
+LINUX_312 = TargetEnvironment((3, 12, 0))
+ARM_312 = TargetEnvironment((3, 12, 0), "aarch64")
+
+# Extras, PEP 735 groups (includes flattened, default groups) and sources per platform:
+# paperless-ngx takes psycopg-c and zxing-cpp from prebuilt wheels' URLs on Linux with
+# Python 3.12, from the index elsewhere (the same version from two sources).
+UV_EXTRAS_CASES = [
+    pytest.param("uv-paperless-ngx", ["--no-dev"], ["main"], LINUX_312, id="paperless-main-3.12"),
+    pytest.param(
+        "uv-paperless-ngx", ["--no-dev", "--extra", "postgres"], ["main", "postgres"], LINUX_312, id="paperless-pg"
+    ),
+    pytest.param(
+        "uv-paperless-ngx", ["--no-dev", "--extra", "postgres"], ["main", "postgres"], ARM_312, id="paperless-pg-arm"
+    ),
+    pytest.param(
+        "uv-paperless-ngx", ["--no-dev", "--extra", "postgres"], ["main", "postgres"], LINUX_311, id="paperless-pg-3.11"
+    ),
+    pytest.param(
+        "uv-paperless-ngx", ["--no-dev", "--extra", "webserver"], ["main", "webserver"], LINUX_313, id="paperless-web"
+    ),
+    pytest.param("uv-paperless-ngx", [], ["main", "dev"], LINUX_312, id="paperless-dev-includes"),
+    pytest.param("uv-flask", ["--no-default-groups"], ["main"], LINUX_313, id="flask-main"),
+    pytest.param(
+        "uv-flask",
+        ["--no-default-groups", "--extra", "async", "--extra", "dotenv"],
+        ["main", "async", "dotenv"],
+        LINUX_311,
+        id="flask-extras",
+    ),
+    pytest.param("uv-flask", [], ["main", "dev", "pre-commit", "tests", "typing"], LINUX_313, id="flask-defaults"),
+    pytest.param("uv-flask", ["--only-group", "docs"], ["docs"], LINUX_311, id="flask-docs-fork"),
+]
+
+
+@pytest.mark.parametrize("folder, args, groups, env", UV_EXTRAS_CASES)
+def test_extras_groups_and_sources_per_platform_equal_uv_export(folder, args, groups, env):
+    lock = locks.read_lock(REAL / folder)
+    ours = {
+        p.name: p.source.url if p.source.kind is locks.SourceKind.URL else p.version
+        for p in locks.install_set(lock, groups, env)
+    }
+    theirs = pins(tool_export(REAL / folder, "uv", *args), env)
+    assert ours == theirs, differences(ours, theirs)
+
+
 def test_the_ml_service_installs_no_windows_package_and_no_unasked_group():
     """The case that failed for a user: 114 pins exported where a Linux image needs 66."""
     lock = locks.read_lock(REAL / "poetry1-immich-ml")

@@ -7,6 +7,8 @@
 #   install-python-deps build-wheels       (wheel-build stage) sdists and git
 #                                          packages into wheels, in /wheels
 #   install-python-deps remove-package-managers     (prod: nothing can install at run time)
+#   install-python-deps check              every requirement of every installed package
+#                                          is installed (after a target's last install)
 #
 # Reads /run/warmbuild/locks, the step's own folder of what warmbuild exported from
 # the lock: packages.txt (pinned; with hashes when the file `require-hashes` is
@@ -20,7 +22,8 @@
 set -eu
 
 set_name="$1"
-locks=/run/warmbuild/locks
+# (WARMBUILD_LOCKS: the unit tests run the check outside a build.)
+locks="${WARMBUILD_LOCKS:-/run/warmbuild/locks}"
 wheels=/run/warmbuild/wheels
 tools=/root/.cache/warmbuild-tools
 wheelhouse=/root/.cache/warmbuild-wheelhouse
@@ -116,6 +119,125 @@ for path in doomed:
 '
   rm -rf /usr/share/python-wheels
   exit 0
+fi
+
+if [ "$set_name" = check ]; then
+  # The installs use --no-deps from the exported lock, so a lock resolved for another
+  # platform (a requirements file compiled on macOS, without torch's Linux-only CUDA
+  # packages) would ship an image whose imports fail. Every requirement of every
+  # installed distribution must be there: markers evaluated by this image's own
+  # interpreter, with the extras the installed packages ask of each other. Read by
+  # the base interpreter from the venv's site-packages (the venv has no packaging;
+  # pip, still there, vendors it).
+  "$base_python" - "$VIRTUAL_ENV" "$locks/packages.txt" <<'PYTHON'
+import glob
+import re
+import sys
+
+try:
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.utils import canonicalize_name
+except ImportError:
+    try:
+        from pip._vendor.packaging.requirements import InvalidRequirement, Requirement
+        from pip._vendor.packaging.utils import canonicalize_name
+    except ImportError:
+        print("install-python-deps: no packaging module here; the installed set was not checked", file=sys.stderr)
+        sys.exit(0)
+
+venv, exported = sys.argv[1], sys.argv[2]
+
+
+def headers(path):
+    """Name, Version and Requires-Dist of a METADATA file: its headers only (the
+    email parser would read the whole description too, 5x slower)."""
+    found = {"Requires-Dist": []}
+    with open(path, encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if not line.strip():
+                break
+            key, _, value = line.partition(":")
+            if key == "Requires-Dist":
+                found[key].append(value.strip())
+            elif key in ("Name", "Version"):
+                found[key] = value.strip()
+    return found
+
+
+installed, lines = {}, {}
+# The venv's own layout (Debian's interpreter would name /usr/local's dist-packages).
+sites = sorted(glob.glob(f"{glob.escape(venv)}/lib*/python3*/site-packages"))
+if not sites:
+    print(f"install-python-deps: no site-packages in {venv}; the installed set was not checked", file=sys.stderr)
+for site in sites:
+    for path in sorted(glob.glob(f"{glob.escape(site)}/*.dist-info/METADATA")):
+        meta = headers(path)
+        name = canonicalize_name(meta.get("Name", ""))
+        if name and name not in installed:
+            installed[name], lines[name] = meta, meta["Requires-Dist"]
+extras = {name: {""} for name in installed}
+requires = {name: [] for name in installed}
+parsed_all = set()
+
+
+def parse(name, texts):
+    for text in texts:
+        try:
+            requires[name].append(Requirement(text))
+        except InvalidRequirement:
+            pass
+
+
+def applies(requirement, active):
+    return requirement.marker is None or any(requirement.marker.evaluate({"extra": e}) for e in active)
+
+
+# Requirements of extras are parsed only for the extras asked for (most are tests' and
+# docs'): the base ones first, then, as installed packages ask for extras
+# (`uvicorn[standard]`), those of the packages they ask them of, to a fixed point.
+for name, texts in lines.items():
+    parse(name, [t for t in texts if not re.search(r"\bextra\b", t.partition(";")[2])])
+changed = True
+while changed:
+    changed = False
+    for name in [n for n in installed if len(extras[n]) > 1 and n not in parsed_all]:
+        parsed_all.add(name)
+        requires[name] = []
+        parse(name, lines[name])
+    for name, found in requires.items():
+        for requirement in found:
+            target = canonicalize_name(requirement.name)
+            wanted = {canonicalize_name(e) for e in requirement.extras}
+            if target in extras and not wanted <= extras[target] and applies(requirement, extras[name]):
+                extras[target] |= wanted
+                changed = True
+problems = []
+for name, found in sorted(requires.items()):
+    meta = installed[name]
+    for requirement in found:
+        if not applies(requirement, extras[name]):
+            continue
+        other = installed.get(canonicalize_name(requirement.name))
+        asked = requirement.name + (f"[{','.join(sorted(requirement.extras))}]" if requirement.extras else "")
+        marker = f" ({requirement.marker})" if requirement.marker else ""
+        who = f"{meta['Name']} {meta.get('Version', '')} requires"
+        if other is None:
+            problems.append(f"missing: {who} {asked}{requirement.specifier}{marker}")
+        elif requirement.specifier and not requirement.specifier.contains(other.get("Version", ""), prereleases=True):
+            problems.append(f"conflict: {who} {asked}{requirement.specifier}{marker}, {other.get('Version')} is installed")
+if problems:
+    try:
+        with open(exported, encoding="utf-8") as file:
+            header = file.readline()
+    except OSError:
+        header = ""
+    source = re.match(r"# Written by warmbuild from (.+); do not edit\.", header)
+    for problem in problems:
+        print(f"warmbuild-check: {problem}", file=sys.stderr)
+    print(f"warmbuild-check: lock: {source[1] if source else 'the lock'}", file=sys.stderr)
+    sys.exit(1)
+PYTHON
+  exit $?
 fi
 
 # install FLAGS... -- one call of the configured installer, into the venv.

@@ -23,8 +23,12 @@
 #
 # Build args warmbuild sets: PYTHON_IMAGE and PYTHON_BUILD_IMAGE (pinned by digest),
 # WHEELS (wheel-build when the lock holds packages to build from source), the tool
-# versions below, APT_PACKAGES, BUILD_APT_PACKAGES, APP, PORT, HEALTH_PATH, DEV_UID,
-# DEV_GID, SOURCE_DATE_EPOCH.
+# versions below, APT_PACKAGES, BUILD_APT_PACKAGES, DEV_UID, DEV_GID, SOURCE_DATE_EPOCH.
+#
+# How the app runs (command, environment, writable folders, build commands, health
+# check) ends the dev and prod stages, between "runtime" markers: warmbuild renders
+# those lines from warmbuild.yaml (README, How the images run); the ones below are
+# the default configuration's (uvicorn serving app.main:app on port 8000).
 #
 # No `# syntax=` line: the engine's built-in Dockerfile frontend supports every
 # feature used here, and a frontend image cannot be pulled on air-gapped runners.
@@ -227,7 +231,9 @@ ARG UV_VERSION
 ARG POETRY_VERSION
 # Light and dev dependencies on top of the deps image; only this step re-runs when
 # they change. Path dependencies are installed editable from /opt/pathdeps, where the
-# dev stack mounts them: an edit there needs no rebuild, like the app's code.
+# dev stack mounts them: an edit there needs no rebuild, like the app's code. The
+# installs take the lock's set as it is (--no-deps), so `check` then proves every
+# installed package has what it requires here (a lock made on another platform may not).
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
@@ -240,7 +246,7 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=dev,target=/run/warmbuild/locks \
     --mount=type=bind,from=locks,source=paths,target=/run/warmbuild/paths \
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
-    install-python-deps dev && install-python-deps paths-editable
+    install-python-deps dev && install-python-deps paths-editable && install-python-deps check
 # The host user's UID/GID, so files the app writes into the mounted tree stay the
 # developer's. After the install, so a different UID never reinstalls anything.
 ARG DEV_UID=1000
@@ -250,17 +256,13 @@ RUN if [ "$DEV_UID" != 0 ]; then \
       && useradd --uid "$DEV_UID" --gid "$DEV_GID" --no-log-init --create-home dev; \
     fi
 WORKDIR /app
-ARG APP=app.main:app
-ARG INTERFACE=auto
-ARG PORT=8000
-# uvicorn reads its settings from UVICORN_* variables, so CMD stays exec-form.
-ENV UVICORN_APP=${APP}
-ENV UVICORN_INTERFACE=${INTERFACE}
-ENV UVICORN_HOST=0.0.0.0
-ENV UVICORN_PORT=${PORT}
-EXPOSE ${PORT}
+# --- runtime of dev: warmbuild renders the lines down to the end marker from warmbuild.yaml
+ENV PORT="8000"
+ENV WARMBUILD_HEALTHCHECK="python -c 'import os, urllib.request; urllib.request.urlopen(\"http://127.0.0.1:\" + os.environ[\"PORT\"] + \"/health\", timeout=4)'"
+EXPOSE 8000
 USER ${DEV_UID}:${DEV_GID}
-CMD ["uvicorn", "--reload"]
+CMD ["sh", "-c", "exec uvicorn --host 0.0.0.0 --port \"$PORT\" --reload app.main:app"]
+# --- end of runtime
 
 # ---------------------------------------------------------------------------------
 FROM deps AS prod
@@ -284,7 +286,10 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     install-python-deps main
 # Path dependencies (local packages) change with the code, not with the lock: their
 # own step, which a change of the app's code does not re-run. Mounted writable (the
-# writes are thrown away) because build backends write into the source tree.
+# writes are thrown away) because build backends write into the source tree. The last
+# install: `check` proves every installed package has what it requires here (the
+# installs take the lock's set as it is, and a lock made on another platform may lack
+# what this one needs); main's export names the lock to fix.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
@@ -294,9 +299,10 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=main,target=/run/warmbuild/locks \
     --mount=type=bind,from=locks,source=paths,target=/run/warmbuild/paths \
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
-    install-python-deps paths
+    install-python-deps paths && install-python-deps check
 # No package manager is left for run time: pip goes, with the wheels Python keeps to
 # bootstrap it.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
@@ -307,18 +313,11 @@ ENV PYTHONDONTWRITEBYTECODE=1
 # The code, last: a code change re-runs only this step and the compile below.
 COPY . /app
 RUN python -m compileall -q /app
-ARG APP=app.main:app
-ARG INTERFACE=auto
-ARG PORT=8000
-ARG HEALTH_PATH=/health
-ENV UVICORN_APP=${APP}
-ENV UVICORN_INTERFACE=${INTERFACE}
-ENV UVICORN_HOST=0.0.0.0
-ENV UVICORN_PORT=${PORT}
-ENV HEALTH_PATH=${HEALTH_PATH}
-EXPOSE ${PORT}
+# --- runtime of prod: warmbuild renders the lines down to the end marker from warmbuild.yaml
+ENV PORT="8000"
+EXPOSE 8000
 USER 10001:10001
-# No curl in slim images: ask with the Python that runs the app.
-HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(f\"http://127.0.0.1:{os.environ['UVICORN_PORT']}{os.environ['HEALTH_PATH']}\", timeout=2)"]
-CMD ["uvicorn"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(\"http://127.0.0.1:\" + os.environ[\"PORT\"] + \"/health\", timeout=4)"]
+CMD ["sh", "-c", "exec uvicorn --host 0.0.0.0 --port \"$PORT\" app.main:app"]
+# --- end of runtime

@@ -22,13 +22,14 @@ from typing import Any
 from ..errors import LockError
 from . import poetry, requirements, uv
 from .environment import TargetEnvironment, target_environment
-from .model import DEV, MAIN, Artifact, Lock, LockedPackage, Requirement, Source, SourceKind, canonical
+from .model import DEV, MAIN, Artifact, IndexFiles, Lock, LockedPackage, Requirement, Source, SourceKind, canonical
 from .select import closure, needs_build, resolve, unusable
 
 __all__ = [
     "DEV",
     "MAIN",
     "Artifact",
+    "IndexFiles",
     "Lock",
     "LockedPackage",
     "Requirement",
@@ -132,8 +133,12 @@ def requirement_line(package: LockedPackage) -> str:
     return head + "".join(f" \\\n    --hash={h}" for h in package.hashes)
 
 
-def requirements_text(packages: Iterable[LockedPackage], index_options: Iterable[str] = ()) -> str:
-    """The pinned file an installer reads: index options, then one line a package."""
+def requirements_text(
+    packages: Iterable[LockedPackage], index_options: Iterable[str] = (), source: str = "the lock"
+) -> str:
+    """The pinned file an installer reads: index options, then one line a package.
+    Its first line names ``source`` (``Lock.lock_file``): the build's check of the
+    installed set says which file to fix."""
     packages = sorted(packages, key=lambda p: p.name)
     # An index a package came from other than the default one (Poetry's explicit or
     # supplemental sources, uv's declared indexes): hashes still pin every file.
@@ -141,5 +146,5 @@ def requirements_text(packages: Iterable[LockedPackage], index_options: Iterable
         f"--extra-index-url {p.source.url}" for p in packages if p.source.kind is SourceKind.INDEX and p.source.url
     ]
     indexes = dict.fromkeys([*index_options, *extra])
-    lines = ["# Written by warmbuild from the lock; do not edit.", *indexes, *map(requirement_line, packages)]
+    lines = [f"# Written by warmbuild from {source}; do not edit.", *indexes, *map(requirement_line, packages)]
     return "\n".join(lines) + "\n"

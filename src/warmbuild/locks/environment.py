@@ -4,6 +4,7 @@ them and as wheel tags match them. Pure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -67,24 +68,47 @@ class TargetEnvironment:
             return True  # a lock's own spelling we cannot read: the lock tool checked it
 
     @cached_property
-    def tags(self) -> frozenset[Tag]:
-        """The wheel tags pip accepts here (manylinux up to this glibc, and plain linux)."""
+    def tag_ranks(self) -> dict[Tag, int]:
+        """The wheel tags pip accepts here (manylinux up to this glibc, and plain
+        linux), each with its rank in pip's order of preference (0: the best)."""
         major, minor = self.glibc
         platforms = [f"manylinux_{major}_{m}_{self.machine}" for m in range(minor, 16, -1)]
         legacy = {(2, 17): "manylinux2014", (2, 12): "manylinux2010", (2, 5): "manylinux1"}
         platforms += [f"{name}_{self.machine}" for floor, name in legacy.items() if self.glibc >= floor]
         platforms.append(f"linux_{self.machine}")
         version = self.python[:2]
-        found = set(cpython_tags(version, platforms=platforms))
-        found |= set(compatible_tags(version, "cp" + "".join(map(str, version)), platforms=platforms))
-        return frozenset(found)
+        ordered = [
+            *cpython_tags(version, platforms=platforms),
+            *compatible_tags(version, "cp" + "".join(map(str, version)), platforms=platforms),
+        ]
+        ranks: dict[Tag, int] = {}
+        for tag in ordered:
+            ranks.setdefault(tag, len(ranks))
+        return ranks
 
-    def wheel_fits(self, filename: str) -> bool:
+    @property
+    def tags(self) -> frozenset[Tag]:
+        return frozenset(self.tag_ranks)
+
+    def wheel_rank(self, filename: str) -> int | None:
+        """How much pip prefers this wheel here (lower is better); None: it does not fit."""
         try:
             _, _, _, tags = parse_wheel_filename(filename)
         except InvalidWheelFilename:
-            return False
-        return bool(tags & self.tags)
+            return None
+        ranks = [self.tag_ranks[tag] for tag in tags if tag in self.tag_ranks]
+        return min(ranks) if ranks else None
+
+    def wheel_fits(self, filename: str) -> bool:
+        return self.wheel_rank(filename) is not None
+
+    def best_wheel(self, filenames: Iterable[str]) -> str | None:
+        """The wheel an installer picks here among ``filenames`` (the most specific
+        tag), or None when none fits."""
+        ranked = [
+            (rank, name) for name in filenames if name.endswith(".whl") and (rank := self.wheel_rank(name)) is not None
+        ]
+        return min(ranked)[1] if ranked else None
 
 
 def python_from_image(image: str) -> tuple[int, int, int] | None:

@@ -43,10 +43,22 @@ class Artifact:
     filename: str
     hash: str = ""
     size: int | None = None
+    # Where the lock (uv) or the index says the file is; '' when it does not say.
+    url: str = ""
 
     @property
     def is_wheel(self) -> bool:
         return self.filename.endswith(".whl")
+
+
+@dataclass(frozen=True)
+class IndexFiles:
+    """What a package index says of one locked version: its files, with their sizes
+    where the index gives them (PEP 700, or the file's Content-Length), or why it
+    cannot tell (``problem``: "index unreachable", "not on the index", ...)."""
+
+    files: tuple[Artifact, ...] = ()
+    problem: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +128,11 @@ class Lock:
     hashed: bool = True
     # Lines for the exported requirements (an index the lock names), kept as written.
     index_options: tuple[str, ...] = ()
+
+    @property
+    def lock_file(self) -> str:
+        """The file that pins the packages: requirements.txt, uv.lock, poetry.lock."""
+        return self.files[0] if self.kind == "requirements" else self.files[-1]
 
     def group_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.roots)

@@ -7,12 +7,12 @@ edges say which (``version``)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..errors import LockError
+from . import uv_fresh
 from .model import MAIN, Artifact, Lock, LockedPackage, Requirement, Source, SourceKind, canonical
 
 
@@ -25,12 +25,25 @@ def _root(lock_data: dict[str, Any]) -> dict[str, Any]:
     raise LockError("uv.lock has no root project (source virtual or editable '.')", "run `uv lock`")
 
 
+# The keys of a `source = {…}` table, each naming where a package comes from.
+SOURCE_KEYS = ("registry", "url", "git", "path", "directory", "editable", "virtual")
+
+
+def source_key(source: dict[str, Any]) -> str:
+    """What tells one locked source from another (a lock may hold one version of a
+    name from both an index and a URL, each for its own platforms)."""
+    return next((f"{key}:{source[key]}" for key in SOURCE_KEYS if key in source), "")
+
+
 def _edge(raw: dict[str, Any], for_extras: tuple[str, ...] = ()) -> Requirement:
     return Requirement(
         canonical(raw["name"]),
         marker=str(raw.get("marker", "")),
         extras=tuple(raw.get("extra", ())),
         specifier=f"=={raw['version']}" if "version" in raw else "",
+        # A forked edge names its package's version and source: the same version may
+        # come from an index on some platforms and from a URL on others.
+        source=source_key(raw["source"]) if "source" in raw else "",
         for_extras=for_extras,
     )
 
@@ -43,27 +56,33 @@ def _edges(raw: dict[str, Any]) -> tuple[Requirement, ...]:
 
 
 def _source(raw: dict[str, Any], extra_indexes: frozenset[str]) -> Source:
+    """The package's source; its name is the lock's key for it, which edges name."""
     source = raw.get("source", {})
+    key = source_key(source)
     if "git" in source:
         # git = "https://host/repo?rev=v1&subdirectory=pkg#<commit>"
         parts = urlsplit(source["git"])
         query = parse_qs(parts.query)
         url = parts._replace(query="", fragment="").geturl()
-        return Source(SourceKind.GIT, url=url, commit=parts.fragment, path=query.get("subdirectory", [""])[0])
-    for key in ("directory", "editable", "path"):
-        if key in source:
-            return Source(SourceKind.PATH, path=str(source[key]))
+        subdirectory = query.get("subdirectory", [""])[0]
+        return Source(SourceKind.GIT, url=url, commit=parts.fragment, path=subdirectory, name=key)
+    for path_key in ("directory", "editable", "path"):
+        if path_key in source:
+            return Source(SourceKind.PATH, path=str(source[path_key]), name=key)
     if "url" in source:
-        return Source(SourceKind.URL, url=str(source["url"]))
+        return Source(SourceKind.URL, url=str(source["url"]), name=key)
     registry = str(source.get("registry", ""))
     # Only an index the project declares is named to the installer; the others are
     # the default index, which the build's own configuration (index_url) decides.
-    return Source(SourceKind.INDEX, url=registry if registry.rstrip("/") in extra_indexes else "", name=registry)
+    declared = registry.rstrip("/") in extra_indexes
+    return Source(SourceKind.INDEX, url=registry if declared else "", name=key)
 
 
 def _artifact(raw: dict[str, Any]) -> Artifact:
     url = str(raw.get("url") or raw.get("path") or raw.get("filename") or "")
-    return Artifact(unquote(url.rsplit("/", 1)[-1].split("#", 1)[0]), str(raw.get("hash", "")), raw.get("size"))
+    filename = unquote(url.rsplit("/", 1)[-1].split("#", 1)[0])
+    remote = url.split("#", 1)[0] if url.startswith(("https://", "http://")) else ""
+    return Artifact(filename, str(raw.get("hash", "")), raw.get("size"), remote)
 
 
 def declared_indexes(pyproject: dict[str, Any]) -> frozenset[str]:
@@ -105,18 +124,12 @@ def roots(lock_data: dict[str, Any]) -> tuple[dict[str, tuple[Requirement, ...]]
     return found, optional
 
 
-def _requirement_name(requirement: str) -> str:
-    return canonical(re.split(r"[\s<>=!~;\[(@]", requirement.strip(), maxsplit=1)[0])
-
-
 def check_fresh(pyproject: dict[str, Any], lock_data: dict[str, Any], lock_name: str, app_dir: Path) -> None:
-    """uv records the root's requirements in the lock. A dependency added to or
-    removed from pyproject.toml without `uv lock` shows as a different name set
-    (uv itself is the authority on the finer points: `uv lock --check`)."""
-    declared = {_requirement_name(d) for d in pyproject.get("project", {}).get("dependencies", [])}
-    locked = {canonical(r["name"]) for r in _root(lock_data).get("metadata", {}).get("requires-dist", [])}
-    if declared != locked:
-        raise LockError(f"{lock_name} is out of date with pyproject.toml", f"run `uv lock` in {app_dir}")
+    """Out of date as `uv lock --check` sees it, where pyproject.toml alone can tell
+    (``uv_fresh``); uv itself is the authority on the rest."""
+    reason = uv_fresh.staleness(pyproject, lock_data, _root(lock_data))
+    if reason:
+        raise LockError(f"{lock_name} is out of date with pyproject.toml ({reason})", f"run `uv lock` in {app_dir}")
 
 
 def read(pyproject: dict[str, Any], lock_data: dict[str, Any], lock_name: str, app_dir: Path) -> Lock:
