@@ -9,6 +9,10 @@ a process: `warmbuild build-prod …` (interpreter start, imports, engine facts,
 registry checks included) and `docker buildx build …` for the seed. Bytes pushed
 are read from the registry's storage, bytes pulled from the engine's content store.
 
+Every build runs on an engine of the benchmark's own (ci/engines.sh, through the
+tests' support_machines): the cold and new-machine scenarios empty its builder,
+which on a shared engine would take every other user's cache with it.
+
 Every build installs from the same loopback package index (pypiserver over the
 locked wheels), because the seed's `poetry install` needs an index Poetry can use and
 Poetry cannot use this machine's proxy. The copy of the app the benchmark builds is
@@ -26,7 +30,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,14 +40,16 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NotRequired, TypedDict
 
+import support_machines as machines
 import yaml
+from support import VARIANTS, free_port, package_index
+from support_leftovers import purge
 
-from bench import machines
-from warmbuild import gc_run, locks
+from warmbuild import locks
 from warmbuild.docker_engine import DockerEngine
 from warmbuild.errors import BuildFailed
-from warmbuild.options import parse_config
 from warmbuild.plan import packaged
 
 KINDS = ("seed-prod", "seed-dev", "ours-dev", "ours-prod", "ours-dev-noapt", "ours-prod-noapt")
@@ -57,7 +62,6 @@ HEAVY = ["numpy", "scipy", "opencv-python-headless"]
 # The heavy package the heavy-change variant moves (scipy 1.18.1 -> 1.17.1).
 CHANGED_HEAVY = "scipy"
 REGISTRY_STORAGE = Path(os.environ.get("WARMBUILD_STATE_DIR", "/var/lib/warmbuild")) / "registry"
-CONTENT_STORE = Path("/var/lib/docker/containerd/daemon/io.containerd.content.v1.content")
 # Run order: a developer's machine edits code and changes the lock with its cache
 # mounts (uv's, pip's) warm; "new machine" empties the builder, mounts included, so
 # it runs last instead of handing every later scenario an empty download cache.
@@ -76,6 +80,58 @@ TARGETS = {
     "code-change": 1.0,
 }
 OURS = ("ours-prod", "ours-dev", "ours-prod-noapt", "ours-dev-noapt")
+
+
+# --- what a run measures -------------------------------------------------------------
+
+
+class Moved(TypedDict):
+    """Bytes one scenario pushed to the registry and pulled into the engine (None:
+    unreadable)."""
+
+    pushed: int | None
+    pulled: int | None
+
+
+class RawResults(TypedDict):
+    """What one run measured: seconds (and bytes) by kind and scenario, in run order."""
+
+    times: dict[str, dict[str, list[float]]]
+    # The image of the example as it is, by kind.
+    sizes: dict[str, int]
+    installers: dict[str, list[float]]
+    dev_loop: dict[str, list[float]]
+    floor: list[float]
+    # Older results files have neither.
+    bytes: NotRequired[dict[str, dict[str, list[Moved]]]]
+    heavy_installed: NotRequired[int | None]
+
+
+class Stats(TypedDict, total=False):
+    """The median, range and count of some measures; empty when there were none."""
+
+    median: float
+    min: float
+    max: float
+    n: int
+
+
+class MovedMedians(TypedDict, total=False):
+    pushed: int
+    pulled: int
+
+
+class Summary(TypedDict):
+    times: dict[str, dict[str, Stats]]
+    # Each kind's median over seed-prod's in the same run (None: not measurable).
+    ratios: dict[str, dict[str, float | None]]
+    sizes: dict[str, int]
+    size_ratios: dict[str, float]
+    installers: dict[str, Stats]
+    dev_loop: dict[str, Stats]
+    floor: Stats
+    bytes: dict[str, dict[str, MovedMedians]]
+    heavy_installed: int | None
 
 
 # --- the app the benchmark builds ---------------------------------------------------
@@ -103,11 +159,14 @@ class Workspace:
 
     root: Path
     repo: Path
+    # The simple index's URL, with its trailing slash.
     index_url: str = ""
-    server: subprocess.Popen | None = None
     edits: int = 0
     # Every app name a builder used: `invoke gc --purge` takes them all away at the end.
     app_names: list[str] = field(default_factory=list)
+    # The engine every build runs on: the benchmark's own, so emptying its builder
+    # (the cold and new-machine scenarios) disturbs no one.
+    machine: machines.Machine | None = None
     # The teammate's machine of the second-machine scenario: an engine of its own.
     second_machine: machines.Machine | None = None
 
@@ -115,15 +174,21 @@ class Workspace:
     def app(self) -> Path:
         return self.root / "backend"
 
+    @property
+    def engine(self) -> machines.Machine:
+        if self.machine is None:
+            raise BuildFailed("the benchmark's engine is not running", "run the benchmark as root")
+        return self.machine
+
     def use_variant(self, variant: str) -> None:
         """Copy the example app (fresh) and apply a lock variant, pointed at the index."""
         if self.app.exists():
             shutil.rmtree(self.app)
         ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache", "tests")
         shutil.copytree(self.repo / "backend", self.app, ignore=ignore)
-        source = self.repo / "bench" / "variants" / variant if variant != "base" else self.repo / "backend"
+        source = VARIANTS / variant if variant != "base" else self.repo / "backend"
         pyproject, lock = with_index_source(
-            (source / "pyproject.toml").read_text(), (source / "poetry.lock").read_text(), self.index_url
+            (source / "pyproject.toml").read_text(), (source / "poetry.lock").read_text(), self.index_url.rstrip("/")
         )
         (self.app / "pyproject.toml").write_text(pyproject)
         (self.app / "poetry.lock").write_text(lock)
@@ -134,16 +199,10 @@ class Workspace:
         main.write_text(main.read_text() + f"\n# bench edit {self.edits}\n")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def variant_requirements(repo: Path) -> dict[str, str]:
     """What each variant installs (main and dev groups), as requirement files: one per
     variant, since they pin different versions of the same packages."""
-    folders = {"base": repo / "backend"} | {p.name: p for p in sorted((repo / "bench" / "variants").iterdir())}
+    folders = {"base": repo / "backend"} | {p.name: p for p in sorted(VARIANTS.iterdir())}
     return {
         name: locks.requirements_text(locks.install_set(locks.read_lock(folder), ["main", "dev"], BUILD_ENVIRONMENT))
         for name, folder in folders.items()
@@ -177,26 +236,6 @@ def download_wheels(python_image: str, requirements: Path, destination: Path, lo
             f"downloading the locked wheels failed: {last}", "check the package index and `invoke doctor`"
         )
     return time.monotonic() - started
-
-
-def start_index(workspace: Workspace) -> None:
-    port = _free_port()
-    server = Path(sys.executable).parent / "pypi-server"
-    workspace.server = subprocess.Popen(
-        [str(server), "run", "-i", "127.0.0.1", "-p", str(port), "--disable-fallback", str(workspace.root / "wheels")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    workspace.index_url = f"http://127.0.0.1:{port}/simple"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            urllib.request.urlopen(workspace.index_url + "/", timeout=1).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise BuildFailed("the benchmark's package index did not start", "is pypiserver installed?") from None
-            time.sleep(0.2)
 
 
 # --- builds -----------------------------------------------------------------------------
@@ -290,7 +329,8 @@ class Builder:
             self.warmbuild("cache-warm")
 
     def forget_local(self) -> None:
-        """A new machine: none of this build's images, an empty builder cache."""
+        """A new machine: none of this build's images, an empty builder cache (the
+        benchmark's own engine's)."""
         subprocess.run(["docker", "image", "rm", "-f", *self.images.values()], capture_output=True)
         DockerEngine().prune_build_cache()
 
@@ -324,7 +364,7 @@ def run_scenario(builder: Builder, scenario: str) -> float:
     if scenario == "cold":
         workspace.use_variant("base")
         builder.fresh_registry_namespace()
-        DockerEngine().prune_build_cache()
+        DockerEngine().prune_build_cache()  # the benchmark's own engine
     elif scenario == "new-machine":
         builder.warm_registry()
         builder.forget_local()
@@ -345,7 +385,8 @@ def run_scenario(builder: Builder, scenario: str) -> float:
 
 def measure_dev_loop(builder: Builder) -> float:
     """Seconds from saving a backend file to the backend answering with the change,
-    in the dev image with the code mounted and uvicorn reloading (compose's way)."""
+    in the dev image with the code mounted and uvicorn reloading (compose's way). The
+    container's address is on the benchmark engine's network: asked from there."""
     workspace = builder.workspace
     image = builder.images.get("dev") or builder.images[builder.kind]
     command = ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--reload"]
@@ -360,13 +401,14 @@ def measure_dev_loop(builder: Builder) -> float:
             check=True, capture_output=True, text=True,
         ).stdout.strip()  # fmt: skip
         url = f"http://{address}:8000/health"
-        _wait_for(url, lambda body: "status" in body, 120)
-        marker = f"bench-{uuid.uuid4().hex[:8]}"
-        main = workspace.app / "app" / "main.py"
-        main.write_text(main.read_text().replace('return {"status": "ok"}', f'return {{"status": "{marker}"}}'))
-        started = time.monotonic()
-        _wait_for(url, lambda body: marker in body, 60)
-        return time.monotonic() - started
+        with workspace.engine.network():
+            _wait_for(url, lambda body: "status" in body, 120)
+            marker = f"bench-{uuid.uuid4().hex[:8]}"
+            main = workspace.app / "app" / "main.py"
+            main.write_text(main.read_text().replace('return {"status": "ok"}', f'return {{"status": "{marker}"}}'))
+            started = time.monotonic()
+            _wait_for(url, lambda body: marker in body, 60)
+            return time.monotonic() - started
     finally:
         subprocess.run(["docker", "rm", "-f", container], capture_output=True)
 
@@ -431,13 +473,48 @@ def total_steps(options: BenchOptions) -> int:
     return options.repeats * (per_repeat + dev_loops) + 1
 
 
-def run_bench(repo: Path, registry: str, python_image: str, options: BenchOptions, advance: Callable[[str], None]):
-    """Measure everything; returns the raw results (lists of seconds)."""
+def run_bench(
+    repo: Path, registry: str, python_image: str, options: BenchOptions, advance: Callable[[str], None]
+) -> RawResults:
+    """Measure everything on an engine of the benchmark's own (it empties that
+    builder between scenarios, as a new machine has it); returns the raw results
+    (lists of seconds)."""
     workspace = Workspace(root=repo / ".warmbuild" / "bench" / uuid.uuid4().hex[:8], repo=repo)
     workspace.root.mkdir(parents=True)
-    results: dict = {"times": {k: {s: [] for s in options.scenarios} for k in options.kinds}, "sizes": {},
-                     "installers": {i: [] for i in options.installers}, "dev_loop": {}, "floor": [],
-                     "bytes": {k: {} for k in options.kinds}, "heavy_installed": None}  # fmt: skip
+    results: RawResults = {"times": {k: {s: [] for s in options.scenarios} for k in options.kinds}, "sizes": {},
+                           "installers": {i: [] for i in options.installers}, "dev_loop": {}, "floor": [],
+                           "bytes": {k: {} for k in options.kinds}, "heavy_installed": None}  # fmt: skip
+    index_port = free_port()
+    try:
+        with contextlib.ExitStack() as stack:
+            # Builds reach the package index (on this host's loopback) under the same
+            # address on the benchmark's engine.
+            own = machines.machine_of_its_own(workspace.root / "machine", prefix="bench", forward=(index_port,))
+            workspace.machine = stack.enter_context(own)
+            if "second-machine" in options.scenarios:
+                second = machines.machine_of_its_own(workspace.root / "second-machine", prefix="bench2")
+                workspace.second_machine = stack.enter_context(second)
+            stack.enter_context(workspace.machine.selected())
+            results["floor"] = fetch_wheels(workspace, python_image, options.repeats)
+            advance("floor: downloading the locked wheels")
+            workspace.index_url = stack.enter_context(package_index(workspace.root / "wheels", index_port))
+            os.environ["WARMBUILD_BENCH_INDEX_URL"] = workspace.index_url
+            stack.callback(os.environ.pop, "WARMBUILD_BENCH_INDEX_URL", None)
+            measure(workspace, registry, options, results, advance)
+    finally:
+        # The wheels alone are ~130 MB a run; every build's image ~1 GB in the
+        # registry: gc takes each app's images and caches away (the engines' went
+        # with them).
+        shutil.rmtree(workspace.root, ignore_errors=True)
+        for name in workspace.app_names:
+            purge(name, registry)
+    return results
+
+
+def fetch_wheels(workspace: Workspace, python_image: str, repeats: int) -> list[float]:
+    """Every wheel the builds install, into the index's folder; and the floor:
+    seconds to download the locked wheels alone, ``repeats`` times."""
+    repo = workspace.repo
     for name, text in variant_requirements(repo).items():
         requirements = workspace.root / f"requirements-{name}.txt"
         requirements.write_text(text)
@@ -448,72 +525,53 @@ def run_bench(repo: Path, registry: str, python_image: str, options: BenchOption
     main_only = workspace.root / "main.txt"
     backend_lock = locks.read_lock(repo / "backend")
     main_only.write_text(locks.requirements_text(locks.install_set(backend_lock, ["main"], BUILD_ENVIRONMENT)))
-    for _ in range(options.repeats):
-        results["floor"].append(download_wheels(python_image, main_only, workspace.root / f"floor-{uuid.uuid4().hex}"))
-    advance("floor: downloading the locked wheels")
-    start_index(workspace)
-    os.environ["WARMBUILD_BENCH_INDEX_URL"] = workspace.index_url + "/"
-    if "cold" not in options.scenarios:
-        # Start from an empty builder anyway, so every path of the harness runs
-        # (installer tools fetched from the benchmark's index, for one).
-        DockerEngine().prune_build_cache()
-    try:
-        if "second-machine" in options.scenarios:
-            workspace.second_machine = machines.start("wb-bench", 19, workspace.root / "second-machine")
-        for repeat in range(options.repeats):
-            for kind in options.kinds:
-                builder = Builder(kind, workspace, registry)
-                builder.fresh_registry_namespace()
+    return [
+        download_wheels(python_image, main_only, workspace.root / f"floor-{uuid.uuid4().hex}") for _ in range(repeats)
+    ]
+
+
+def measure(
+    workspace: Workspace, registry: str, options: BenchOptions, results: RawResults, advance: Callable[[str], None]
+) -> None:
+    """Every scenario of every kind, the dev loops and the installers, ``options.repeats`` times."""
+    for repeat in range(options.repeats):
+        for kind in options.kinds:
+            builder = Builder(kind, workspace, registry)
+            builder.fresh_registry_namespace()
+            workspace.use_variant("base")
+            if "cold" not in options.scenarios:
+                builder.run()  # a starting point for the incremental scenarios
+            run_order = scenarios_of(kind, options)
+            for scenario in run_order:
+                stored, pulled_before = folder_bytes(REGISTRY_STORAGE), workspace.engine.content_bytes()
+                builder.pulled_override = None
+                seconds = run_scenario(builder, scenario)
+                results["times"][kind][scenario].append(round(seconds, 2))
+                pushed = _delta(stored, folder_bytes(REGISTRY_STORAGE))
+                pulled = builder.pulled_override
+                if pulled is None:
+                    pulled = _delta(pulled_before, workspace.engine.content_bytes())
+                results["bytes"][kind].setdefault(scenario, []).append({"pushed": pushed, "pulled": pulled})
+                advance(f"{kind} {scenario} (repeat {repeat + 1}): {seconds:.1f}s")
+                if scenario == run_order[0]:
+                    # The image of the example as it is (before any edit or variant).
+                    results["sizes"][kind] = builder.image_bytes()
+                if scenario == "heavy-change" and kind == "ours-prod" and results["heavy_installed"] is None:
+                    results["heavy_installed"] = installed_bytes(builder.images["deps"], CHANGED_HEAVY)
+            if options.dev_loop and kind.endswith("dev"):
                 workspace.use_variant("base")
-                if "cold" not in options.scenarios:
-                    builder.run()  # a starting point for the incremental scenarios
-                run_order = scenarios_of(kind, options)
-                for scenario in run_order:
-                    stored, pulled_before = folder_bytes(REGISTRY_STORAGE), folder_bytes(CONTENT_STORE)
-                    builder.pulled_override = None
-                    seconds = run_scenario(builder, scenario)
-                    results["times"][kind][scenario].append(round(seconds, 2))
-                    pushed = _delta(stored, folder_bytes(REGISTRY_STORAGE))
-                    pulled = builder.pulled_override
-                    if pulled is None:
-                        pulled = _delta(pulled_before, folder_bytes(CONTENT_STORE))
-                    results["bytes"][kind].setdefault(scenario, []).append({"pushed": pushed, "pulled": pulled})
-                    advance(f"{kind} {scenario} (repeat {repeat + 1}): {seconds:.1f}s")
-                    if scenario == run_order[0]:
-                        # The image of the example as it is (before any edit or variant).
-                        results["sizes"][kind] = builder.image_bytes()
-                    if scenario == "heavy-change" and kind == "ours-prod" and results["heavy_installed"] is None:
-                        results["heavy_installed"] = installed_bytes(builder.images["deps"], CHANGED_HEAVY)
-                if options.dev_loop and kind.endswith("dev"):
-                    workspace.use_variant("base")
-                    builder.run()
-                    seconds = measure_dev_loop(builder)
-                    results["dev_loop"].setdefault(kind, []).append(round(seconds, 2))
-                    advance(f"{kind} dev loop (repeat {repeat + 1}): {seconds:.2f}s")
-            for installer in options.installers:
-                builder = Builder("ours-deps", workspace, registry, installer=installer)
-                builder.fresh_registry_namespace()
-                workspace.use_variant("base")
-                DockerEngine().prune_build_cache()
-                seconds = builder.run("deps")
-                results["installers"][installer].append(round(seconds, 2))
-                advance(f"deps stage with {installer} (repeat {repeat + 1}): {seconds:.1f}s")
-    finally:
-        if workspace.server:
-            workspace.server.terminate()
-            workspace.server.wait(10)
-        os.environ.pop("WARMBUILD_BENCH_INDEX_URL", None)
-        # The wheels alone are ~130 MB a run; every build's image ~1 GB, here and in
-        # the registry: gc takes each app's images and caches away.
-        if workspace.second_machine:
-            machines.stop(workspace.second_machine)
-        shutil.rmtree(workspace.root, ignore_errors=True)
-        engine = DockerEngine()
-        for name in workspace.app_names:
-            config = parse_config({"name": name, "registry": registry}, None)
-            gc_run.apply(config, engine, gc_run.gather(config, engine, purge=True, machine=False))
-        engine.remove_images([image.name for image in engine.local_images("warmbuild-bench/")])
-    return results
+                builder.run()
+                seconds = measure_dev_loop(builder)
+                results["dev_loop"].setdefault(kind, []).append(round(seconds, 2))
+                advance(f"{kind} dev loop (repeat {repeat + 1}): {seconds:.2f}s")
+        for installer in options.installers:
+            builder = Builder("ours-deps", workspace, registry, installer=installer)
+            builder.fresh_registry_namespace()
+            workspace.use_variant("base")
+            DockerEngine().prune_build_cache()  # the benchmark's own engine
+            seconds = builder.run("deps")
+            results["installers"][installer].append(round(seconds, 2))
+            advance(f"deps stage with {installer} (repeat {repeat + 1}): {seconds:.1f}s")
 
 
 def _delta(before: int | None, after: int | None) -> int | None:
@@ -523,13 +581,13 @@ def _delta(before: int | None, after: int | None) -> int | None:
 # --- statistics and ratios (pure) -------------------------------------------------------------
 
 
-def stats(values: list[float]) -> dict:
+def stats(values: list[float]) -> Stats:
     if not values:
         return {}
     return {"median": round(statistics.median(values), 2), "min": min(values), "max": max(values), "n": len(values)}
 
 
-def summarize(results: dict) -> dict:
+def summarize(results: RawResults) -> Summary:
     """Medians, ranges and the ratios to seed-prod in the same run."""
     times = {k: {s: stats(v) for s, v in scenarios.items()} for k, scenarios in results["times"].items()}
     baseline = times.get("seed-prod", {})
@@ -539,7 +597,7 @@ def summarize(results: dict) -> dict:
         # registry cache, so a new machine is cold for it.
         base_scenario = "cold" if scenario == "new-machine" else scenario
         ours, base = times[kind].get(scenario, {}), baseline.get(base_scenario, {})
-        if not ours or not base or not base["median"]:
+        if "median" not in ours or not base.get("median"):
             return None
         return round(ours["median"] / base["median"], 3)
 
@@ -561,16 +619,18 @@ def summarize(results: dict) -> dict:
     }
 
 
-def _byte_medians(measures: list[dict]) -> dict:
-    found = {}
-    for direction in ("pushed", "pulled"):
-        values = [m[direction] for m in measures if m.get(direction) is not None]
-        if values:
-            found[direction] = int(statistics.median(values))
+def _byte_medians(measures: list[Moved]) -> MovedMedians:
+    found: MovedMedians = {}
+    pushed = [m["pushed"] for m in measures if m["pushed"] is not None]
+    pulled = [m["pulled"] for m in measures if m["pulled"] is not None]
+    if pushed:
+        found["pushed"] = int(statistics.median(pushed))
+    if pulled:
+        found["pulled"] = int(statistics.median(pulled))
     return found
 
 
-def target_verdicts(summary: dict) -> list[tuple[str, str, str, bool]]:
+def target_verdicts(summary: Summary) -> list[tuple[str, str, str, bool]]:
     """(goal, measured, target, met) for each goal measurable in this run."""
     verdicts = []
     for kind in OURS:
@@ -596,8 +656,11 @@ def target_verdicts(summary: dict) -> list[tuple[str, str, str, bool]]:
         )
     installed = summary.get("heavy_installed")
     moved = summary.get("bytes", {}).get("ours-prod", {})
-    for scenario, direction in (("heavy-change", "pushed"), ("second-machine", "pulled")):
-        measured = moved.get(scenario, {}).get(direction)
+    measures = (
+        ("heavy-change", "pushed", moved.get("heavy-change", {}).get("pushed")),
+        ("second-machine", "pulled", moved.get("second-machine", {}).get("pulled")),
+    )
+    for scenario, direction, measured in measures:
         if installed and measured is not None:
             verdicts.append((
                 f"ours-prod {scenario}: bytes {direction} / {CHANGED_HEAVY} installed",
@@ -614,7 +677,7 @@ def target_verdicts(summary: dict) -> list[tuple[str, str, str, bool]]:
     return verdicts
 
 
-def markdown_table(summary: dict) -> str:
+def markdown_table(summary: Summary) -> str:
     """The table the README embeds: median seconds (min-max) and ratio to seed-prod."""
     kinds = list(summary["times"])
     scenarios = list(next(iter(summary["times"].values())))
@@ -648,7 +711,7 @@ def markdown_table(summary: dict) -> str:
     return "\n".join(lines) + ("\n\n" + " ".join(extra) if extra else "") + "\n" + bytes_table(summary)
 
 
-def bytes_table(summary: dict) -> str:
+def bytes_table(summary: Summary) -> str:
     """MB pushed to the registry / pulled by the engine, per scenario of our builds."""
     moved = {k: v for k, v in summary.get("bytes", {}).items() if k in OURS and v}
     if not moved:
@@ -669,7 +732,7 @@ def bytes_table(summary: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_outputs(summary: dict, raw: dict, out_dir: Path, readme: Path | None) -> dict[str, Path]:
+def write_outputs(summary: Summary, raw: RawResults, out_dir: Path, readme: Path | None) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {"json": out_dir / "bench.json", "png": out_dir / "bench.png", "markdown": out_dir / "bench.md"}
     paths["json"].write_text(json.dumps({"summary": summary, "raw": raw}, indent=2) + "\n")
@@ -693,7 +756,7 @@ def update_readme(readme: Path, table: str) -> None:
     readme.write_text(f"{before}{START}\n{table}{END}{after}")
 
 
-def draw_chart(summary: dict, path: Path) -> None:
+def draw_chart(summary: Summary, path: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")

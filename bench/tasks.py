@@ -1,7 +1,8 @@
 """`invoke bench`: this repository's benchmark task (not part of the warmbuild package).
 
 Its dependencies are the `bench` extra (`pip install -e '.[bench]'`); they are
-checked before anything is built, so a missing one costs seconds, not the run.
+checked before anything is built, so a missing one costs seconds, not the run. It
+builds on engines of its own (ci/engines.sh), so it runs as root, as CI does.
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from invoke import Context, Exit, task
+from invoke.context import Context
+from invoke.exceptions import Exit
+from invoke.tasks import task
 
 REPO = Path(__file__).resolve().parent.parent
 NEEDS = {"matplotlib": "matplotlib", "pypiserver": "pypiserver"}

@@ -24,13 +24,16 @@
 #     it and a socket path may not exceed 108 bytes.
 #
 # Usage:
-#   ci/engines.sh up NAME INDEX [--data-size SIZE] [--tcp PORT]
+#   ci/engines.sh up NAME INDEX [--data-size SIZE] [--tcp PORT] [--forward PORT]...
 #       Start the engine (or find it running) and print exactly one line on stdout:
 #         DOCKER_HOST=unix:///var/lib/warmbuild/engines/NAME/docker.sock
 #       Progress goes to stderr, so `eval "$(bash ci/engines.sh up runner-a 1)"` works.
 #       --data-size SIZE  data root on a tmpfs of that size (e.g. 600m): a small disk
 #                         for the "no space left on device" test; unmounted on down.
 #       --tcp PORT        also reachable as tcp://127.0.0.1:PORT from the host.
+#       --forward PORT    the host's 127.0.0.1:PORT also as 127.0.0.1:PORT inside, as the
+#                         registry's port is: a test's own registry or package index
+#                         on the host's loopback, under the same address on that machine.
 #   ci/engines.sh down NAME [--purge]
 #       Stop it and remove all it made, in reverse order. Not up: nothing to do, exit 0.
 #       --purge also removes the state folder (images, cache, logs); without it a later
@@ -62,7 +65,7 @@ die() { log "error: $*"; exit 1; }
 
 usage() {
   cat >&2 <<'EOF'
-usage: ci/engines.sh up NAME INDEX [--data-size SIZE] [--tcp PORT]
+usage: ci/engines.sh up NAME INDEX [--data-size SIZE] [--tcp PORT] [--forward PORT]...
        ci/engines.sh down NAME [--purge]
        ci/engines.sh status
 NAME: lowercase letters, digits and '-', starting with a letter, at most 16 characters.
@@ -207,6 +210,18 @@ start_socat() {
   is_running "$LAUNCHED_PID" "$listen" || die "socat $label ($listen) exited, see $STATE/socat-$label.log"
 }
 
+# forward_loopback PORT LABEL: the host's 127.0.0.1:PORT as 127.0.0.1:PORT inside the
+# namespace: the host forwarder listens on the host end of the veth (the only host
+# address the namespace reaches), the inner one on the namespace's own loopback.
+forward_loopback() {
+  local port="$1" label="$2"
+  start_socat "$label-host" "TCP-LISTEN:$port,bind=$HOST_IP,fork,reuseaddr" "TCP:127.0.0.1:$port"
+  start_socat "$label-ns" "TCP-LISTEN:$port,bind=127.0.0.1,fork,reuseaddr" "TCP:$HOST_IP:$port" \
+    nsenter --net="$NETNS_PATH"
+}
+
+valid_port() { [[ "$1" =~ ^[0-9]+$ ]] && [ "$1" -ge 1 ] && [ "$1" -le 65535 ]; }
+
 in_ns() { nsenter --net="$NETNS_PATH" "$@"; }
 
 engine_answers() { docker -H "$DOCKER_HOST_URL" info >/dev/null 2>&1; }
@@ -282,16 +297,21 @@ cmd_up() {
   shift 2
   DATA_SIZE=""
   TCP_PORT=""
+  local forwards=()
   while [ $# -gt 0 ]; do
     case "$1" in
       --data-size) [ $# -ge 2 ] || usage; DATA_SIZE="$2"; shift 2 ;;
       --tcp) [ $# -ge 2 ] || usage; TCP_PORT="$2"; shift 2 ;;
+      --forward) [ $# -ge 2 ] || usage; forwards+=("$2"); shift 2 ;;
       *) log "error: unknown option '$1'"; usage ;;
     esac
   done
   [ -z "$DATA_SIZE" ] || [[ "$DATA_SIZE" =~ ^[0-9]+[kKmMgG]?$ ]] || { log "error: bad --data-size '$DATA_SIZE'"; usage; }
-  [ -z "$TCP_PORT" ] || { [[ "$TCP_PORT" =~ ^[0-9]+$ ]] && [ "$TCP_PORT" -ge 1 ] && [ "$TCP_PORT" -le 65535 ]; } \
-    || { log "error: bad --tcp port '$TCP_PORT'"; usage; }
+  [ -z "$TCP_PORT" ] || valid_port "$TCP_PORT" || { log "error: bad --tcp port '$TCP_PORT'"; usage; }
+  local port
+  for port in "${forwards[@]}"; do
+    if ! valid_port "$port" || [ "$port" = "$REGISTRY_PORT" ]; then log "error: bad --forward port '$port'"; usage; fi
+  done
 
   require_root
   mkdir -p "$ENGINES_DIR"
@@ -355,14 +375,12 @@ cmd_up() {
   ipt -C "${FWD_BACK_RULE[@]}" 2>/dev/null || ipt -I "${FWD_BACK_RULE[@]}"
   ipt -C "${FWD_OUT_RULE[@]}" 2>/dev/null || ipt -I "${FWD_OUT_RULE[@]}"
 
-  # The registry on the host's loopback, under the same 127.0.0.1:5000 inside: the
-  # host forwarder listens on the host end of the veth (the only host address the
-  # namespace reaches), the inner one on the namespace's own loopback.
-  start_socat registry-host "TCP-LISTEN:$REGISTRY_PORT,bind=$HOST_IP,fork,reuseaddr" "TCP:127.0.0.1:$REGISTRY_PORT"
-  start_socat registry-ns "TCP-LISTEN:$REGISTRY_PORT,bind=127.0.0.1,fork,reuseaddr" "TCP:$HOST_IP:$REGISTRY_PORT" \
-    nsenter --net="$NETNS_PATH"
+  # The registry on the host's loopback, under the same 127.0.0.1:5000 inside.
+  forward_loopback "$REGISTRY_PORT" registry
   registry_answers_in_ns \
     || log "warning: no registry answers on 127.0.0.1:$REGISTRY_PORT (from inside $NETNS): pulls through the mirror will fail"
+
+  for port in "${forwards[@]}"; do forward_loopback "$port" "port-$port"; done
 
   if [ -n "$TCP_PORT" ]; then
     # Host loopback only: the unauthenticated API is never offered off this machine.
@@ -447,13 +465,12 @@ teardown() {
     done
   done
 
-  # 2. the forwarders, by their recorded pids.
-  local label
-  for label in tcp registry-ns registry-host; do
-    if [ -f "$STATE/socat-$label.pid" ]; then
-      stop_pid "$(cat "$STATE/socat-$label.pid")" "socat TCP-LISTEN:" 5
-      rm -f "$STATE/socat-$label.pid"
-    fi
+  # 2. the forwarders (the registry's, --tcp's, --forward's), by their recorded pids.
+  local pidfile
+  for pidfile in "$STATE"/socat-*.pid; do
+    [ -f "$pidfile" ] || continue
+    stop_pid "$(cat "$pidfile")" "socat TCP-LISTEN:" 5
+    rm -f "$pidfile"
   done
 
   # 3. mounts dockerd left (after a SIGKILL), then its exec root.

@@ -64,7 +64,9 @@ install_packages() {
     phase_done; return
   fi
   export DEBIAN_FRONTEND=noninteractive
-  local codename; codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+  local codename
+  # shellcheck disable=SC1091  # the machine's own release file, read at run time
+  codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
   local engine_pkgs=(docker.io docker-cli docker-buildx docker-compose)
   if [ "$codename" = "bookworm" ]; then
     # Bookworm ships Docker 20.10 without buildx; trixie's packages install cleanly on

@@ -15,13 +15,19 @@ else
   sudo --preserve-env=WARMBUILD_SKIP_STANDINS bash ci/provision-engine.sh
 fi
 
-echo "==> test browser"
-# The dev-loop test drives Debian's Chromium (browser downloads are blocked here).
-if ! command -v chromium >/dev/null 2>&1; then
+echo "==> test tools (Debian's)"
+# The dev-loop test drives Debian's Chromium (browser downloads are blocked here); the
+# unit suite runs Debian's shellcheck on the shell scripts. Installed when missing.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then as_root=(); else as_root=(sudo); fi
-  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 echo "    $(chromium --version 2>/dev/null || echo 'chromium missing')"
+shellcheck_version=$(shellcheck --version 2>/dev/null | sed -n 's/^version: //p' || true)
+echo "    shellcheck ${shellcheck_version:-missing}"
 
 echo "==> python tool (.venv)"
 venv_started=$(date +%s)

@@ -21,6 +21,7 @@ if ls "$root"/usr/share/python-wheels/pip-*.whl >/dev/null 2>&1; then
   ln -sf python3 "$root/usr/bin/python"
   # Debian disables ensurepip; install pip from Debian's own wheel, as the official
   # images ship it (pip alone in `pip list`).
+  # shellcheck disable=SC2016  # the chroot's shell expands it, not this one
   chroot "$root" sh -c 'whl=$(ls /usr/share/python-wheels/pip-*.whl | head -n 1) && python3 "$whl/pip" install -q --no-index --disable-pip-version-check "$whl"'
   rm -rf "$root/root/.cache"
 fi

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warmbuild.engine import ComposeProject, EngineFacts, ProgressCallback, Resolved, Unresolved
+from warmbuild.engine import ComposeProject, Engine, EngineFacts, ProgressCallback, Resolved, Unresolved
 from warmbuild.errors import WarmbuildError
 from warmbuild.gc import LocalImage
 from warmbuild.progress import BuildProgress, BuildRun
@@ -58,7 +58,7 @@ class FakeEngine:
     # What the next builds report, in order: step name -> cached, or an error to raise.
     results: list[dict[str, bool] | WarmbuildError] = field(default_factory=list)
     builds: list[tuple[str, ...]] = field(default_factory=list)
-    compose_calls: list[tuple[str, ...]] = field(default_factory=list)
+    compose_calls: list[tuple[str | int, ...]] = field(default_factory=list)
     healthy: bool = True
     # What a command run by dev-shell exits with.
     shell_status: int = 0
@@ -145,3 +145,8 @@ class FakeEngine:
 
     def containers_healthy(self, ids: Sequence[str]) -> bool:
         return bool(ids) and self.healthy
+
+
+# mypy holds the fake to the protocol: a method the Engine gains, loses or changes
+# the signature of is an error here, not a surprise in a unit test.
+_IS_AN_ENGINE: Engine = FakeEngine()

@@ -1,5 +1,6 @@
-"""Extra Docker Engines as CI runners (bench/machines.py over ci/engines.sh), and
-warmbuild run on them as a user runs it: a process with its JSON report."""
+"""Extra Docker Engines as CI runners and new machines (support_machines over
+ci/engines.sh), and warmbuild run on them as a user runs it: a process with its JSON
+report."""
 
 from __future__ import annotations
 
@@ -7,26 +8,30 @@ import contextlib
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from bench import machines
+import support_machines as machines
 
 
 @dataclass
 class Run:
-    result: subprocess.CompletedProcess
+    result: subprocess.CompletedProcess[str]
     seconds: float
-    builds: dict[str, dict]
+    # The JSON report's builds by target.
+    builds: dict[str, dict[str, Any]]
 
     @property
     def ok(self) -> bool:
         return self.result.returncode == 0
 
     def why(self) -> str:
-        return (self.result.stdout + self.result.stderr)[-3000:]
+        said: str = self.result.stdout + self.result.stderr
+        return said[-3000:]
 
 
 class Runner(machines.Machine):
@@ -46,3 +51,18 @@ def runners(tmp_path: Path, *specs: tuple[str, int, tuple[str, ...]]) -> Iterato
     """Start engines (name, index, extra `up` flags) as runners; stop and purge them afterwards."""
     with machines.machines(tmp_path, *specs) as started:
         yield [Runner(m.name, m.docker_host, m.tmp) for m in started]
+
+
+@contextlib.contextmanager
+def new_machine(forward: tuple[int, ...] = ()) -> Iterator[Runner]:
+    """A new machine of the test's own (an empty builder and image store, the shared
+    registry), selected for this process's docker calls inside the block: what a
+    test used to get by pruning the shared engine, without touching it. Its temp
+    folder lies outside the test's, which is often a build context."""
+    with (
+        tempfile.TemporaryDirectory(prefix="warmbuild-machine-") as tmp,
+        machines.machine_of_its_own(Path(tmp), forward=forward) as machine,
+    ):
+        runner = Runner(machine.name, machine.docker_host, machine.tmp)
+        with runner.selected():
+            yield runner

@@ -199,12 +199,13 @@ def print_plans(plans: list[BuildPlan]) -> None:
 
 def print_init(plan: InitPlan, dry_run: bool) -> None:
     out.print("[bold]found[/]")
+    # Values are data, not markup: `[libpq5]` must print as it is.
     for line in plan.found:
-        out.print(f"  {line}")
+        out.print(f"  {line}", markup=False)
     if plan.check:
         out.print("[bold yellow]check[/] (init is not sure of these; warmbuild.yaml marks them CHECK)")
         for line in plan.check:
-            out.print(f"  {line}")
+            out.print(f"  {line}", markup=False)
     for path in plan.kept:
         out.print(f"kept {path} (it exists; warmbuild's tasks: `from warmbuild.tasks import namespace as ns`)")
     for path, text in plan.files.items():

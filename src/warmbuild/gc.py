@@ -114,6 +114,16 @@ class RegistryGc:
         }
 
 
+def app_repositories(app_path: str, catalog: Sequence[str] | None, purge: bool) -> list[str]:
+    """The repositories gc reads: ``<app>/<kind>`` for each kind warmbuild writes; for
+    a purge also every other repository under ``<app>/`` the registry's catalog lists
+    (an image pushed there by hand or by a test), since a purge takes everything of
+    the app. ``catalog`` is None where the registry offers none."""
+    own = [f"{app_path}/{kind}" for kind in KINDS]
+    others = sorted(r for r in catalog or () if r.startswith(f"{app_path}/") and r not in own) if purge else []
+    return own + others
+
+
 def branch_of(kind: str, tag: str) -> str | None:
     """The branch slug a tag belongs to; None for deps images and tags that are not
     warmbuild's (a cache tag without a target prefix)."""

@@ -8,8 +8,13 @@ images, then folders, then the builder's cache.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 from . import gc, gitrepo, plan, registry_http
@@ -19,12 +24,15 @@ from .options import Config
 from .refs import parse_image_ref
 
 
-def read_registry(config: Config) -> list[gc.StoredRef]:
-    """Every tag of the app's repositories. No catalog: hosted registries rarely offer it."""
+def read_registry(config: Config, purge: bool = False) -> list[gc.StoredRef]:
+    """Every tag of the app's repositories: those of warmbuild's kinds, and for a
+    purge every repository under the app's name the registry's catalog lists."""
+    app_path = parse_image_ref(config.image_repo(gc.DEPS)).repository.rsplit("/", 1)[0]
     try:
+        catalog = read_catalog(config.registry) if purge else None
         return [
             registry_http.stored_ref(config.registry, repository, tag)
-            for repository in (parse_image_ref(config.image_repo(kind)).repository for kind in gc.KINDS)
+            for repository in gc.app_repositories(app_path, catalog, purge)
             for tag in registry_http.tags(config.registry, repository)
         ]
     except OSError as error:  # urllib's errors, HTTP ones included
@@ -33,6 +41,29 @@ def read_registry(config: Config) -> list[gc.StoredRef]:
             "gc reads the registry anonymously: run it where the registry answers without credentials, "
             "or use the registry's retention rules (README, Keeping the registry bounded)",
         ) from None
+
+
+def read_catalog(registry: str) -> list[str] | None:
+    """Every repository the registry's catalog lists, page by page (its Link header
+    names the next); None when the registry offers no catalog (hosted ones rarely
+    do, or want credentials for it)."""
+    url: str | None = f"{registry_http.base_url(registry)}/v2/_catalog"
+    found: list[str] = []
+    while url:
+        try:
+            with urllib.request.urlopen(url, timeout=registry_http.TIMEOUT_SECONDS) as response:
+                found += json.loads(response.read()).get("repositories") or []
+                following = NEXT_PAGE.search(response.headers.get("Link", ""))
+        except urllib.error.HTTPError as error:
+            if error.code in (401, 403, 404):
+                return None
+            raise
+        url = urllib.parse.urljoin(url, following[1]) if following else None
+    return found
+
+
+# RFC 8288, as distribution writes it: `</v2/_catalog?last=x&n=100>; rel="next"`.
+NEXT_PAGE = re.compile(r'<([^>]+)>;\s*rel="next"')
 
 
 def policy_for(config: Config, purge: bool) -> gc.GcPolicy:
@@ -56,7 +87,7 @@ def gather(config: Config, engine: Engine, purge: bool = False, machine: bool = 
     """The whole plan; ``machine=False`` leaves the builder cache and the state
     folders out (a test's leftovers are only its images)."""
     policy = policy_for(config, purge)
-    registry_gc = gc.plan_registry_gc(read_registry(config), policy)
+    registry_gc = gc.plan_registry_gc(read_registry(config, purge), policy)
     prefix = local_prefix(config)
     local = gc.plan_local_images(engine.local_images(prefix), prefix, registry_gc, policy)
     stale: list[Path] = []

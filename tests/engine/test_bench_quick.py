@@ -4,11 +4,12 @@ the harness works (every build ran, every output was written), not the timings."
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from support_cli import invoke
 
 
-def test_bench_quick_runs_every_build_and_writes_its_outputs(tmp_path):
+def test_bench_quick_runs_every_build_and_writes_its_outputs(tmp_path: Path) -> None:
     result = invoke("bench", "--quick", "--out", str(tmp_path), timeout=1800)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
     data = json.loads((tmp_path / "bench.json").read_text())

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from python_on_whales import docker
+from support_engines import new_machine
 
 from warmbuild.docker_engine import DockerEngine
 from warmbuild.errors import BuildFailed
@@ -25,7 +26,7 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def test_pip_cache_mount_downloads_only_the_new_package(tmp_path, unique):
+def test_pip_cache_mount_downloads_only_the_new_package(tmp_path: Path, unique: str) -> None:
     # pip's own HTTP cache trusts the index's Cache-Control headers, which TLS proxies
     # may strip (this machine's does), so warmbuild's pip path keeps a wheelhouse in
     # the cache mount instead: download into it, install from it. The cache id is
@@ -54,10 +55,9 @@ RUN --mount=type=cache,id={unique},target=/cache/wheelhouse,sharing=locked \\
     assert "Downloading six" not in second_log
     assert "File was already downloaded /cache/wheelhouse/six-1.16.0" in second_log
     assert "Successfully installed idna-3.10 six-1.16.0" in second_log
-    docker.image.remove([f"{unique}:1", f"{unique}:2"], force=True)
 
 
-def test_pushed_image_reads_back_with_imagetools(tmp_path, unique, registry):
+def test_pushed_image_reads_back_with_imagetools(tmp_path: Path, unique: str, registry: str) -> None:
     write(tmp_path / "Dockerfile", f"FROM python:3.13-slim\nRUN echo {unique} > /marker\n")
     ref = f"{registry}/{unique}/image:v1"
     metadata = tmp_path / "metadata.json"
@@ -68,7 +68,7 @@ def test_pushed_image_reads_back_with_imagetools(tmp_path, unique, registry):
     assert docker.buildx.imagetools.inspect(ref).manifests, "a pushed index lists its manifests"
 
 
-def test_registry_cache_is_imported_by_a_pruned_builder(tmp_path, unique, registry):
+def test_registry_cache_is_imported_by_a_new_machine(tmp_path: Path, unique: str, registry: str) -> None:
     # Unique file contents make every step's cache key new to this builder.
     write(
         tmp_path / "Dockerfile",
@@ -84,23 +84,20 @@ RUN wc -c /copy > /size
     first = build(tmp_path, "-t", f"{unique}:1", f"--cache-to=type=registry,ref={cache_ref},mode=max")
     assert [s.name for s in first.progress.steps if s.cached and "FROM" not in s.name] == []
 
-    client = DockerEngine()
-    docker.image.remove(f"{unique}:1", force=True)
-    client.prune_build_cache()
-    # Control: without the registry cache, a pruned builder runs every step again.
-    control = build(tmp_path, "-t", f"{unique}:control")
-    assert [s.name for s in control.progress.steps if s.cached and "FROM" not in s.name] == []
-    docker.image.remove(f"{unique}:control", force=True)
-    client.prune_build_cache()
+    with new_machine() as machine:
+        # Control: without the registry cache, a new machine runs every step again.
+        control = build(tmp_path, "-t", f"{unique}:control")
+        assert [s.name for s in control.progress.steps if s.cached and "FROM" not in s.name] == []
+        # The machine's own engine: pruning it disturbs no other test.
+        machine.forget_all()
 
-    second = build(tmp_path, "-t", f"{unique}:2", f"--cache-from=type=registry,ref={cache_ref}")
-    work = [s for s in second.progress.steps if not s.instruction.startswith("FROM")]
-    assert len(work) == 3
-    assert all(s.cached for s in work), [(s.name, s.cached) for s in work]
-    docker.image.remove(f"{unique}:2", force=True)
+        second = build(tmp_path, "-t", f"{unique}:2", f"--cache-from=type=registry,ref={cache_ref}")
+        work = [s for s in second.progress.steps if not s.instruction.startswith("FROM")]
+        assert len(work) == 3
+        assert all(s.cached for s in work), [(s.name, s.cached) for s in work]
 
 
-def test_failed_build_names_the_step(tmp_path, unique):
+def test_failed_build_names_the_step(tmp_path: Path, unique: str) -> None:
     write(tmp_path / "Dockerfile", "FROM python:3.13-slim\nRUN echo before-failure && exit 3\n")
     with pytest.raises(BuildFailed) as failure:
         build(tmp_path, "-t", f"{unique}:x")

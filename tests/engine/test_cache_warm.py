@@ -3,15 +3,15 @@ only light caches, a new machine builds from it, concurrent runs are safe."""
 
 from __future__ import annotations
 
-import json
-import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
+from typing import Any
 
-from python_on_whales import docker
 from support import REPO_ROOT, copy_example_app, load, missing_blobs, use_variant
-from support_cli import invoke
+from support_cli import task_report
+from support_engines import new_machine
 
 from warmbuild import pipeline
 from warmbuild.docker_engine import DockerEngine
@@ -19,19 +19,8 @@ from warmbuild.docker_engine import DockerEngine
 REFS = ("cache:deps-main", "cache:dev-main", "cache:prod-main", "cache:frontend-dev-main", "cache:frontend-prod-main")
 
 
-def example_with_frontend(tmp_path, unique):
-    shutil.copytree(REPO_ROOT / "frontend", tmp_path / "frontend", ignore=shutil.ignore_patterns("node_modules"))
-    return copy_example_app(
-        tmp_path,
-        unique,
-        frontend={"context": "frontend"},
-    )
-
-
-def warm(config, report):
-    result = invoke("cache-warm", "--config", str(config), "--branch", "main", "--json", str(report))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return json.loads(report.read_text())
+def warm(config: Path, report: Path) -> dict[str, dict[str, Any]]:
+    return task_report("cache-warm", config, report, "--branch", "main")
 
 
 def digests(registry: str, unique: str, deps_image: str) -> dict[str, str]:
@@ -40,10 +29,9 @@ def digests(registry: str, unique: str, deps_image: str) -> dict[str, str]:
     return {name: client.manifest_digest(ref) for name, ref in refs.items()}
 
 
-def test_cache_warm_is_idempotent_and_light_changes_stay_light(tmp_path, unique, registry):
-    config = example_with_frontend(tmp_path, unique)
-    first = warm(config, tmp_path / "first.json")
-    builds = {b["target"]: b for b in first["builds"]}
+def test_cache_warm_is_idempotent_and_light_changes_stay_light(tmp_path: Path, unique: str, registry: str) -> None:
+    config = copy_example_app(tmp_path, unique, with_frontend=True)
+    builds = warm(config, tmp_path / "first.json")
     assert set(builds) == {"deps", "dev", "prod", "frontend-dev", "frontend-prod"}
     assert builds["deps"]["pushed"] and not builds["deps"]["skipped"]
     deps_image = builds["deps"]["image"]
@@ -52,8 +40,8 @@ def test_cache_warm_is_idempotent_and_light_changes_stay_light(tmp_path, unique,
     started = time.monotonic()
     second = warm(config, tmp_path / "second.json")
     print(f"second cache-warm, nothing changed: {time.monotonic() - started:.1f}s (target < 20 s)")
-    assert {b["target"]: b["skipped"] for b in second["builds"]}["deps"]
-    assert all(b["steps_executed"] == 0 for b in second["builds"] if not b["skipped"])
+    assert second["deps"]["skipped"]
+    assert all(b["steps_executed"] == 0 for b in second.values() if not b["skipped"])
     assert digests(registry, unique, deps_image) == before, "nothing new may be pushed"
 
     use_variant(tmp_path / "backend", "light-added")
@@ -63,15 +51,14 @@ def test_cache_warm_is_idempotent_and_light_changes_stay_light(tmp_path, unique,
     assert changed == {"cache:dev-main", "cache:prod-main"}
 
     # A new machine: empty builder cache, no local images; prod comes from the registry.
-    docker.image.remove([deps_image, f"{registry}/{unique}/prod:main"], force=True)
-    DockerEngine().prune_build_cache()
-    summaries = {s.target: s for s in pipeline.build_target(load(config), DockerEngine(), "prod", branch="main")}
+    with new_machine():
+        summaries = {s.target: s for s in pipeline.build_target(load(config), DockerEngine(), "prod", branch="main")}
     assert summaries["deps"].skipped
     assert summaries["prod"].cache_hit_percent >= 90, summaries["prod"].steps
 
 
-def test_two_cache_warms_at_once_both_succeed(tmp_path, unique, registry):
-    config = copy_example_app(tmp_path, unique, frontend={"context": ""})
+def test_two_cache_warms_at_once_both_succeed(tmp_path: Path, unique: str, registry: str) -> None:
+    config = copy_example_app(tmp_path, unique)
     command = [sys.executable, "-m", "invoke", "cache-warm", "--config", str(config), "--branch", "main"]
     runs = [
         subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

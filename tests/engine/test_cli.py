@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from support import copy_example_app
 from support_cli import invoke
@@ -11,7 +12,7 @@ from support_cli import invoke
 from warmbuild.docker_engine import DockerEngine
 
 
-def test_plan_prints_commands_and_builds_nothing(tmp_path, unique):
+def test_plan_prints_commands_and_builds_nothing(tmp_path: Path, unique: str) -> None:
     config = copy_example_app(tmp_path, unique)
     result = invoke("plan", "--config", str(config), "--branch", "feature/x")
     assert result.returncode == 0, result.stderr
@@ -32,7 +33,7 @@ def test_plan_prints_commands_and_builds_nothing(tmp_path, unique):
     assert not (tmp_path / ".warmbuild").exists(), "plan writes nothing"
 
 
-def test_build_prod_writes_a_json_report(tmp_path, unique):
+def test_build_prod_writes_a_json_report(tmp_path: Path, unique: str) -> None:
     config = copy_example_app(tmp_path, unique)
     report_path = tmp_path / "report.json"
     result = invoke(
@@ -50,7 +51,7 @@ def test_build_prod_writes_a_json_report(tmp_path, unique):
     assert report["wall_seconds"] > 0 and prod["image_bytes"] > 0
 
 
-def test_debug_prints_the_build_command(tmp_path, unique):
+def test_debug_prints_the_build_command(tmp_path: Path, unique: str) -> None:
     config = copy_example_app(tmp_path, unique)
     # A temp folder of its own: no engine facts kept by an earlier task, so they are asked.
     result = invoke("build-deps", "--config", str(config), "--branch", "main", "--debug", TMPDIR=str(tmp_path))
@@ -61,7 +62,7 @@ def test_debug_prints_the_build_command(tmp_path, unique):
     assert "docker info" in flat and "docker buildx inspect" in flat
 
 
-def test_local_builds_import_but_do_not_export_by_default(tmp_path, unique):
+def test_local_builds_import_but_do_not_export_by_default(tmp_path: Path, unique: str) -> None:
     config = copy_example_app(tmp_path, unique)
     result = invoke("build-dev", "--config", str(config), "--branch", "main", "--json", str(tmp_path / "r.json"))
     assert result.returncode == 0, result.stderr

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 
-from conftest import REPO_ROOT
-
-INVOKE = [sys.executable, "-m", "invoke"]
+from support_cli import invoke
 
 
-def doctor(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*INVOKE, "doctor", *args],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **env},
-        timeout=120,
-    )
+def doctor(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return invoke("doctor", *args, timeout=120, **env)
 
 
-def test_provisioned_machine_is_all_green(registry):
+def test_provisioned_machine_is_all_green(registry: str) -> None:
     result = doctor("--registry", registry)
     assert result.returncode == 0, result.stdout + result.stderr
     for check in ("engine", "buildx", "builder", "cache export", "cache import", "registry", "base python:3.13-slim"):
@@ -31,7 +20,7 @@ def test_provisioned_machine_is_all_green(registry):
     assert "Traceback" not in result.stderr
 
 
-def test_bad_docker_host_is_a_clear_failure():
+def test_bad_docker_host_is_a_clear_failure() -> None:
     result = doctor(DOCKER_HOST="unix:///nonexistent/docker.sock")
     assert result.returncode == 1
     [line] = result.stderr.strip().splitlines()
@@ -40,7 +29,7 @@ def test_bad_docker_host_is_a_clear_failure():
     assert "Traceback" not in result.stderr
 
 
-def test_unreachable_registry_is_a_clear_failure():
+def test_unreachable_registry_is_a_clear_failure() -> None:
     result = doctor("--registry", "127.0.0.1:1")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [

@@ -11,97 +11,47 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
-from support import REPO_ROOT, copy_example_app, load, missing_blobs
-from support_cli import invoke
+from support import REPO_ROOT, RegistryProcess, copy_example_app, load, missing_blobs
+from support_cli import invoke, one_line_error
 
-from warmbuild import pipeline, registry_http
+from warmbuild import pipeline
 from warmbuild.docker_engine import DockerEngine
 
 
-class Registry:
-    """A registry process of the test's own, on a free loopback port."""
-
-    def __init__(self, root: Path) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.address = f"127.0.0.1:{self.port}"
-        self.root = root
-        self.process: subprocess.Popen | None = None
-
-    def start(self, read_only: bool = False) -> None:
-        config = self.root / "registry.yml"
-        config.write_text(
-            "version: 0.1\nlog: {level: warn}\n"
-            f"storage:\n  filesystem: {{rootdirectory: {self.root / 'data'}}}\n"
-            f"  maintenance: {{readonly: {{enabled: {str(read_only).lower()}}}}}\n"
-            f"http: {{addr: {self.address}}}\n"
-        )
-        self.process = subprocess.Popen(
-            ["docker-registry", "serve", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        deadline = time.monotonic() + 20
-        while registry_http.ping(self.address):
-            assert time.monotonic() < deadline, "test registry did not start"
-            time.sleep(0.1)
-
-    def stop(self) -> None:
-        if self.process:
-            self.process.terminate()
-            self.process.wait(10)
-            self.process = None
-
-
-@pytest.fixture
-def team_registry(tmp_path):
-    registry = Registry(tmp_path / "registry")
-    registry.root.mkdir()
-    yield registry
-    registry.stop()
-
-
-def one_line_error(result, code: int) -> str:
-    assert result.returncode == code, result.stdout + result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in result.stdout + result.stderr, result.stderr
-    return lines[0]
-
-
-def test_team_registry_down_refusing_and_back(tmp_path, unique, team_registry):
-    team_registry.start()
-    config = copy_example_app(tmp_path, unique, registry=team_registry.address)
+def test_team_registry_down_refusing_and_back(tmp_path: Path, unique: str, own_registry: RegistryProcess) -> None:
+    own_registry.start()
+    config = copy_example_app(tmp_path, unique, registry=own_registry.address)
     args = ["--config", str(config), "--branch", "main"]
     assert invoke("build-dev", *args).returncode == 0
     deps_image = pipeline.plan_targets(load(config), DockerEngine(), ["deps"], "main")[0].image
 
     # Down: a local build goes on without registry cache, and says so ...
-    team_registry.stop()
+    own_registry.stop()
     local = invoke("build-dev", *args)
     assert local.returncode == 0, local.stdout + local.stderr
     assert "is unreachable: building without its cache" in " ".join(local.stdout.split())
     # ... a task that must push stops before building, with exit code 5.
     line = one_line_error(invoke("build-deps", *args), 5)
-    assert f"registry {team_registry.address} is unreachable" in line and "nothing was pushed" in line
+    assert f"registry {own_registry.address} is unreachable" in line and "nothing was pushed" in line
 
     # Refusing pushes (read-only): the prod push fails clearly and moves no tag.
-    team_registry.start(read_only=True)
+    own_registry.start(read_only=True)
     main_py = tmp_path / "backend" / "app" / "main.py"
     main_py.write_text(main_py.read_text() + "\n# a change to push\n")
     line = one_line_error(invoke("build-prod", *args, "--push"), 5)
     assert "the registry refused or dropped the push" in line
     client = DockerEngine()
-    assert not client.registry_has(f"{team_registry.address}/{unique}/prod:main")
+    assert not client.registry_has(f"{own_registry.address}/{unique}/prod:main")
     assert client.registry_has(deps_image), "earlier pushes are untouched"
 
     # Back: the same command succeeds, nothing to clean up by hand, the tag is whole.
-    team_registry.stop()
-    team_registry.start()
+    own_registry.stop()
+    own_registry.start()
     assert invoke("build-prod", *args, "--push").returncode == 0
-    assert missing_blobs(team_registry.address, f"{unique}/prod", "main") == []
+    assert missing_blobs(own_registry.address, f"{unique}/prod", "main") == []
 
 
 class StallingIndex:
@@ -133,7 +83,9 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def test_ctrl_c_during_build_deps_leaves_nothing_behind(tmp_path, unique, monkeypatch):
+def test_ctrl_c_during_build_deps_leaves_nothing_behind(
+    tmp_path: Path, unique: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     index = StallingIndex()
     monkeypatch.setenv("WARMBUILD_TEST_STALLING_INDEX", index.url)
     secret = {"id": "index_url", "env": "WARMBUILD_TEST_STALLING_INDEX"}
@@ -203,7 +155,9 @@ BUILDX_SHIMS = {
 @pytest.mark.parametrize(
     "state, fragment", [("missing", "buildx is missing"), ("too-old", "buildx 0.10.4 is older than 0.12")]
 )
-def test_buildx_missing_or_too_old_is_a_clear_engine_error(tmp_path, unique, state, fragment):
+def test_buildx_missing_or_too_old_is_a_clear_engine_error(
+    tmp_path: Path, unique: str, state: str, fragment: str
+) -> None:
     real = shutil.which("docker")
     shim = tmp_path / "bin" / "docker"
     shim.parent.mkdir()

@@ -3,23 +3,18 @@ non-root, healthy, next to the backend's prod image."""
 
 from __future__ import annotations
 
-import shutil
 import urllib.request
+from pathlib import Path
 
 from python_on_whales import docker
-from support import REPO_ROOT, copy_example_app, get_json, load, wait_healthy
+from support import address_of, copy_example_app, get_json, load, wait_healthy
 
 from warmbuild import pipeline
 from warmbuild.docker_engine import DockerEngine
 
 
-def test_frontend_prod_serves_the_page_and_proxies_the_api(tmp_path, unique):
-    shutil.copytree(REPO_ROOT / "frontend", tmp_path / "frontend", ignore=shutil.ignore_patterns("node_modules"))
-    config = copy_example_app(
-        tmp_path,
-        unique,
-        frontend={"context": "frontend"},
-    )
+def test_frontend_prod_serves_the_page_and_proxies_the_api(tmp_path: Path, unique: str) -> None:
+    config = copy_example_app(tmp_path, unique, with_frontend=True)
     summaries = {s.target: s for s in pipeline.build_target(load(config), DockerEngine(), "prod", branch="main")}
     assert set(summaries) == {"deps", "prod", "frontend-prod"}
     frontend_image = summaries["frontend-prod"].image
@@ -42,7 +37,7 @@ def test_frontend_prod_serves_the_page_and_proxies_the_api(tmp_path, unique):
         web = docker.run(frontend_image, detach=True, networks=[network], read_only=True, name=f"{unique}-web")
         containers.append(web)
         assert wait_healthy(web.id), docker.logs(web)
-        address = docker.container.inspect(web.id).network_settings.networks[network.name].ip_address
+        address = address_of(web.id, network.name)
         with urllib.request.urlopen(f"http://{address}:8080/", timeout=10) as response:
             page = response.read().decode()
         assert "<title>Image statistics</title>" in page and "/assets/" in page, "the built page, not the dev one"

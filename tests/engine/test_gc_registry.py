@@ -7,83 +7,16 @@ bytes, and the default branch still builds warm."""
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
-import time
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-import yaml
-from support import DATA, load, missing_blobs, purge_app
+from support import DATA, OTHER_APP, RegistryProcess, load, missing_blobs, write_settings
 from support_cli import invoke
+from support_engines import new_machine
+from support_leftovers import purge
 
 from warmbuild import gc, pipeline, registry_http, warm
 from warmbuild.docker_engine import DockerEngine
-
-
-@dataclass
-class PrivateRegistry:
-    address: str
-    config: Path
-    root: Path
-    process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        with (self.root.parent / "registry.log").open("a") as log:
-            self.process = subprocess.Popen(["docker-registry", "serve", str(self.config)], stdout=log, stderr=log)
-        for _ in range(100):
-            if registry_http.ping(self.address) is None:
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"registry {self.address} did not start")
-
-    def stop(self) -> None:
-        if self.process:
-            self.process.terminate()
-            self.process.wait(timeout=30)
-            self.process = None
-
-    def collect_garbage(self) -> int:
-        """distribution's garbage collection, on the stopped registry; bytes freed."""
-        self.stop()
-        before = disk_bytes(self.root)
-        subprocess.run(["docker-registry", "garbage-collect", str(self.config)], check=True, capture_output=True)
-        self.start()
-        return before - disk_bytes(self.root)
-
-
-def disk_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def private_registry(tmp_path) -> Iterator[PrivateRegistry]:
-    address = f"127.0.0.1:{free_port()}"
-    root = tmp_path / "registry-data"
-    root.mkdir()
-    config = tmp_path / "registry.yml"
-    config.write_text(
-        yaml.safe_dump(
-            {
-                "version": 0.1,
-                "log": {"level": "warn"},
-                "storage": {"filesystem": {"rootdirectory": str(root)}, "delete": {"enabled": True}},
-                "http": {"addr": address},
-            }
-        )
-    )
-    registry = PrivateRegistry(address, config, root)
-    registry.start()
-    yield registry
-    registry.stop()
 
 
 def git(folder: Path, *args: str) -> None:
@@ -109,37 +42,28 @@ def app_repository(tmp_path: Path, name: str, registry: str) -> Path:
 
 def write_config(app: Path, name: str, registry: str, heavy: list[str]) -> Path:
     """Each heavy set is another deps image."""
-    path = app / "warmbuild.yaml"
-    settings = {
-        "name": name,
-        "registry": registry,
-        "context": "service-src",
-        "heavy": heavy,
-        "frontend": {"context": ""},
-        "app": "service.web:application",
-        "port": 9000,
-        "health_path": "/healthz",
-        "gc": {"keep_deps": 0},
-    }
-    path.write_text(yaml.safe_dump(settings))
-    return path
+    settings = {**OTHER_APP, "name": name, "registry": registry, "heavy": heavy, "gc": {"keep_deps": 0}}
+    return write_settings(app / "warmbuild.yaml", **settings)
 
 
 def registry_tags(registry: str, name: str) -> set[str]:
     return {f"{kind}:{tag}" for kind in gc.KINDS for tag in registry_http.tags(registry, f"{name}/{kind}")}
 
 
-def test_gc_deletes_what_no_kept_ref_uses_and_the_default_branch_stays_warm(tmp_path, unique, private_registry):
-    registry = private_registry.address
+def test_gc_deletes_what_no_kept_ref_uses_and_the_default_branch_stays_warm(
+    tmp_path: Path, unique: str, own_registry: RegistryProcess
+) -> None:
+    own_registry.start()
+    registry = own_registry.address
     app = app_repository(tmp_path, unique, registry)
     try:
-        fill_and_collect(app, unique, private_registry)
+        fill_and_collect(app, unique, own_registry)
     finally:
-        purge_app(unique, registry)
+        purge(unique, registry)
 
 
-def fill_and_collect(app: Path, unique: str, private_registry: PrivateRegistry) -> None:
-    registry = private_registry.address
+def fill_and_collect(app: Path, unique: str, own_registry: RegistryProcess) -> None:
+    registry = own_registry.address
     engine = DockerEngine()
     config_path = app / "warmbuild.yaml"
     # main: warm caches on deps A. feature-dead: a prod image on deps B, then deps D
@@ -177,7 +101,7 @@ def fill_and_collect(app: Path, unique: str, private_registry: PrivateRegistry) 
     reported = " ".join(applied.stdout.split())
     assert "registry: 4 refs, up to" in reported
 
-    freed = private_registry.collect_garbage()
+    freed = own_registry.collect_garbage()
     print(
         f"\ngc: {sorted(gone)} deleted; {reported.split('registry: ')[1].split(';')[0]}; "
         f"the registry's garbage collection freed {freed / 1e6:.0f} MB"
@@ -187,8 +111,9 @@ def fill_and_collect(app: Path, unique: str, private_registry: PrivateRegistry) 
         kind, reference = name.split(":")
         assert missing_blobs(registry, f"{unique}/{kind}", reference) == [], name
 
-    # The default branch on a machine that forgot its builds: deps reused, prod all cached.
-    engine.prune_build_cache(keep_cache_mounts=True)
-    summaries = {s.target: s for s in pipeline.build_target(load(config_path), engine, "prod", branch="main")}
+    # The default branch on a new machine: deps reused, prod all cached. The registry
+    # is this test's own, on the host's loopback: forwarded to the same address there.
+    with new_machine(forward=(int(registry.rsplit(":", 1)[1]),)):
+        summaries = {s.target: s for s in pipeline.build_target(load(config_path), engine, "prod", branch="main")}
     assert summaries["deps"].skipped, "deps A is still in the registry"
     assert summaries["prod"].steps_executed == 0, summaries["prod"]

@@ -3,34 +3,17 @@ installer, another module, port and health path — by configuration alone."""
 
 from __future__ import annotations
 
-import shutil
+from pathlib import Path
 
-import yaml
 from python_on_whales import docker
-from support import DATA, get_json, load, wait_healthy
+from support import OTHER_APP, address_of, copy_data_app, get_json, load, wait_healthy
 
 from warmbuild import pipeline
 from warmbuild.docker_engine import DockerEngine
 
 
-def test_requirements_lock_with_pip_installer(tmp_path, unique):
-    shutil.copytree(DATA / "other-app", tmp_path / "service-src")
-    config_path = tmp_path / "warmbuild.yaml"
-    config_path.write_text(
-        yaml.safe_dump(
-            {
-                "name": unique,
-                "context": "service-src",
-                "installer": "pip",
-                "heavy": ["pillow"],
-                "apt_packages": [],
-                "frontend": {"context": ""},
-                "app": "service.web:application",
-                "port": 9000,
-                "health_path": "/healthz",
-            }
-        )
-    )
+def test_requirements_lock_with_pip_installer(tmp_path: Path, unique: str) -> None:
+    config_path = copy_data_app(tmp_path, "other-app", unique, **OTHER_APP, installer="pip", apt_packages=[])
     summaries = {s.target: s for s in pipeline.build_target(load(config_path), DockerEngine(), "prod", branch="main")}
     assert summaries["deps"].pushed, "the deps image holds pillow"
     image = summaries["prod"].image
@@ -39,7 +22,7 @@ def test_requirements_lock_with_pip_installer(tmp_path, unique):
     assert installed.strip() == "13.0.0"
     container = docker.run(image, detach=True, read_only=True, tmpfs=["/tmp"], name=f"{unique}-svc")
     try:
-        address = container.network_settings.networks["bridge"].ip_address
+        address = address_of(container.id)
         assert wait_healthy(container.id), docker.logs(container)
         assert get_json(f"http://{address}:9000/render")["mean"] > 0
     finally:

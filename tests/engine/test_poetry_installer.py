@@ -8,17 +8,14 @@ through `network: host`.
 
 from __future__ import annotations
 
-import shutil
-import socket
 import subprocess
 import sys
-import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from python_on_whales import docker
-from support import DATA, load
+from support import copy_data_app, load, package_index
 
 from warmbuild import pipeline
 from warmbuild.docker_engine import DockerEngine
@@ -28,59 +25,22 @@ WHEELS = ("six==1.16.0", "idna==3.10")
 
 
 @pytest.fixture(scope="module")
-def loopback_index(tmp_path_factory):
+def loopback_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     wheels = tmp_path_factory.mktemp("index")
     # The wheels come from the package registry once; the build then sees only loopback.
     subprocess.run(
         [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--dest", str(wheels), *WHEELS], check=True
     )
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "pypi-server"),
-            "run",
-            "-i",
-            "127.0.0.1",
-            "-p",
-            str(INDEX_PORT),
-            "--disable-fallback",
-            str(wheels),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", INDEX_PORT), timeout=1).close()
-                break
-            except OSError as error:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("pypiserver did not start") from error
-                time.sleep(0.2)
-        yield f"http://127.0.0.1:{INDEX_PORT}/simple/"
-    finally:
-        server.terminate()
-        server.wait(10)
+    with package_index(wheels, INDEX_PORT) as url:
+        yield url
 
 
 @pytest.mark.usefixtures("loopback_index")
-def test_poetry_install_no_root_in_deps_and_dev(tmp_path, unique):
-    shutil.copytree(DATA / "poetry-index-app", tmp_path / "app")
-    config_path = tmp_path / "warmbuild.yaml"
-    config_path.write_text(
-        yaml.safe_dump(
-            {
-                "name": unique,
-                "context": "app",
-                "installer": "poetry",
-                "heavy": ["idna"],
-                "apt_packages": [],
-                "frontend": {"context": ""},
-                "network": "host",
-            }
-        )
-    )
+def test_poetry_install_no_root_in_deps_and_dev(tmp_path: Path, unique: str) -> None:
+    config_path = copy_data_app(
+        tmp_path, "poetry-index-app", unique, context="app", installer="poetry", heavy=["idna"], apt_packages=[],
+        network="host",
+    )  # fmt: skip
     summaries = {s.target: s for s in pipeline.build_target(load(config_path), DockerEngine(), "dev", branch="main")}
     deps_image, dev_image = summaries["deps"].image, summaries["dev"].image
     assert summaries["deps"].pushed

@@ -5,19 +5,19 @@ Every prod image runs with a read-only root filesystem and answers its health ro
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
 from python_on_whales import docker
-from support import DATA, get_json, wait_healthy
-from support_cli import invoke
+from support import DATA, address_of, get_json, wait_healthy, write_settings
+from support_cli import invoke, task_report
 
 APPS = DATA / "apps"
 # Compilers, headers and build-only packages that must never reach deps, dev or prod.
@@ -30,35 +30,27 @@ LEFTOVERS = (
 )
 
 
-def write_config(path: Path, **values) -> Path:
-    path.write_text(yaml.safe_dump({"frontend": {"context": ""}, **values}))
-    return path
-
-
-def build(config: Path, target: str, report: Path, *flags: str) -> dict:
+def build(config: Path, target: str, report: Path, *flags: str) -> dict[str, Any]:
     started = time.monotonic()
-    result = invoke(f"build-{target}", "--config", str(config), "--branch", "main", "--json", str(report), *flags)
-    assert result.returncode == 0, result.stdout + result.stderr
-    builds = {b["target"]: b for b in json.loads(report.read_text())["builds"]}
+    builds: dict[str, Any] = task_report(f"build-{target}", config, report, "--branch", "main", *flags)
     # The whole command as the user waits for it (the closing notes quote these).
     builds["seconds"] = time.monotonic() - started
     return builds
 
 
-def figures(app: str, cold: dict, noop: dict) -> str:
+def figures(app: str, cold: dict[str, Any], noop: dict[str, Any]) -> str:
     return (
         f"\n{app}: build-prod {cold['seconds']:.1f}s from this machine's state, nothing changed "
         f"{noop['seconds']:.2f}s; prod image {cold['prod']['image_bytes'] / 1e6:.0f} MB"
     )
 
 
-def run_and_ask(image: str, name: str, port: int, path: str) -> dict:
+def run_and_ask(image: str, name: str, port: int, path: str) -> dict[str, Any]:
     """The image with a read-only root filesystem: healthy, and its answer at ``path``."""
     container = docker.run(image, detach=True, read_only=True, tmpfs=["/tmp"], name=name)
     try:
         assert wait_healthy(container.id), docker.logs(container)
-        address = container.network_settings.networks["bridge"].ip_address
-        return get_json(f"http://{address}:{port}{path}")
+        return get_json(f"http://{address_of(container.id)}:{port}{path}")
     finally:
         container.remove(force=True)
 
@@ -67,12 +59,12 @@ def leftovers(image: str) -> str:
     return docker.run(image, ["sh", "-c", LEFTOVERS], remove=True, entrypoint="", user="0").strip()
 
 
-def test_source_only_packages_compile_in_a_throwaway_stage(tmp_path, unique):
+def test_source_only_packages_compile_in_a_throwaway_stage(tmp_path: Path, unique: str) -> None:
     shutil.copytree(APPS / "compiled-app", tmp_path / "app")
     settings = {"name": unique, "context": "app", "heavy": ["mmh3"], "apt_packages": ["libpq5"]}
     # The runtime library where its headers are needed (a common slip): a one-line
     # error naming the package and the fix.
-    config = write_config(tmp_path / "warmbuild.yaml", **settings, build_apt_packages=["libpq5"])
+    config = write_settings(tmp_path / "warmbuild.yaml", **settings, build_apt_packages=["libpq5"])
     failed = invoke("build-prod", "--config", str(config), "--branch", "main")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert failed.stderr.strip().splitlines() == [
@@ -80,7 +72,7 @@ def test_source_only_packages_compile_in_a_throwaway_stage(tmp_path, unique):
         "fix: add the Debian package to `build_apt_packages:` in warmbuild.yaml (for pg_config: libpq-dev)"
     ]
 
-    config = write_config(tmp_path / "warmbuild.yaml", **settings, build_apt_packages=["libpq-dev"])
+    config = write_settings(tmp_path / "warmbuild.yaml", **settings, build_apt_packages=["libpq-dev"])
     plan = invoke("plan", "--config", str(config), "--branch", "main")
     assert "built from source in the wheel-build stage (python:3.13): mmh3==3.0.0" in " ".join(plan.stdout.split())
     prod = build(config, "prod", tmp_path / "prod.json")
@@ -111,7 +103,7 @@ def test_source_only_packages_compile_in_a_throwaway_stage(tmp_path, unique):
 
 
 @pytest.fixture
-def git_server(tmp_path):
+def git_server(tmp_path: Path) -> Iterator[tuple[str, str]]:
     """The `tagline` package in a git repository served over HTTP on loopback (git's
     dumb protocol), its commit fixed by fixed dates and author."""
     source = tmp_path / "tagline-src"
@@ -138,6 +130,7 @@ def git_server(tmp_path):
         stderr=subprocess.STDOUT,
         text=True,
     )
+    assert server.stdout is not None  # PIPE
     port = int(server.stdout.readline().split(" port ")[1].split()[0])
     yield f"http://127.0.0.1:{port}/tagline.git", commit
     server.terminate()
@@ -145,12 +138,14 @@ def git_server(tmp_path):
     server.stdout.close()
 
 
-def test_python_311_unhashed_requirements_with_path_and_git_dependencies(tmp_path, unique, git_server):
+def test_python_311_unhashed_requirements_with_path_and_git_dependencies(
+    tmp_path: Path, unique: str, git_server: tuple[str, str]
+) -> None:
     url, commit = git_server
     shutil.copytree(APPS / "legacy-app", tmp_path / "repo")
     requirements = tmp_path / "repo" / "service" / "requirements.txt"
     requirements.write_text(requirements.read_text() + f"tagline @ git+{url}@{commit}\n")
-    config = write_config(
+    config = write_settings(
         tmp_path / "repo" / "warmbuild.yaml",
         name=unique,
         context="service",

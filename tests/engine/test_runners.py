@@ -6,16 +6,15 @@ only the registry, as a fleet does."""
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
-from support import DATA, REPO_ROOT, copy_example_app, missing_blobs
+from support import OTHER_APP, copy_data_app, copy_example_app, free_port, missing_blobs
 from support_engines import Run, runners
 
 from warmbuild import registry_http
@@ -24,32 +23,21 @@ from warmbuild.refs import parse_image_ref
 PIP_DOWNLOAD = ["python3", "-m", "pip", "download", "-q", "--no-deps", "-d", "/tmp/x", "six==1.17.0"]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def example_checkout(folder: Path, name: str) -> Path:
     """The example app (backend and frontend) as a fresh clone on one machine."""
     folder.mkdir(parents=True)
-    shutil.copytree(REPO_ROOT / "frontend", folder / "frontend", ignore=shutil.ignore_patterns("node_modules"))
-    return copy_example_app(folder, name, frontend={"context": "frontend"})
+    return copy_example_app(folder, name, with_frontend=True)
 
 
 def small_checkout(folder: Path, name: str) -> Path:
     """other-app (pillow, starlette; a pip requirements lock): small, so concurrent
     rounds stay short."""
-    shutil.copytree(DATA / "other-app", folder / "service-src")
-    config = folder / "warmbuild.yaml"
-    config.write_text(
-        f"name: {name}\ncontext: service-src\nheavy: [pillow]\nfrontend: {{context: ''}}\n"
-        "app: service.web:application\nport: 9000\nhealth_path: /healthz\n"
-    )
-    return config
+    return copy_data_app(folder, "other-app", name, **OTHER_APP)
 
 
-def test_a_fresh_runner_builds_prod_and_starts_the_dev_stack_from_what_another_runner_warmed(tmp_path, unique):
+def test_a_fresh_runner_builds_prod_and_starts_the_dev_stack_from_what_another_runner_warmed(
+    tmp_path: Path, unique: str
+) -> None:
     config_a = example_checkout(tmp_path / "machine-a", unique)
     config_b = example_checkout(tmp_path / "machine-b", unique)
     with runners(tmp_path, ("wb-a", 1, ()), ("wb-b", 2, ()), ("wb-c", 4, ())) as (runner_a, runner_b, runner_c):
@@ -84,7 +72,7 @@ def test_a_fresh_runner_builds_prod_and_starts_the_dev_stack_from_what_another_r
     assert page.returncode == 0, page.stderr
 
 
-def concurrently(*calls) -> list[Run]:
+def concurrently(*calls: Callable[[], Run]) -> list[Run]:
     results: list[Run | None] = [None] * len(calls)
 
     def run(index: int) -> None:
@@ -98,7 +86,9 @@ def concurrently(*calls) -> list[Run]:
     return [r for r in results if r is not None]
 
 
-def test_two_runners_warming_one_branch_at_once_leave_a_consistent_registry(tmp_path, unique, registry):
+def test_two_runners_warming_one_branch_at_once_leave_a_consistent_registry(
+    tmp_path: Path, unique: str, registry: str
+) -> None:
     configs = [small_checkout(tmp_path / f"machine-{m}", unique) for m in "ab"]
     with runners(tmp_path, ("wb-a", 1, ()), ("wb-b", 2, ())) as machines:
         rounds = []
@@ -127,7 +117,7 @@ def test_two_runners_warming_one_branch_at_once_leave_a_consistent_registry(tmp_
     assert prod.builds["prod"]["steps_executed"] == 0, prod.builds["prod"]["steps"]
 
 
-def test_extra_engines_leave_the_first_engines_network_alone(tmp_path):
+def test_extra_engines_leave_the_first_engines_network_alone(tmp_path: Path) -> None:
     with runners(tmp_path, ("wb-net", 3, ())) as (runner,):
         runner.docker("pull", "-q", "python:3.13-slim")
         inside = subprocess.run(
@@ -142,8 +132,8 @@ def test_extra_engines_leave_the_first_engines_network_alone(tmp_path):
 
 
 def test_a_remote_builder_reached_through_a_docker_context_warms_and_pushes_and_loads_nothing_here(
-    tmp_path, unique, registry
-):
+    tmp_path: Path, unique: str, registry: str
+) -> None:
     config = small_checkout(tmp_path / "machine", unique)
     port = free_port()
     docker_config = tmp_path / "docker-config"  # the context lives in this user's CLI config only
@@ -156,7 +146,7 @@ def test_a_remote_builder_reached_through_a_docker_context_warms_and_pushes_and_
             env=env, check=True, capture_output=True,
         )  # fmt: skip
 
-        def warmbuild(*args: str) -> subprocess.CompletedProcess:
+        def warmbuild(*args: str) -> subprocess.CompletedProcess[str]:
             command = [sys.executable, "-m", "warmbuild", *args, "--config", str(config), "--builder", "shared-builder"]
             return subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
 
@@ -182,7 +172,7 @@ def test_a_remote_builder_reached_through_a_docker_context_warms_and_pushes_and_
     assert "would be loaded there, not into this engine" in refused.stderr
 
 
-def test_a_full_disk_is_a_clear_error_and_leaves_no_tag(tmp_path, unique, registry):
+def test_a_full_disk_is_a_clear_error_and_leaves_no_tag(tmp_path: Path, unique: str, registry: str) -> None:
     """A runner whose data root is a 400 MB tmpfs: the example's deps (numpy, scipy,
     opencv) do not fit."""
     config = example_checkout(tmp_path / "machine", unique)
@@ -207,7 +197,9 @@ def unlink_blobs(registry: str, repository: str, digests: list[str]) -> None:
         urllib.request.urlopen(request, timeout=10).close()
 
 
-def test_a_cache_that_loses_layers_under_a_runner_is_built_around_and_repaired(tmp_path, unique, registry):
+def test_a_cache_that_loses_layers_under_a_runner_is_built_around_and_repaired(
+    tmp_path: Path, unique: str, registry: str
+) -> None:
     configs = [small_checkout(tmp_path / f"machine-{m}", unique) for m in "ab"]
     with runners(tmp_path, ("wb-a", 1, ()), ("wb-b", 2, ())) as (runner_a, runner_b):
         warm = runner_a.warmbuild("cache-warm", configs[0], "--branch", "main")
@@ -220,8 +212,12 @@ def test_a_cache_that_loses_layers_under_a_runner_is_built_around_and_repaired(t
         built = runner_b.warmbuild("build-prod", configs[1], "--branch", "main")
         repaired = runner_a.warmbuild("cache-warm", configs[0], "--branch", "main")
         whole = registry_http.missing_blobs(registry, f"{unique}/cache", "prod-main")
+        # B's builder and image forgotten: its next build-prod runs buildx (not skipped
+        # as unchanged) and takes every step from the repaired registry cache.
+        assert built.ok, built.why()
         runner_b.docker("buildx", "prune", "--all", "--force")
-        after = runner_b.warmbuild("build-prod", configs[1], "--branch", "main", "--rebuild")
+        runner_b.docker("image", "rm", built.builds["prod"]["image"])
+        after = runner_b.warmbuild("build-prod", configs[1], "--branch", "main")
 
     print(f"\nlost cache layers: {len(own_layers)} unlinked; B built anyway ({built.seconds:.1f} s), A exported again")
     assert built.ok, built.why()

@@ -13,6 +13,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import pytest
 import zstandard
 from support import copy_example_app, load
 
@@ -27,8 +28,9 @@ def blobs_in_saved_image(image: str) -> list[bytes]:
     found = []
     with tarfile.open(fileobj=io.BytesIO(saved)) as archive:
         for member in archive.getmembers():
-            if member.isfile():
-                found.append(_decompressed(archive.extractfile(member).read()))
+            extracted = archive.extractfile(member) if member.isfile() else None
+            if extracted is not None:
+                found.append(_decompressed(extracted.read()))
     return found
 
 
@@ -60,7 +62,9 @@ def _decompressed(data: bytes) -> bytes:
     return data
 
 
-def test_secrets_and_ignored_files_never_reach_images_or_cache(tmp_path, unique, registry, monkeypatch):
+def test_secrets_and_ignored_files_never_reach_images_or_cache(
+    tmp_path: Path, unique: str, registry: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     secret = f"SECRET-{uuid.uuid4().hex}"
     planted = f"PLANTED-{uuid.uuid4().hex}"
     # Real, usable secrets with the marker inside: a CA bundle with a comment line, a

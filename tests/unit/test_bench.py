@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 import pytest
 from support import REPO_ROOT
@@ -11,7 +12,7 @@ from bench import harness as bench
 from warmbuild import locks
 from warmbuild.plan import packaged
 
-RAW = {
+RAW: bench.RawResults = {
     "times": {
         "seed-prod": {"cold": [70.0, 72.0, 74.0], "new-machine": [71.0], "no-op": [0.4, 0.5, 0.4]},
         "ours-prod": {"cold": [30.0, 35.0, 31.0], "new-machine": [9.0], "no-op": [0.9, 1.1, 1.0]},
@@ -30,7 +31,7 @@ RAW = {
 }
 
 
-def test_index_source_rewrite_keeps_versions_and_a_valid_content_hash():
+def test_index_source_rewrite_keeps_versions_and_a_valid_content_hash() -> None:
     source = REPO_ROOT / "backend"
     pyproject, lock = bench.with_index_source(
         (source / "pyproject.toml").read_text(), (source / "poetry.lock").read_text(), "http://127.0.0.1:9/simple"
@@ -47,7 +48,7 @@ def test_index_source_rewrite_keeps_versions_and_a_valid_content_hash():
     assert tomllib.loads(pyproject)["tool"]["poetry"]["source"][0]["priority"] == "primary"
 
 
-def test_summary_ratios_compare_with_seed_prod_in_the_same_run():
+def test_summary_ratios_compare_with_seed_prod_in_the_same_run() -> None:
     summary = bench.summarize(RAW)
     assert summary["times"]["ours-prod"]["cold"] == {"median": 31.0, "min": 30.0, "max": 35.0, "n": 3}
     assert summary["ratios"]["ours-prod"]["cold"] == pytest.approx(31.0 / 72.0, abs=1e-3)
@@ -56,7 +57,7 @@ def test_summary_ratios_compare_with_seed_prod_in_the_same_run():
     assert summary["size_ratios"]["ours-prod"] == 0.65
 
 
-def test_verdicts_name_each_goal():
+def test_verdicts_name_each_goal() -> None:
     verdicts = {goal: met for goal, _, _, met in bench.target_verdicts(bench.summarize(RAW))}
     assert verdicts["ours-prod cold / seed-prod"] is True
     assert verdicts["ours-prod no-op, as a process"] is False, "1.0 s is over the 0.5 s goal"
@@ -67,7 +68,7 @@ def test_verdicts_name_each_goal():
     assert verdicts["ours-dev edit to response"] is False, "1.3 s is over the 1.2 s goal"
 
 
-def test_markdown_table_and_readme_block(tmp_path):
+def test_markdown_table_and_readme_block(tmp_path: Path) -> None:
     table = bench.markdown_table(bench.summarize(RAW))
     assert table.splitlines()[0] == "| scenario | seed-prod | ours-prod |"
     assert "| cold | 72.0 s (70.0–74.0) | 31.0 s (30.0–35.0) ×0.43 |" in table
@@ -81,13 +82,13 @@ def test_markdown_table_and_readme_block(tmp_path):
         bench.update_readme(_no_block(tmp_path), table)
 
 
-def _no_block(tmp_path):
+def _no_block(tmp_path: Path) -> Path:
     path = tmp_path / "plain.md"
     path.write_text("no block here\n")
     return path
 
 
-def test_total_steps_counts_every_measurement():
+def test_total_steps_counts_every_measurement() -> None:
     quick = bench.quick_options()
     assert bench.total_steps(quick) == 1 + len(bench.QUICK_KINDS) * len(bench.QUICK_SCENARIOS) + 2
     full = bench.BenchOptions(repeats=2)
@@ -98,11 +99,11 @@ def test_total_steps_counts_every_measurement():
     )
 
 
-def test_tool_versions_come_from_the_dockerfile():
+def test_tool_versions_come_from_the_dockerfile() -> None:
     text = packaged("python-app.Dockerfile").read_text()
     assert bench.tool_requirements(text) == "uv==0.13.8\npoetry==2.5.1\n"
 
 
-def test_every_scenario_runs_and_new_machine_runs_after_the_incremental_ones():
+def test_every_scenario_runs_and_new_machine_runs_after_the_incremental_ones() -> None:
     assert sorted(bench.RUN_ORDER) == sorted(bench.SCENARIOS)
     assert bench.RUN_ORDER[0] == "cold" and bench.RUN_ORDER[-1] == "new-machine"

@@ -20,7 +20,7 @@ WORKFLOW_NAMES = sorted(Path(name).name for name in init.CI_FILES["github"])
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory) -> Path:
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """What `invoke init --ci github` and `--ci gitlab` write, in a repository of its own."""
     root = tmp_path_factory.mktemp("ci-files")
     for kind in ("github", "gitlab"):
@@ -34,18 +34,18 @@ def workflow(root: Path, name: str) -> Path:
     return root / ".github" / "workflows" / name
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(a) for a in args], capture_output=True, text=True, cwd=REPO_ROOT)
 
 
-def test_workflows_pass_actionlint(rendered):
+def test_workflows_pass_actionlint(rendered: Path) -> None:
     workflows = [workflow(rendered, name) for name in WORKFLOW_NAMES]
     assert len(workflows) == 3 and all(path.is_file() for path in workflows)
     result = run(BIN / "actionlint", "-no-color", *workflows)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_actionlint_catches_a_broken_workflow(tmp_path):
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
     broken.write_text(
         "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n"
@@ -54,20 +54,20 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
 
 
 @pytest.mark.parametrize("name", WORKFLOW_NAMES)
-def test_workflow_matches_github_schema(rendered, name):
+def test_workflow_matches_github_schema(rendered: Path, name: str) -> None:
     result = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", workflow(rendered, name))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_gitlab_file_matches_gitlab_schema(rendered):
+def test_gitlab_file_matches_gitlab_schema(rendered: Path) -> None:
     result = run(BIN / "check-jsonschema", "--builtin-schema", "vendor.gitlab-ci", rendered / ".gitlab-ci.yml")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def shell_lines(node) -> list[str]:
+def shell_lines(node: object) -> list[str]:
     """Every shell command in a workflow (`run:`) or GitLab file (`script:`), with
     folded lines joined."""
-    found = []
+    found: list[str] = []
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "run" and isinstance(value, str):
@@ -88,11 +88,12 @@ def task_options() -> dict[str, set[str]]:
     found = {}
     for spec in TASKS:
         # A fresh task each time: invoke consumes a task's help while listing its arguments.
-        found[spec.name] = {f"--{arg.name.replace('_', '-')}" for arg in make_task(spec).get_arguments()}
+        arguments = make_task(spec).get_arguments()
+        found[spec.name] = {f"--{arg.name.replace('_', '-')}" for arg in arguments if arg.name}
     return found
 
 
-def reusable_workflows(node) -> list[str]:
+def reusable_workflows(node: object) -> list[str]:
     if isinstance(node, dict):
         return [v for k, v in node.items() if k == "uses" and str(v).startswith("./")] + [
             u for v in node.values() for u in reusable_workflows(v)
@@ -101,7 +102,7 @@ def reusable_workflows(node) -> list[str]:
 
 
 @pytest.mark.parametrize("relative", [*(f".github/workflows/{n}" for n in WORKFLOW_NAMES), ".gitlab-ci.yml"])
-def test_ci_calls_only_existing_tasks_and_options(rendered, relative):
+def test_ci_calls_only_existing_tasks_and_options(rendered: Path, relative: str) -> None:
     path = rendered / relative
     document = yaml.safe_load(path.read_text())
     options = task_options()

@@ -6,20 +6,19 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from support import DATA, copy_example_app
-from support_cli import invoke
+from support_cli import invoke, one_line_error
 
 
-def assert_one_line_error(result, code: int, *fragments: str) -> None:
-    assert result.returncode == code, result.stdout + result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ") and "; fix: " in lines[0]
+def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int, *fragments: str) -> None:
+    line = one_line_error(result, code)
+    assert line.startswith("error: ") and "; fix: " in line
     for fragment in fragments:
-        assert fragment in lines[0]
-    assert "Traceback" not in result.stdout + result.stderr
+        assert fragment in line
 
 
 @pytest.mark.parametrize(
@@ -32,7 +31,7 @@ def assert_one_line_error(result, code: int, *fragments: str) -> None:
         pytest.param("dockerfile: docker/nope.Dockerfile\n", ["dockerfile:", "not found"], id="dockerfile-missing"),
     ],
 )
-def test_configuration_errors_exit_2(tmp_path, config_text, fragments):
+def test_configuration_errors_exit_2(tmp_path: Path, config_text: str, fragments: list[str]) -> None:
     copy_example_app(tmp_path, "cli-errors")
     config = tmp_path / "warmbuild.yaml"
     config.write_text(config.read_text() + config_text if "context" not in config_text else config_text)
@@ -40,20 +39,20 @@ def test_configuration_errors_exit_2(tmp_path, config_text, fragments):
     assert_one_line_error(result, 2, str(config), *fragments)
 
 
-def test_missing_config_file_exits_2(tmp_path):
+def test_missing_config_file_exits_2(tmp_path: Path) -> None:
     result = invoke("plan", "--config", str(tmp_path / "absent.yaml"))
     assert_one_line_error(result, 2, "absent.yaml: configuration file not found")
 
 
-def test_unknown_target_exits_2():
+def test_unknown_target_exits_2() -> None:
     assert_one_line_error(invoke("plan", "--target", "staging"), 2, "unknown target 'staging'")
 
 
-def test_bad_flag_value_exits_2():
+def test_bad_flag_value_exits_2() -> None:
     assert_one_line_error(invoke("build-deps", "--installer", "conda"), 2, "installer: 'conda' is not one of")
 
 
-def test_stale_lock_exits_3_before_any_build(tmp_path):
+def test_stale_lock_exits_3_before_any_build(tmp_path: Path) -> None:
     config = copy_example_app(tmp_path, "cli-stale")
     pyproject = tmp_path / "backend" / "pyproject.toml"
     pyproject.write_text(pyproject.read_text().replace('"numpy (>=2.1,<3)",', '"numpy (>=2.1,<3)",\n    "six",'))
@@ -61,26 +60,26 @@ def test_stale_lock_exits_3_before_any_build(tmp_path):
     assert_one_line_error(result, 3, "poetry.lock is out of date with pyproject.toml", "run `poetry lock`")
 
 
-def test_heavy_package_not_in_lock_exits_3(tmp_path):
+def test_heavy_package_not_in_lock_exits_3(tmp_path: Path) -> None:
     config = copy_example_app(tmp_path, "cli-heavy", heavy=["numpy", "torch"])
     result = invoke("build-deps", "--config", str(config))
     assert_one_line_error(result, 3, "heavy package 'torch' is not in backend/poetry.lock")
 
 
-def test_no_lock_exits_3(tmp_path):
+def test_no_lock_exits_3(tmp_path: Path) -> None:
     shutil.copytree(DATA / "other-app", tmp_path / "app", ignore=shutil.ignore_patterns("requirements.txt"))
     (tmp_path / "warmbuild.yaml").write_text("context: app\n")
     result = invoke("build-deps", "--config", str(tmp_path / "warmbuild.yaml"))
     assert_one_line_error(result, 3, "no lock file in", "looked for poetry.lock, uv.lock, requirements.txt")
 
 
-def test_engine_down_exits_4(tmp_path):
+def test_engine_down_exits_4(tmp_path: Path) -> None:
     config = copy_example_app(tmp_path, "cli-engine")
     result = invoke("build-deps", "--config", str(config))  # DOCKER_HOST points nowhere in unit tests
     assert_one_line_error(result, 4, "cannot reach Docker Engine")
 
 
-def test_debug_shows_the_traceback(tmp_path):
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     config = copy_example_app(tmp_path, "cli-debug", heavy=["torch"])
     result = invoke("build-deps", "--config", str(config), "--debug")
     assert result.returncode == 3
@@ -93,7 +92,13 @@ FAKE_DOCKER = DATA / "fake-docker"
 ENGINE_DOWN = "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n"
 
 
-def run_with_fake_docker(tmp_path, rules, *args):
+# What the stand-in docker does: [words its command line holds, stdout, stderr, exit status].
+Rule = list[str | int]
+
+
+def run_with_fake_docker(
+    tmp_path: Path, rules: list[Rule], *args: str
+) -> tuple[subprocess.CompletedProcess[str], list[str]]:
     """A task with the stand-in docker first on PATH; (result, the docker commands it ran)."""
     config = copy_example_app(tmp_path, "cli-gate")
     log = tmp_path / "docker.log"
@@ -148,27 +153,29 @@ def run_with_fake_docker(tmp_path, rules, *args):
         ),
     ],
 )
-def test_docker_failures_become_one_line_and_their_exit_code(tmp_path, rules, args, code, fragments):
+def test_docker_failures_become_one_line_and_their_exit_code(
+    tmp_path: Path, rules: list[Rule], args: list[str], code: int, fragments: list[str]
+) -> None:
     result, commands = run_with_fake_docker(tmp_path, rules, *args)
     assert commands, "the task never reached the docker client"
     assert_one_line_error(result, code, *fragments)
 
 
-def test_dev_shell_exits_with_the_commands_status(tmp_path):
-    rules = [["ps --status running", "backend\n", "", 0], ["exec", "", "", 3]]
+def test_dev_shell_exits_with_the_commands_status(tmp_path: Path) -> None:
+    rules: list[Rule] = [["ps --status running", "backend\n", "", 0], ["exec", "", "", 3]]
     result, commands = run_with_fake_docker(tmp_path, rules, "dev-shell", "--command", "false")
     assert result.returncode == 3, result.stdout + result.stderr
     assert "Traceback" not in result.stderr and "error:" not in result.stderr
     assert any(c.endswith("exec --no-TTY backend false") for c in commands), commands
 
 
-def test_no_docker_client_exits_4(tmp_path):
+def test_no_docker_client_exits_4(tmp_path: Path) -> None:
     config = copy_example_app(tmp_path, "cli-no-client")
     result = invoke("dev-down", "--config", str(config), PATH=str(tmp_path / "empty"))
     assert_one_line_error(result, 4, "the docker client (docker) is not installed")
 
 
-def test_a_json_report_that_cannot_be_written_exits_2(tmp_path):
+def test_a_json_report_that_cannot_be_written_exits_2(tmp_path: Path) -> None:
     """--json is written inside the error handling (its folder is made if missing)."""
     from invoke.exceptions import Exit
 

@@ -18,13 +18,13 @@ HADOLINT = Path(sys.executable).parent / "hadolint"
 
 
 @pytest.mark.parametrize("path", DOCKERFILES, ids=lambda p: p.name)
-def test_hadolint(path):
+def test_hadolint(path: Path) -> None:
     result = subprocess.run([str(HADOLINT), "--no-color", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("path", DOCKERFILES, ids=lambda p: p.name)
-def test_every_ignore_is_explained(path):
+def test_every_ignore_is_explained(path: Path) -> None:
     """The comment block above an ignore names each ignored rule and says why."""
     lines = path.read_text().splitlines()
     for number, line in enumerate(lines):
@@ -40,7 +40,7 @@ def test_every_ignore_is_explained(path):
             assert any(rule in comment for comment in block), f"{path.name}:{number + 1}: {rule} unexplained"
 
 
-def test_hadolint_catches_a_bad_dockerfile(tmp_path):
+def test_hadolint_catches_a_bad_dockerfile(tmp_path: Path) -> None:
     bad = tmp_path / "Dockerfile"
     bad.write_text("FROM python:latest\nRUN cd /app && pip install flask\n")
     assert subprocess.run([str(HADOLINT), str(bad)], capture_output=True).returncode != 0

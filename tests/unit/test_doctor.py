@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
-from warmbuild.doctor import Facts, Status, evaluate, problems, version_tuple
+from warmbuild.doctor import Check, Facts, Status, evaluate, problems, version_tuple
 from warmbuild.engine import EngineFacts, Resolved, Unresolved
 
 HEALTHY = EngineFacts(
@@ -15,18 +17,19 @@ HEALTHY = EngineFacts(
     containerd_store=True,
     mirrors=("http://127.0.0.1:5000/",),
 )
-BASES = (("python:3.13-slim", Resolved("sha256:aa", "http://127.0.0.1:5000")),)
+Bases = tuple[tuple[str, Resolved | Unresolved], ...]
+BASES: Bases = (("python:3.13-slim", Resolved("sha256:aa", "http://127.0.0.1:5000")),)
 
 
-def facts(engine=HEALTHY, registry_problem=None, bases=BASES) -> Facts:
+def facts(engine: EngineFacts = HEALTHY, registry_problem: str | None = None, bases: Bases = BASES) -> Facts:
     return Facts(engine, "127.0.0.1:5000", registry_problem, bases)
 
 
-def verdicts(checks) -> dict[str, Status]:
+def verdicts(checks: Sequence[Check]) -> dict[str, Status]:
     return {check.name: check.status for check in checks}
 
 
-def test_healthy_machine_has_no_problems():
+def test_healthy_machine_has_no_problems() -> None:
     checks = evaluate(facts())
     assert problems(checks) == []
     assert [c.name for c in checks] == [
@@ -111,14 +114,20 @@ def test_healthy_machine_has_no_problems():
         ),
     ],
 )
-def test_each_problem_names_its_fix(engine_facts, registry_problem, bases, expected_problems, fix_mentions):
+def test_each_problem_names_its_fix(
+    engine_facts: EngineFacts,
+    registry_problem: str | None,
+    bases: Bases,
+    expected_problems: list[str],
+    fix_mentions: str,
+) -> None:
     found = problems(evaluate(facts(engine_facts, registry_problem, bases)))
     assert [c.name for c in found] == expected_problems
     if found:
         assert fix_mentions in found[0].fix
 
 
-def test_checks_that_depend_on_the_engine_are_not_reported_as_problems():
+def test_checks_that_depend_on_the_engine_are_not_reported_as_problems() -> None:
     checks = evaluate(facts(EngineFacts(server_error="down", buildx_version="0.13.1")))
     status = verdicts(checks)
     assert status["builder"] is Status.NOT_CHECKED
@@ -128,7 +137,7 @@ def test_checks_that_depend_on_the_engine_are_not_reported_as_problems():
 @pytest.mark.parametrize(
     "text, expected", [("26.1.5+dfsg1", (26, 1, 5)), ("0.13.1+ds1", (0, 13, 1)), ("v0.12.0-rc1", (0, 12, 0))]
 )
-def test_version_tuple(text, expected):
+def test_version_tuple(text: str, expected: tuple[int, ...]) -> None:
     assert version_tuple(text) == expected
 
 
@@ -159,7 +168,9 @@ REMOTE_CONTEXT = EngineFacts(
         ),
     ],
 )
-def test_where_a_builder_exports_cache_and_loads_images(engine_facts, export, loading, mentions):
+def test_where_a_builder_exports_cache_and_loads_images(
+    engine_facts: EngineFacts, export: Status, loading: Status, mentions: str
+) -> None:
     checks = {check.name: check for check in evaluate(facts(engine_facts))}
     assert (checks["cache export"].status, checks["image loading"].status) == (export, loading)
     assert mentions in checks["image loading"].detail

@@ -12,6 +12,7 @@ from warmbuild.gc import (
     GcPolicy,
     LocalImage,
     StoredRef,
+    app_repositories,
     branch_of,
     decide_branch_ref,
     parse_size,
@@ -85,12 +86,12 @@ def decisions(policy: GcPolicy = POLICY, refs: list[StoredRef] = REFS) -> dict[s
         ("cache:hand-pushed", False, "not a tag warmbuild writes"),
     ],
 )
-def test_each_ref_is_kept_or_deleted_for_a_stated_reason(name, delete, why):
+def test_each_ref_is_kept_or_deleted_for_a_stated_reason(name: str, delete: bool, why: str) -> None:
     got_delete, got_why = decisions()[name]
     assert (got_delete, why in got_why) == (delete, True), got_why
 
 
-def test_deletions_list_each_tagged_manifest_before_its_parts_and_never_a_kept_ones():
+def test_deletions_list_each_tagged_manifest_before_its_parts_and_never_a_kept_ones() -> None:
     plan = plan_registry_gc(REFS, POLICY)
     assert plan.deletions == (
         ("app/deps", "sha256:m-deps-d3"),
@@ -105,32 +106,56 @@ def test_deletions_list_each_tagged_manifest_before_its_parts_and_never_a_kept_o
     assert plan.freed_bytes == 40
 
 
-def test_without_the_remote_only_age_retires_a_branch():
+def test_without_the_remote_only_age_retires_a_branch() -> None:
     unknown = GcPolicy(**{**POLICY.__dict__, "live_branches": None})
     got = decisions(unknown)
     assert got["cache:dev-gone"] == (False, "recent (the remote's branches are unknown)")
     assert got["cache:prod-feature-a"][0] is True
 
 
-def test_purge_deletes_everything_but_kept_tags():
+def test_purge_deletes_everything_but_kept_tags() -> None:
     purge = GcPolicy(**{**POLICY.__dict__, "purge": True})
     got = decisions(purge)
     assert {name for name, (delete, _) in got.items() if not delete} == {"prod:v1.2"}
 
 
-def test_an_image_dated_1970_has_no_known_age():
+KIND_REPOSITORIES = ["app/deps", "app/cache", "app/dev", "app/prod", "app/frontend-dev", "app/frontend-prod"]
+CATALOG = ["app/deps", "app/python", "app/image", "app-other/deps", "apple/prod", "team/app/image"]
+
+
+@pytest.mark.parametrize(
+    ("catalog", "purge", "extra"),
+    [
+        pytest.param(CATALOG, True, ["app/image", "app/python"], id="purge-reads-every-repository-under-the-app"),
+        pytest.param(CATALOG, False, [], id="plain-gc-reads-warmbuild-kinds-only"),
+        pytest.param(None, True, [], id="no-catalog-the-kinds-alone"),
+        pytest.param([], True, [], id="empty-catalog"),
+    ],
+)
+def test_gc_reads_the_apps_repositories(catalog: list[str] | None, purge: bool, extra: list[str]) -> None:
+    assert app_repositories("app", catalog, purge) == KIND_REPOSITORIES + extra
+
+
+def test_purge_deletes_an_image_of_a_kind_warmbuild_does_not_write() -> None:
+    purge = GcPolicy(**{**POLICY.__dict__, "purge": True})
+    pushed_by_hand = [ref("python:3.13-slim", "ab", 50), ref("image:t1", "c", 50)]
+    plan = plan_registry_gc(pushed_by_hand, purge)
+    assert {d.name: d.delete for d in plan.decisions} == {"image:t1": True, "python:3.13-slim": True}
+
+
+def test_an_image_dated_1970_has_no_known_age() -> None:
     # Built outside git: SOURCE_DATE_EPOCH 0.
     assert decide_branch_ref("prod", "feature-a", 0.0, POLICY) == (False, "branch still on the remote")
     unknown = GcPolicy(**{**POLICY.__dict__, "live_branches": None})
     assert decide_branch_ref("prod", "feature-a", 0.0, unknown)[0] is False
 
 
-def test_age_zero_never_retires_by_age():
+def test_age_zero_never_retires_by_age() -> None:
     forever = GcPolicy(**{**POLICY.__dict__, "max_age_days": 0})
     assert decisions(forever)["cache:prod-feature-a"] == (False, "branch still on the remote")
 
 
-def test_a_branch_name_matches_its_tag_slug():
+def test_a_branch_name_matches_its_tag_slug() -> None:
     # feature/a's tags are written as feature-a: it is alive.
     assert decisions()["cache:dev-feature-a"][0] is False
 
@@ -146,11 +171,11 @@ def test_a_branch_name_matches_its_tag_slug():
         ("prod", "feature-x", "feature-x"),
     ],
 )
-def test_branch_of_a_tag(kind, tag, branch):
+def test_branch_of_a_tag(kind: str, tag: str, branch: str | None) -> None:
     assert branch_of(kind, tag) == branch
 
 
-def test_local_images_follow_the_registry_and_the_branch_rules():
+def test_local_images_follow_the_registry_and_the_branch_rules() -> None:
     plan = plan_registry_gc(REFS, POLICY)
     prefix = "127.0.0.1:5000/app/"
     images = [
@@ -173,7 +198,7 @@ def test_local_images_follow_the_registry_and_the_branch_rules():
     }
 
 
-def test_a_branch_of_this_checkout_keeps_its_local_images_though_never_pushed():
+def test_a_branch_of_this_checkout_keeps_its_local_images_though_never_pushed() -> None:
     prefix = "127.0.0.1:5000/app/"
     images = [LocalImage(f"{prefix}dev:wip", 99 * DAY, 7), LocalImage(f"{prefix}dev:gone", 99 * DAY, 7)]
     policy = GcPolicy(**{**POLICY.__dict__, "local_branches": frozenset({"wip"})})
@@ -181,7 +206,7 @@ def test_a_branch_of_this_checkout_keeps_its_local_images_though_never_pushed():
     assert got == {"dev:wip": False, "dev:gone": True}
 
 
-def test_only_the_newest_content_folder_of_each_kind_stays():
+def test_only_the_newest_content_folder_of_each_kind_stays() -> None:
     state = Path("/repo/.warmbuild/app")
     folders = [
         (state / "dev" / "locks-aa11", 1.0),
@@ -197,10 +222,10 @@ def test_only_the_newest_content_folder_of_each_kind_stays():
     ("text", "count"),
     [("20GB", 20 * 1024**3), ("512MB", 512 * 1024**2), ("1.5g", int(1.5 * 1024**3)), ("0", 0), ("300 kb", 307200)],
 )
-def test_sizes_read_like_docker(text, count):
+def test_sizes_read_like_docker(text: str, count: int) -> None:
     assert parse_size(text) == count
 
 
-def test_a_size_that_is_not_one_is_a_config_error():
+def test_a_size_that_is_not_one_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="is not a size"):
         parse_size("lots")

@@ -110,12 +110,12 @@ MODULES = sorted(
 )
 
 
-def test_every_module_is_classified():
+def test_every_module_is_classified() -> None:
     assert PURE | IMPURE_OURS | {"warm", "devloop", "init"} >= set(MODULES) - {"__main__"}
 
 
 @pytest.mark.parametrize("module", sorted(PURE))
-def test_pure_modules_import_nothing_impure(module):
+def test_pure_modules_import_nothing_impure(module: str) -> None:
     ours, others = reachable(module)
     assert not ours & IMPURE_OURS, f"{module} reaches {sorted(ours & IMPURE_OURS)}"
     impure = sorted(name for name in others if impure_module(name))
@@ -123,7 +123,7 @@ def test_pure_modules_import_nothing_impure(module):
 
 
 @pytest.mark.parametrize("module", MODULES)
-def test_only_the_engine_module_talks_to_docker(module):
+def test_only_the_engine_module_talks_to_docker(module: str) -> None:
     _ours, others = imports_of(module)
     if module == "docker_engine":
         # Only python-on-whales' models, which parse what the engine answers: its
@@ -137,7 +137,7 @@ def test_only_the_engine_module_talks_to_docker(module):
         assert module in ("gitrepo", "index_http"), f"{module} runs a process"
 
 
-def test_listing_tasks_imports_no_docker_client_rich_or_planner():
+def test_listing_tasks_imports_no_docker_client_rich_or_planner() -> None:
     """`invoke --list` and `--help` pay only for invoke and the options."""
     code = (
         "import sys, warmbuild.tasks; "
@@ -149,7 +149,7 @@ def test_listing_tasks_imports_no_docker_client_rich_or_planner():
     assert "warmbuild.commands" not in loaded and "warmbuild.plan" not in loaded, loaded
 
 
-def test_bench_is_not_part_of_the_package():
+def test_bench_is_not_part_of_the_package() -> None:
     assert not (PACKAGE / "bench.py").exists()
     assert Path(REPO_ROOT / "bench" / "harness.py").is_file()
     for module in MODULES:
@@ -162,7 +162,7 @@ PROCESS_STARTERS = {
 } | {("os", name) for name in ("system", "popen", "spawnv", "execv", "execvp", "fork", "posix_spawn")}
 
 
-def test_the_engine_starts_processes_in_one_function():
+def test_the_engine_starts_processes_in_one_function() -> None:
     """The gate: every docker process of warmbuild starts in DockerEngine._run."""
     tree = ast.parse((PACKAGE / "docker_engine.py").read_text())
     starters = set()

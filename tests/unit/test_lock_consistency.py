@@ -6,7 +6,6 @@ and why). The script runs here for real, on a venv of dist-info folders."""
 
 from __future__ import annotations
 
-import base64
 import os
 import subprocess
 import sys
@@ -14,12 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
-from support import REPO_ROOT
+from support import REPO_ROOT, failed_build
 
 from warmbuild import locks
 from warmbuild.errors import BuildFailed
 from warmbuild.failures import classify_failure
-from warmbuild.progress import BuildProgress, BuildRun
 
 SCRIPT = REPO_ROOT / "src" / "warmbuild" / "docker" / "install-python-deps.sh"
 HERE = f"{sys.version_info[0]}.{sys.version_info[1]}"
@@ -84,32 +82,29 @@ CASES = [
 
 
 @pytest.mark.parametrize("distributions, problems", CASES)
-def test_the_installed_set_is_checked(tmp_path, distributions, problems):
+def test_the_installed_set_is_checked(tmp_path: Path, distributions: dict[str, list[str]], problems: list[str]) -> None:
     result = check(venv_with(tmp_path, distributions))
     said = [line.removeprefix("warmbuild-check: ") for line in result.stderr.splitlines()]
     assert said == ([*problems, "lock: the lock"] if problems else []), result.stderr
     assert result.returncode == (1 if problems else 0)
 
 
-def test_the_check_names_the_lock_the_export_came_from(tmp_path):
+def test_the_check_names_the_lock_the_export_came_from(tmp_path: Path) -> None:
     exported = locks.requirements_text([], source="requirements.txt")
     result = check(venv_with(tmp_path, {"keyring 25.6.0": ["jeepney>=0.4.2; sys_platform == 'linux'"]}), exported)
     assert result.stderr.splitlines()[-1] == "warmbuild-check: lock: requirements.txt"
 
 
-def test_the_check_is_fast_on_a_real_venv():
-    """The test venv itself (~100 real distributions): a check on every light-dependency
-    build must cost next to nothing (the best of three runs, so a busy machine does
-    not fail it)."""
+def test_the_check_step_passes_a_real_venv() -> None:
+    """The test venv itself (~100 real distributions, their compiled modules): nothing
+    is reported missing. It runs after every light install: its time is printed (the
+    benchmark's light-dep figures hold it), not asserted."""
     venv = Path(sys.prefix)
     assert len(list(venv.glob("lib/python*/site-packages/*.dist-info"))) >= 90
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        result = check_in_place(venv)
-        timings.append(time.perf_counter() - started)
-        assert result.returncode == 0, result.stderr
-    assert min(timings) < 0.3, timings
+    started = time.perf_counter()
+    result = check_in_place(venv)
+    assert result.returncode == 0, result.stderr
+    print(f"\ncheck on {venv}: {time.perf_counter() - started:.3f} s")
 
 
 def check_in_place(venv: Path) -> subprocess.CompletedProcess[str]:
@@ -120,16 +115,7 @@ def check_in_place(venv: Path) -> subprocess.CompletedProcess[str]:
 # --- how it reaches the user ----------------------------------------------------------------------
 
 
-def failed_check(log: str) -> BuildRun:
-    progress = BuildProgress()
-    step = "[prod 5/9] RUN install-python-deps paths && install-python-deps check"
-    progress.feed(
-        {
-            "vertexes": [{"digest": "c", "name": step, "error": "process did not complete successfully: exit code: 1"}],
-            "logs": [{"vertex": "c", "data": base64.b64encode(log.encode()).decode()}],
-        }
-    )
-    return BuildRun(argv=(), progress=progress, returncode=1, messages=["ERROR: failed to solve"])
+CHECK_STEP = "[prod 5/9] RUN install-python-deps paths && install-python-deps check"
 
 
 TORCH = (
@@ -163,8 +149,8 @@ TORCH = (
         ),
     ],
 )
-def test_a_failed_check_is_one_line_naming_what_is_missing_and_why(log, message):
-    error = classify_failure(failed_check(log))
+def test_a_failed_check_is_one_line_naming_what_is_missing_and_why(log: str, message: str) -> None:
+    error = classify_failure(failed_build(CHECK_STEP, log))
     assert type(error) is BuildFailed
     assert error.one_line() == message
     assert error.exit_code == 1

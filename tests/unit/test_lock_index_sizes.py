@@ -116,7 +116,7 @@ def serving(*indexes: Index) -> Iterator[None]:
 
 
 @pytest.fixture
-def default_index(monkeypatch) -> Iterator[Index]:
+def default_index(monkeypatch: pytest.MonkeyPatch) -> Iterator[Index]:
     """The installers' default index, as index_http finds it (PIP_INDEX_URL)."""
     index = Index()
     monkeypatch.setenv("PIP_INDEX_URL", f"{index.url}/simple")
@@ -132,7 +132,7 @@ TORCH_LINUX = "torch-2.2.0-cp312-cp312-manylinux1_x86_64.whl"
 TORCH_CPU = "torch-2.2.0+cpu-cp312-cp312-linux_x86_64.whl"
 
 
-def test_a_requirements_entry_is_sized_by_name_and_version(default_index):
+def test_a_requirements_entry_is_sized_by_name_and_version(default_index: Index) -> None:
     default_index.json_page(
         "torch",
         {
@@ -152,7 +152,7 @@ def test_a_requirements_entry_is_sized_by_name_and_version(default_index):
     assert default_index.requests == {("GET", "/simple/torch/"): 1}
 
 
-def test_hash_pinned_files_narrow_the_choice(default_index):
+def test_hash_pinned_files_narrow_the_choice(default_index: Index) -> None:
     """A hashed requirements file allows only its files: the size is that of the one
     it installs."""
     default_index.json_page("numpy", {"numpy-2.0.0-cp312-cp312-manylinux_2_28_x86_64.whl": 30, "numpy-2.0.0.tar.gz": 5})
@@ -162,7 +162,7 @@ def test_hash_pinned_files_narrow_the_choice(default_index):
     assert detect.detect_heavy((package,), LINUX_312, found).reason.endswith("built from source: numpy 2.0.0")
 
 
-def test_another_index_is_asked_for_its_packages_and_a_head_gives_the_size(default_index):
+def test_another_index_is_asked_for_its_packages_and_a_head_gives_the_size(default_index: Index) -> None:
     """A lock's explicit source (torch +cpu from a CPU-only index): asked there, never
     on the default index; its PEP 503 page has no sizes, a HEAD of the file does."""
     cpu = Index()
@@ -176,7 +176,7 @@ def test_another_index_is_asked_for_its_packages_and_a_head_gives_the_size(defau
     assert not default_index.requests
 
 
-def test_a_redirected_head_stays_a_head():
+def test_a_redirected_head_stays_a_head() -> None:
     files = Index()
     files.files["/files/x.whl"] = 123
     files.redirects["/moved/x.whl"] = "/files/x.whl"
@@ -185,7 +185,7 @@ def test_a_redirected_head_stays_a_head():
     assert set(files.requests) == {("HEAD", "/moved/x.whl"), ("HEAD", "/files/x.whl")}
 
 
-def test_extra_index_urls_are_asked_only_where_the_default_lacks_the_version(default_index):
+def test_extra_index_urls_are_asked_only_where_the_default_lacks_the_version(default_index: Index) -> None:
     """pip's --extra-index-url of a requirements file: torch 2.2.0+cpu is not on the
     default index, so the extra one is asked; six is found at once."""
     default_index.json_page("torch", {TORCH_LINUX: 755_000_000})
@@ -200,7 +200,7 @@ def test_extra_index_urls_are_asked_only_where_the_default_lacks_the_version(def
     assert default_index.asked() == 2 and cpu.requests == {("GET", "/simple/torch/"): 1}
 
 
-def test_unknown_sizes_are_named_with_why(default_index):
+def test_unknown_sizes_are_named_with_why(default_index: Index) -> None:
     """An index that does not answer, a project it does not have, a version it does
     not have: each named in init's reason, none guessed."""
     closed = Index()
@@ -239,11 +239,11 @@ def test_unknown_sizes_are_named_with_why(default_index):
         ),
     ],
 )
-def test_where_a_requirements_entry_is_looked_up(options, expected):
+def test_where_a_requirements_entry_is_looked_up(options: tuple[str, ...], expected: list[str]) -> None:
     assert index_http.indexes_for(pinned("x", "1"), "https://default.example/simple", options) == expected
 
 
-def test_what_needs_no_look_up():
+def test_what_needs_no_look_up() -> None:
     sized = pinned("numpy", "2.0", Artifact("numpy-2.0-cp312-cp312-manylinux_2_17_x86_64.whl", size=16))
     sdist = pinned("insightface", "0.7.3", Artifact("insightface-0.7.3.tar.gz"))
     git = LockedPackage("tool", "", (), Source(SourceKind.GIT, url="https://git.example/tool"))
@@ -282,7 +282,9 @@ def fake_pages(index: Index, packages: list[LockedPackage]) -> None:
 
 
 @pytest.mark.parametrize("delay", [0.0, 0.02], ids=["loopback", "20ms-a-request"])
-def test_a_real_requirements_file_is_sized_in_one_look_up_a_project(monkeypatch, delay, capsys):
+def test_a_real_requirements_file_is_sized_in_one_look_up_a_project(
+    monkeypatch: pytest.MonkeyPatch, delay: float, capsys: pytest.CaptureFixture[str]
+) -> None:
     packages = real_requirements()
     assert len(packages) == 193
     index = Index(delay)
@@ -294,6 +296,7 @@ def test_a_real_requirements_file_is_sized_in_one_look_up_a_project(monkeypatch,
         seconds = time.perf_counter() - started
     finding = detect.detect_heavy(tuple(packages), LINUX_312, found)
     assert finding.sure, finding.reason
+    assert isinstance(finding.value, list)
     assert len(finding.value) == sum(1_000 * (n + 1) ** 2 >= detect.HEAVY_BYTES for n in range(len(packages)))
     assert index.asked("GET") == len({p.name for p in packages}) and index.asked("HEAD") == 0
     # 193 look-ups, WORKERS at once: one after another at 20 ms each would take 3.9 s.
@@ -302,20 +305,20 @@ def test_a_real_requirements_file_is_sized_in_one_look_up_a_project(monkeypatch,
         print(f"\n    sizes of {len(packages)} packages: {index.asked('GET')} look-ups in {seconds:.2f} s ({delay=})")
 
 
-def test_the_real_file_keeps_its_git_entries_refused():
+def test_the_real_file_keeps_its_git_entries_refused() -> None:
     """What the look-up test leaves out: pip-compile wrote two git requirements pinned
     to tags; warmbuild asks for a commit (a tag can move under a cached build)."""
     with pytest.raises(LockError, match=re.escape("is not pinned to a commit")):
         requirements_lock.parse(REAL.read_text(), str(REAL))
 
 
-def test_sizes_of_reads_nothing_when_nothing_needs_it(monkeypatch):
+def test_sizes_of_reads_nothing_when_nothing_needs_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PIP_INDEX_URL", "http://127.0.0.1:9/simple")  # would fail if asked
     sized = pinned("numpy", "2.0", Artifact("numpy-2.0-cp312-cp312-manylinux_2_17_x86_64.whl", size=16))
     assert index_http.sizes_of([sized], LINUX_312) == {}
 
 
-def test_a_real_lock_asks_the_explicit_source_for_its_package(default_index):
+def test_a_real_lock_asks_the_explicit_source_for_its_package(default_index: Index) -> None:
     """immich's Poetry 1.x lock (ORIGIN.md): onnxruntime-gpu comes from its explicit
     `cuda12` source, everything else from the default index. The lock names files
     but no sizes: each package's pinned files are sized from its own index."""

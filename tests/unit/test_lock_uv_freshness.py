@@ -25,6 +25,8 @@ UV = Path(sys.executable).parent / "uv"
 # The locks' own index: their hosts were replaced with index.example (ORIGIN.md), and
 # uv checks that every index the lock names is configured.
 INDEX = "https://index.example/simple"
+# One end of a requires-python range: (version, inclusive).
+Bound = tuple[str, bool]
 
 
 def uv_says_fresh(folder: Path) -> bool:
@@ -158,7 +160,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("lock, edits, fresh", CASES)
-def test_warmbuild_agrees_with_uv_lock_check(tmp_path, lock, edits, fresh):
+def test_warmbuild_agrees_with_uv_lock_check(
+    tmp_path: Path, lock: str, edits: list[tuple[str, str]], fresh: bool
+) -> None:
     folder = edited(tmp_path, lock, edits)
     assert uv_says_fresh(folder) is fresh, "the row's premise: what uv says"
     assert warmbuild_says_fresh(folder) is fresh
@@ -175,13 +179,13 @@ UV_ONLY = [
 
 
 @pytest.mark.parametrize("lock, edits", UV_ONLY)
-def test_what_only_uv_judges_passes(tmp_path, lock, edits):
+def test_what_only_uv_judges_passes(tmp_path: Path, lock: str, edits: list[tuple[str, str]]) -> None:
     folder = edited(tmp_path, lock, edits)
     assert not uv_says_fresh(folder)
     assert warmbuild_says_fresh(folder)
 
 
-def test_a_stale_lock_says_what_changed(tmp_path):
+def test_a_stale_lock_says_what_changed(tmp_path: Path) -> None:
     folder = edited(tmp_path, FLASK, [('async = ["asgiref>=3.2"]', 'async = ["asgiref>=3.2", "six"]')])
     with pytest.raises(LockError) as error:
         locks.read_lock(folder)
@@ -203,14 +207,14 @@ def test_a_stale_lock_says_what_changed(tmp_path):
         pytest.param(">=3.10,!=3.11.*", None, id="a-hole-is-not-compared"),
     ],
 )
-def test_requires_python_as_a_range(specifier, bounds):
+def test_requires_python_as_a_range(specifier: str, bounds: tuple[Bound | None, Bound | None] | None) -> None:
     """(lower, upper) as (version, inclusive): what uv's RequiresPython range compares."""
     found = uv_fresh.python_range(specifier)
     shown = tuple(b and (str(b[0]), b[1]) for b in found) if found else None
     assert shown == bounds
 
 
-def test_a_workspace_requires_python_is_left_to_uv():
+def test_a_workspace_requires_python_is_left_to_uv() -> None:
     """With members, uv locks the intersection of their requires-python: not the root's."""
     pyproject = {"project": {"name": "root", "version": "1", "requires-python": ">=3.10"}}
     lock = {"requires-python": ">=3.12", "manifest": {"members": ["member", "root"]}}

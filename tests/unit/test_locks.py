@@ -37,7 +37,7 @@ def installed(lock: locks.Lock, groups: list[str], env: TargetEnvironment) -> di
 @pytest.mark.parametrize(
     "groups, golden", [(["main"], "export-main.txt"), (["main", "dev"], "export-dev.txt")], ids=["main", "main+dev"]
 )
-def test_poetry_selection_matches_poetry_export(groups, golden):
+def test_poetry_selection_matches_poetry_export(groups: list[str], golden: str) -> None:
     """Goldens captured from Poetry 2.5.1's `poetry export` when the fixture was locked."""
     lock = locks.read_lock(SMALL)
     ours = installed(lock, groups, LINUX_313)
@@ -47,7 +47,7 @@ def test_poetry_selection_matches_poetry_export(groups, golden):
     assert hashes == {e.name: e.hashes for e in golden_entries if e.name in hashes}
 
 
-def test_markers_are_evaluated_for_the_target():
+def test_markers_are_evaluated_for_the_target() -> None:
     """colorama is needed on Windows only: in the lock, not in a Linux image."""
     lock = locks.read_lock(SMALL)
     assert "colorama" in {p.name for p in lock.packages}
@@ -55,13 +55,13 @@ def test_markers_are_evaluated_for_the_target():
 
 
 @pytest.mark.parametrize("project", [SMALL, REPO_ROOT / "backend"], ids=["small", "example-backend"])
-def test_content_hash_matches_the_one_poetry_wrote(project):
+def test_content_hash_matches_the_one_poetry_wrote(project: Path) -> None:
     pyproject = tomllib.loads((project / "pyproject.toml").read_text())
     lock = tomllib.loads((project / "poetry.lock").read_text())
     assert content_hash(pyproject) == lock["metadata"]["content-hash"]
 
 
-def test_stale_lock_is_caught_before_any_build(tmp_path):
+def test_stale_lock_is_caught_before_any_build(tmp_path: Path) -> None:
     shutil.copytree(SMALL, tmp_path / "app")
     pyproject = tmp_path / "app" / "pyproject.toml"
     pyproject.write_text(pyproject.read_text().replace('"scipy (>=1.14)"', '"scipy (>=1.14)", "six"'))
@@ -74,39 +74,39 @@ def test_stale_lock_is_caught_before_any_build(tmp_path):
     assert error.value.exit_code == 3
 
 
-def test_missing_lock_names_the_fix(tmp_path):
+def test_missing_lock_names_the_fix(tmp_path: Path) -> None:
     with pytest.raises(LockError, match=r"no lock file in .* \(looked for poetry.lock, uv.lock, requirements.txt\)"):
         locks.read_lock(tmp_path)
 
 
-def test_heavy_closure_follows_dependencies():
+def test_heavy_closure_follows_dependencies() -> None:
     lock = locks.read_lock(REPO_ROOT / "backend")
     prod = locks.install_set(lock, ["main"], LINUX_313)
     heavy = locks.heavy_packages(prod, ["scipy", "opencv-python-headless"], "poetry.lock")
     assert [p.name for p in heavy] == ["numpy", "opencv-python-headless", "scipy"]
 
 
-def test_heavy_package_missing_from_the_target():
+def test_heavy_package_missing_from_the_target() -> None:
     lock = locks.read_lock(REPO_ROOT / "backend")
     prod = locks.install_set(lock, ["main"], LINUX_313)
     with pytest.raises(LockError, match=r"heavy package 'torch' is not in poetry\.lock for this target"):
         locks.heavy_packages(prod, ["torch"], "poetry.lock")
 
 
-def test_optional_group_is_left_out_unless_asked_for():
+def test_optional_group_is_left_out_unless_asked_for() -> None:
     lock = locks.read_lock(REPO_ROOT / "backend")
     assert "ml" in lock.optional_groups and "ml" not in lock.development_groups
     assert "ultralytics" not in installed(lock, ["main"], LINUX_313)
     assert "ultralytics" in installed(lock, ["main", "ml"], LINUX_313)
 
 
-def test_unknown_group_names_the_ones_there_are():
+def test_unknown_group_names_the_ones_there_are() -> None:
     lock = locks.read_lock(REPO_ROOT / "backend")
     with pytest.raises(LockError, match=r"has no group or extra 'gpu' \(it has: dev, ml\)"):
         locks.install_set(lock, ["main", "gpu"], LINUX_313, "poetry.lock")
 
 
-def test_a_lock_for_another_python_is_refused():
+def test_a_lock_for_another_python_is_refused() -> None:
     lock = locks.read_lock(REPO_ROOT / "backend")  # requires-python >=3.13,<3.14
     with pytest.raises(LockError) as error:
         locks.install_set(lock, ["main"], LINUX_311, "backend/poetry.lock")
@@ -143,7 +143,7 @@ def requirements_lock_in(tmp_path: Path, text: str, dev: str = "") -> locks.Lock
     return locks.read_lock(tmp_path)
 
 
-def test_requirements_file_with_via_comments(tmp_path):
+def test_requirements_file_with_via_comments(tmp_path: Path) -> None:
     lock = requirements_lock_in(tmp_path, REQUIREMENTS)
     assert lock.hashed
     packages = {p.name: p for p in locks.install_set(lock, ["main"], LINUX_313)}
@@ -152,14 +152,14 @@ def test_requirements_file_with_via_comments(tmp_path):
     assert [p.name for p in locks.closure(packages.values(), ["scipy"])] == ["numpy", "scipy"]
 
 
-def test_unhashed_requirements_are_read_and_marked(tmp_path):
+def test_unhashed_requirements_are_read_and_marked(tmp_path: Path) -> None:
     lock = requirements_lock_in(tmp_path, "# via nothing\nsix==1.16.0\nidna==3.10 ; python_version >= '3.8'\n")
     assert not lock.hashed
     text = locks.requirements_text(locks.install_set(lock, ["main"], LINUX_313))
     assert "idna==3.10\n" in text and "six==1.16.0\n" in text and "--hash" not in text
 
 
-def test_requirements_dev_file_is_the_dev_group(tmp_path):
+def test_requirements_dev_file_is_the_dev_group(tmp_path: Path) -> None:
     lock = requirements_lock_in(tmp_path, "six==1.16.0\n", dev="six==1.16.0\npytest==8.3.0\n")
     assert lock.development_groups == ("dev",)
     assert installed(lock, ["main"], LINUX_313) == {"six": "1.16.0"}
@@ -177,7 +177,7 @@ def test_requirements_dev_file_is_the_dev_group(tmp_path):
     ],
     ids=["range", "bare-name", "partly-hashed", "git-branch-is-not-a-commit", "include"],
 )
-def test_requirements_that_are_not_a_lock(tmp_path, text, message):
+def test_requirements_that_are_not_a_lock(tmp_path: Path, text: str, message: str | None) -> None:
     (tmp_path / "requirements.txt").write_text(text)
     with pytest.raises(LockError) as error:
         locks.read_lock(tmp_path)
@@ -185,7 +185,7 @@ def test_requirements_that_are_not_a_lock(tmp_path, text, message):
     assert error.value.exit_code == 3
 
 
-def test_requirements_git_and_path_entries(tmp_path):
+def test_requirements_git_and_path_entries(tmp_path: Path) -> None:
     lock = requirements_lock_in(
         tmp_path,
         "shared @ file:./libs/shared\n"
@@ -245,26 +245,28 @@ UV_DEPENDENCIES = ["numpy", "scipy>=1.14", "uvicorn[standard]"]
         ),
     ],
 )
-def test_uv_lock_walks_forks_extras_groups_and_markers(tmp_path, env, groups, expected):
+def test_uv_lock_walks_forks_extras_groups_and_markers(
+    tmp_path: Path, env: TargetEnvironment, groups: list[str], expected: dict[str, str]
+) -> None:
     lock = locks.read_lock(write_uv_project(tmp_path / "app", UV_DEPENDENCIES))
     assert lock.kind == "uv" and lock.development_groups == ("dev",) and lock.extras == {"ml"}
     assert installed(lock, groups, env) == expected
 
 
-def test_which_packages_are_built_from_source(tmp_path):
+def test_which_packages_are_built_from_source(tmp_path: Path) -> None:
     lock = locks.read_lock(write_uv_project(tmp_path / "app", UV_DEPENDENCIES))
     packages = {p.name: p for p in locks.install_set(lock, ["main"], LINUX_313)}
     assert [name for name, p in sorted(packages.items()) if locks.needs_build(p, LINUX_313)] == ["uvloop"]
     assert packages["scipy"].hashes == ("sha256:s1", "sha256:s3")
 
 
-def test_a_package_without_wheel_or_sdist_for_the_target_is_unusable(tmp_path):
+def test_a_package_without_wheel_or_sdist_for_the_target_is_unusable(tmp_path: Path) -> None:
     lock = locks.read_lock(write_uv_project(tmp_path / "app", UV_DEPENDENCIES))
     pillow = next(p for p in lock.packages if p.name == "pillow")
     assert locks.unusable(pillow, LINUX_313) and not locks.unusable(pillow, ARM_313)
 
 
-def test_uv_lock_out_of_date(tmp_path):
+def test_uv_lock_out_of_date(tmp_path: Path) -> None:
     with pytest.raises(LockError) as error:
         locks.read_lock(write_uv_project(tmp_path / "app", [*UV_DEPENDENCIES, "httpx"]))
     assert error.value.one_line().endswith(
@@ -285,11 +287,11 @@ def test_uv_lock_out_of_date(tmp_path):
         ("registry.example/team/base:latest", None),
     ],
 )
-def test_python_version_from_the_image_tag(image, expected):
+def test_python_version_from_the_image_tag(image: str, expected: tuple[int, ...] | None) -> None:
     assert python_from_image(image) == expected
 
 
-def test_an_image_without_a_version_needs_python_version():
+def test_an_image_without_a_version_needs_python_version() -> None:
     with pytest.raises(ConfigError, match="cannot tell the Python version") as error:
         target_environment("registry.example/team/base:latest", "", "linux/amd64")
     assert "set `python_version:`" in error.value.fix
@@ -310,7 +312,7 @@ def test_an_image_without_a_version_needs_python_version():
         ("pkg-1.0-py3-none-any.whl", True),
     ],
 )
-def test_wheel_tags(filename, fits):
+def test_wheel_tags(filename: str, fits: bool) -> None:
     assert LINUX_313.wheel_fits(filename) is fits
 
 
@@ -325,7 +327,7 @@ def test_wheel_tags(filename, fits):
         ("*", [""], ""),
     ],
 )
-def test_poetry_constraints_in_pep440(constraint, specifiers, marker):
+def test_poetry_constraints_in_pep440(constraint: str, specifiers: list[str], marker: str) -> None:
     assert pep440(constraint) == specifiers
     assert python_marker(constraint) == marker
 
@@ -396,7 +398,7 @@ content-hash = "CONTENT_HASH"
 }
 
 
-def test_poetry_path_and_git_dependencies(tmp_path):
+def test_poetry_path_and_git_dependencies(tmp_path: Path) -> None:
     for name, text in POETRY_PATH_AND_GIT.items():
         (tmp_path / name).write_text(text)
     pyproject = tomllib.loads(POETRY_PATH_AND_GIT["pyproject.toml"])

@@ -8,7 +8,7 @@ import time
 from warmbuild.machine_locks import machine_lock
 
 
-def test_second_holder_waits_for_the_first():
+def test_second_holder_waits_for_the_first() -> None:
     events: list[str] = []
     first_in = threading.Event()
 
@@ -31,14 +31,14 @@ def test_second_holder_waits_for_the_first():
     assert events == ["first done", "second in"]
 
 
-def test_other_images_do_not_wait():
+def test_other_images_do_not_wait() -> None:
     with machine_lock("reg/app/deps:abc"):
         started = time.monotonic()
         with machine_lock("reg/app/deps:other"):
             assert time.monotonic() - started < 1
 
 
-def test_a_holder_may_ask_again_for_a_name_it_holds():
+def test_a_holder_may_ask_again_for_a_name_it_holds() -> None:
     """execute() inside cache-warm's lock of the same cache ref must not wait on itself."""
     done = threading.Event()
 

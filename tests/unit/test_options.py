@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import REPO_ROOT
@@ -46,7 +47,7 @@ SOURCE = Path("w.yaml")
         ),
     ],
 )
-def test_valid_documents(data, expected):
+def test_valid_documents(data: dict[str, Any], expected: Config) -> None:
     assert parse_config(data, None) == expected
 
 
@@ -90,7 +91,7 @@ def test_valid_documents(data, expected):
         pytest.param(["a"], "w.yaml: must be a mapping of keys to values", id="not-a-mapping"),
     ],
 )
-def test_invalid_documents_name_file_and_key(data, message):
+def test_invalid_documents_name_file_and_key(data: object, message: str) -> None:
     with pytest.raises(ConfigError) as error:
         parse_config(data, SOURCE)
     assert error.value.one_line().startswith(message)
@@ -98,7 +99,7 @@ def test_invalid_documents_name_file_and_key(data, message):
     assert "\n" not in error.value.one_line()
 
 
-def test_flags_override_the_file_and_their_errors_name_the_flag(tmp_path):
+def test_flags_override_the_file_and_their_errors_name_the_flag(tmp_path: Path) -> None:
     path = tmp_path / "w.yaml"
     path.write_text("registry: from-file:5000\ncache:\n  mode: min\n")
     config = load_config(path, {"registry": "from-flag:5000", "pull_request": True, "installer": None})
@@ -114,7 +115,7 @@ def test_flags_override_the_file_and_their_errors_name_the_flag(tmp_path):
     assert error.value.one_line().startswith("--installer: 'npm' is not one of uv, pip, poetry")
 
 
-def test_missing_and_broken_files(tmp_path):
+def test_missing_and_broken_files(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="configuration file not found"):
         load_config(tmp_path / "absent.yaml")
     broken = tmp_path / "broken.yaml"
@@ -123,7 +124,7 @@ def test_missing_and_broken_files(tmp_path):
         load_config(broken)
 
 
-def test_the_file_is_found_from_a_sub_folder(tmp_path, monkeypatch):
+def test_the_file_is_found_from_a_sub_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "warmbuild.yaml").write_text("name: found\n")
     (tmp_path / "backend" / "app").mkdir(parents=True)
     monkeypatch.chdir(tmp_path / "backend" / "app")
@@ -131,19 +132,19 @@ def test_the_file_is_found_from_a_sub_folder(tmp_path, monkeypatch):
     assert config.name == "found" and config.root == tmp_path
 
 
-def test_resolved_config_round_trips():
+def test_resolved_config_round_trips() -> None:
     config = Config(heavy=("torch",), secrets=(SecretSource(id="ca", file="/ca.pem"),))
     assert parse_config(config_as_dict(config), None) == config
 
 
-def test_every_flag_names_an_existing_key_and_has_help():
+def test_every_flag_names_an_existing_key_and_has_help() -> None:
     assert set(CONFIG_FLAGS) == {"registry", "installer", "builder", "pull_request", "export_cache"}
     for flag in CONFIG_FLAGS.values():
         section = Config.model_fields[flag.path[0]]
         assert section is not None and flag.help
 
 
-def test_readme_configuration_table_is_generated_from_the_options():
+def test_readme_configuration_table_is_generated_from_the_options() -> None:
     readme = (REPO_ROOT / "README.md").read_text()
     block = re.search(r"<!-- config:start -->\n(.*?)<!-- config:end -->", readme, re.S)
     assert block, "README.md has no <!-- config:start/end --> block"

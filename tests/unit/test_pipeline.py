@@ -8,14 +8,24 @@ import dataclasses
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fake_engine import FakeEngine, progress_of
-from support import DOCKERFILE, EXAMPLE, REPO_ROOT, copy_example_app, sample_inputs
+from support import DOCKERFILE, EXAMPLE, REPO_ROOT, VARIANTS, copy_example_app, sample_inputs
 
 from warmbuild import devloop, pipeline, plan, warm
-from warmbuild.errors import BuildFailed, CacheBlobsMissing, ConfigError, DiskFull, EngineError, RegistryError
+from warmbuild.errors import (
+    BuildFailed,
+    CacheBlobsMissing,
+    ConfigError,
+    DiskFull,
+    EngineError,
+    RegistryError,
+    WarmbuildError,
+)
 from warmbuild.failures import classify_failure, is_transient
 from warmbuild.options import CacheOptions, Config, DevOptions, FrontendOptions, load_config
 from warmbuild.plan import Output
@@ -24,7 +34,7 @@ from warmbuild.repo import RepoState
 from warmbuild.report import Outcome
 
 
-def inputs_in(tmp_path: Path, config: Config | None = None, **changes) -> plan.BuildInputs:
+def inputs_in(tmp_path: Path, config: Config | None = None, **changes: Any) -> plan.BuildInputs:
     repo = RepoState(root=tmp_path, branch="main", revision="c0ffee", commit_time=1_700_000_000)
     return sample_inputs(config, repo=repo, **changes)
 
@@ -47,7 +57,15 @@ def output_of(argv: tuple[str, ...]) -> str:
         pytest.param(False, False, False, True, Outcome.BUILT, "type=docker", id="registry-down-built-locally"),
     ],
 )
-def test_deps_image_outcomes(tmp_path, in_registry, in_local_store, reachable, push, expected, built_output):
+def test_deps_image_outcomes(
+    tmp_path: Path,
+    in_registry: bool,
+    in_local_store: bool,
+    reachable: bool,
+    push: bool,
+    expected: Outcome,
+    built_output: str | None,
+) -> None:
     inputs = inputs_in(tmp_path, registry_reachable=reachable)
     image = plan.deps_image(inputs)
     engine = FakeEngine(
@@ -66,14 +84,14 @@ def test_deps_image_outcomes(tmp_path, in_registry, in_local_store, reachable, p
         assert summary.pushed == ((image,) if built_output.startswith("type=image") else ())
 
 
-def test_deps_image_needs_the_registry_when_the_task_pushes(tmp_path):
+def test_deps_image_needs_the_registry_when_the_task_pushes(tmp_path: Path) -> None:
     inputs = inputs_in(tmp_path, registry_reachable=False)
     with pytest.raises(RegistryError) as error:
         pipeline.ensure_deps(FakeEngine(registry_down=True), inputs, require_registry=True)
     assert error.value.exit_code == 5 and "nothing was pushed" in error.value.fix
 
 
-def test_a_push_checks_the_registry_first_and_builds_nothing_when_it_is_gone(tmp_path):
+def test_a_push_checks_the_registry_first_and_builds_nothing_when_it_is_gone(tmp_path: Path) -> None:
     inputs = inputs_in(tmp_path)
     engine = FakeEngine(registry_down=True)
     with pytest.raises(RegistryError, match="is unreachable"):
@@ -81,7 +99,7 @@ def test_a_push_checks_the_registry_first_and_builds_nothing_when_it_is_gone(tmp
     assert engine.builds == []
 
 
-def test_a_loaded_image_reports_its_size_and_a_cache_only_build_none(tmp_path):
+def test_a_loaded_image_reports_its_size_and_a_cache_only_build_none(tmp_path: Path) -> None:
     inputs = inputs_in(tmp_path)
     loaded = pipeline.execute(FakeEngine(), plan.plan_build(inputs, "prod"))
     cache_only = pipeline.execute(FakeEngine(), plan.plan_build(inputs, "prod", Output.CACHE_ONLY))
@@ -112,7 +130,15 @@ PROBE_WORKED = {"[prod 1/2] RUN install": True, "[prod 2/2] COPY . /app": False}
         ),
     ],
 )
-def test_warm_one_outcomes(tmp_path, config, probe, ref_exists, builds, exported, note):
+def test_warm_one_outcomes(
+    tmp_path: Path,
+    config: Config,
+    probe: dict[str, bool],
+    ref_exists: bool | str,
+    builds: int,
+    exported: bool,
+    note: str | None,
+) -> None:
     inputs = inputs_in(tmp_path, config)
     ref = plan.cache_ref(inputs.config, "prod", "main")
     engine = FakeEngine(
@@ -131,7 +157,7 @@ def test_warm_one_outcomes(tmp_path, config, probe, ref_exists, builds, exported
         assert summary.notes == (note,)
 
 
-def test_cache_warm_warms_every_image_of_the_app(tmp_path):
+def test_cache_warm_warms_every_image_of_the_app(tmp_path: Path) -> None:
     inputs = inputs_in(tmp_path, frontend_dockerfile=Path("/repo/frontend.Dockerfile"))
     assert [maker(False).target for maker in warm.plan_makers(inputs)] == [
         "dev",
@@ -155,8 +181,8 @@ def test_cache_warm_warms_every_image_of_the_app(tmp_path):
     ],
 )
 def test_cache_warm_warms_the_deps_cache_of_an_image_pushed_elsewhere(
-    tmp_path, deps_in_registry, branch_cache, builds, deps_exported
-):
+    tmp_path: Path, deps_in_registry: bool, branch_cache: bool, builds: list[str], deps_exported: bool
+) -> None:
     inputs = inputs_in(tmp_path)
     deps_ref = plan.cache_ref(inputs.config, "deps", "main")
     registry = ({plan.deps_image(inputs)} if deps_in_registry else set()) | ({deps_ref} if branch_cache else set())
@@ -177,7 +203,9 @@ def test_cache_warm_warms_the_deps_cache_of_an_image_pushed_elsewhere(
         pytest.param("prod", True, True, id="export-local-writes-it"),
     ],
 )
-def test_which_builds_export_the_deps_cache(tmp_path, target, export_local, deps_exports):
+def test_which_builds_export_the_deps_cache(
+    tmp_path: Path, target: str, export_local: bool, deps_exports: bool
+) -> None:
     config = EXAMPLE.model_copy(update={"cache": CacheOptions(export_local=export_local)})
     inputs = inputs_in(tmp_path, config)
     deps_plan = plan.request_plans(inputs, plan.BuildRequest(plan.Target(target)))[0]
@@ -197,7 +225,9 @@ def test_which_builds_export_the_deps_cache(tmp_path, target, export_local, deps
         pytest.param([BuildFailed("step")], [1], True, id="other-failures-do-not-retry"),
     ],
 )
-def test_a_cache_that_loses_blobs_under_a_build_is_left_out(tmp_path, results, imports_of_each_build, fails):
+def test_a_cache_that_loses_blobs_under_a_build_is_left_out(
+    tmp_path: Path, results: list[WarmbuildError], imports_of_each_build: list[int], fails: bool
+) -> None:
     inputs = inputs_in(tmp_path)
     engine = FakeEngine(results=list(results))
     build_plan = plan.plan_build(inputs, "prod", Output.LOAD, export_cache=False)
@@ -213,7 +243,9 @@ def test_a_cache_that_loses_blobs_under_a_build_is_left_out(tmp_path, results, i
 # --- failures in the user's terms -------------------------------------------------------------------
 
 
-def failed_run(vertices: list[dict], messages: list[str] | None = None, logs: list[dict] | None = None) -> BuildRun:
+def failed_run(
+    vertices: list[dict[str, str]], messages: list[str] | None = None, logs: list[dict[str, str]] | None = None
+) -> BuildRun:
     progress = progress_of({})
     progress.feed({"vertexes": vertices, "logs": logs or []})
     return BuildRun(argv=(), progress=progress, returncode=1, messages=messages or [])
@@ -275,7 +307,7 @@ UV_DISK_FULL = (
         ),
     ],
 )
-def test_failure_classification(run, kind, message):
+def test_failure_classification(run: BuildRun, kind: type[WarmbuildError], message: str) -> None:
     error = classify_failure(run)
     assert type(error) is kind
     assert error.problem == message
@@ -292,7 +324,7 @@ def test_failure_classification(run, kind, message):
         pytest.param("frontend", " frontend ", ("frontend",), id="subset"),
     ],
 )
-def test_choose_services(frontend, requested, expected):
+def test_choose_services(frontend: str, requested: str, expected: tuple[str, ...]) -> None:
     assert devloop.choose_services(Config(frontend=FrontendOptions(context=frontend)), requested) == expected
 
 
@@ -303,12 +335,12 @@ def test_choose_services(frontend, requested, expected):
         pytest.param(devloop.choose_service, "backend,frontend", "--service names 2 services", id="shell-needs-one"),
     ],
 )
-def test_service_errors(function, requested, message):
+def test_service_errors(function: Callable[[Config, str], object], requested: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         function(EXAMPLE, requested)
 
 
-def test_dev_up_builds_deps_dev_and_frontend_then_starts_the_stack(tmp_path):
+def test_dev_up_builds_deps_dev_and_frontend_then_starts_the_stack(tmp_path: Path) -> None:
     (tmp_path / "warmbuild.yaml").write_text("")
     config = EXAMPLE.model_copy()
     config._source = tmp_path / "warmbuild.yaml"
@@ -323,7 +355,7 @@ def test_dev_up_builds_deps_dev_and_frontend_then_starts_the_stack(tmp_path):
     assert env["FRONTEND_IMAGE"] == "127.0.0.1:5000/warmbuild-example/frontend-dev:main"
 
 
-def test_dev_up_rebuild_reruns_the_dev_stage(tmp_path):
+def test_dev_up_rebuild_reruns_the_dev_stage(tmp_path: Path) -> None:
     config = EXAMPLE.model_copy(update={"frontend": FrontendOptions(context="")})
     config._source = tmp_path / "warmbuild.yaml"
     inputs = inputs_in(tmp_path, config)
@@ -340,7 +372,7 @@ def test_dev_up_rebuild_reruns_the_dev_stage(tmp_path):
         pytest.param("python -c 'print(1 + 1)'", ["python", "-c", "print(1 + 1)"], id="quoted"),
     ],
 )
-def test_dev_shell_splits_commands_as_a_shell_does(tmp_path, command, argv):
+def test_dev_shell_splits_commands_as_a_shell_does(tmp_path: Path, command: str, argv: list[str]) -> None:
     config = Config()
     config._source = tmp_path / "warmbuild.yaml"
     engine = FakeEngine()
@@ -348,7 +380,7 @@ def test_dev_shell_splits_commands_as_a_shell_does(tmp_path, command, argv):
     assert engine.compose_calls == [("shell", "backend", *argv)]
 
 
-def test_gather_inputs_stops_before_any_build_when_the_engine_is_unusable(tmp_path):
+def test_gather_inputs_stops_before_any_build_when_the_engine_is_unusable(tmp_path: Path) -> None:
     config = Config(context=".", heavy=(), frontend=FrontendOptions(context=""), lock="requirements")
     config._source = tmp_path / "warmbuild.yaml"
     (tmp_path / "requirements.txt").write_text("six==1.16.0 --hash=sha256:aa\n")
@@ -361,7 +393,7 @@ def test_gather_inputs_stops_before_any_build_when_the_engine_is_unusable(tmp_pa
     assert engine.builds == []
 
 
-def test_passing_failures_are_told_apart_from_real_ones():
+def test_passing_failures_are_told_apart_from_real_ones() -> None:
     race = failed_run(
         [
             {
@@ -425,7 +457,9 @@ def b64(text: str) -> str:
         ),
     ],
 )
-def test_a_failed_source_build_names_the_package_and_the_missing_system_package(log, problem, fix):
+def test_a_failed_source_build_names_the_package_and_the_missing_system_package(
+    log: str, problem: str, fix: str
+) -> None:
     run = failed_run(
         [{"digest": "w", "name": "[wheel-build 3/3] RUN install-python-deps build-wheels", "error": "exit code: 1"}],
         logs=[{"vertex": "w", "data": b64(log)}],
@@ -474,22 +508,25 @@ def touch(path: Path, text: str) -> None:
         pytest.param(
             "prod",
             lambda _app, inputs: sample_inputs(
-                app_dir=REPO_ROOT / "bench" / "variants" / "light-added", repo=inputs.repo, dockerfile_path=DOCKERFILE
+                app_dir=VARIANTS / "light-added", repo=inputs.repo, dockerfile_path=DOCKERFILE
             ),
             True,
             id="lock-changed",
         ),
     ],
 )
-def test_an_unchanged_build_is_skipped_and_every_input_counts(tmp_path, target, change, builds_again):
+def test_an_unchanged_build_is_skipped_and_every_input_counts(
+    tmp_path: Path, target: str, change: Callable[[Path, plan.BuildInputs], object], builds_again: bool
+) -> None:
     inputs = context_app(tmp_path)
     engine = FakeEngine(registry={plan.deps_image(inputs)})
     assert rebuilt(engine, plan.plan_build(inputs, target)), "the first build runs"
-    changed = change(tmp_path / "backend", inputs) or inputs
+    result = change(tmp_path / "backend", inputs)
+    changed = result if isinstance(result, plan.BuildInputs) else inputs
     assert rebuilt(engine, plan.plan_build(changed, target)) is builds_again
 
 
-def test_a_missing_image_or_rebuild_builds_again(tmp_path):
+def test_a_missing_image_or_rebuild_builds_again(tmp_path: Path) -> None:
     inputs = context_app(tmp_path)
     engine = FakeEngine(registry={plan.deps_image(inputs)})
     prod = plan.plan_build(inputs, "prod")
@@ -503,7 +540,7 @@ def test_a_missing_image_or_rebuild_builds_again(tmp_path):
     assert rebuilt(engine, cache_only) and rebuilt(engine, cache_only), "cache-only builds always run"
 
 
-def test_dev_up_leaves_a_running_unchanged_stack_alone(tmp_path):
+def test_dev_up_leaves_a_running_unchanged_stack_alone(tmp_path: Path) -> None:
     shutil.copytree(REPO_ROOT / "backend", tmp_path / "backend", ignore=shutil.ignore_patterns("__pycache__"))
     config = EXAMPLE.model_copy(update={"frontend": FrontendOptions(context="")})
     config._source = tmp_path / "warmbuild.yaml"
@@ -536,7 +573,7 @@ def test_dev_up_leaves_a_running_unchanged_stack_alone(tmp_path):
         pytest.param("deps", False, False, id="build-deps"),
     ],
 )
-def test_plan_prints_exactly_the_argv_the_build_runs(tmp_path, target, push, rebuild):
+def test_plan_prints_exactly_the_argv_the_build_runs(tmp_path: Path, target: str, push: bool, rebuild: bool) -> None:
     config = load_config(copy_example_app(tmp_path, "plan-equals-build"))
     planned = pipeline.plan_targets(config, FakeEngine(), [target], "main", push=push, rebuild=rebuild)
     engine = FakeEngine()

@@ -5,14 +5,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from typing import Any
 
 import pytest
-from support import BASE_DIGEST, DOCKERFILE, EXAMPLE, REPO_ROOT, sample_inputs
+from support import BASE_DIGEST, DOCKERFILE, EXAMPLE, REPO_ROOT, VARIANTS, sample_inputs
 
 from warmbuild import dockerfile
 from warmbuild.errors import EngineError
 from warmbuild.options import CacheOptions, Config, SecretSource
-from warmbuild.plan import Output, cache_chain, deps_tag, dev_user, plan_build
+from warmbuild.plan import BuildInputs, BuildPlan, Output, cache_chain, deps_tag, dev_user, plan_build
 from warmbuild.refs import parse_image_ref
 from warmbuild.repo import RepoState
 
@@ -22,28 +23,28 @@ TAG = deps_tag(INPUTS)
 DEPS = f"127.0.0.1:5000/warmbuild-example/deps:{TAG}"
 
 
-def locks_folder(plan) -> str:
-    return plan.locks_dir
+def locks_folder(plan: BuildPlan) -> str:
+    return str(plan.locks_dir)
 
 
-def pathdeps_folder(plan) -> str:
+def pathdeps_folder(plan: BuildPlan) -> str:
     [(folder, copies)] = plan.trees
     assert copies == ()
-    return folder
+    return str(folder)
 
 
-def files_by_name(plan) -> dict[str, str]:
+def files_by_name(plan: BuildPlan) -> dict[str, str]:
     return dict(plan.files)
 
 
-def rendered_dockerfile(plan) -> str:
+def rendered_dockerfile(plan: BuildPlan) -> str:
     """The Dockerfile staged for the app (runtime blocks rendered), named by content."""
     assert re.fullmatch(r"/repo/\.warmbuild/warmbuild-example/dockerfile-[0-9a-f]{16}/Dockerfile", str(plan.dockerfile))
     assert [name for name, _ in plan.definition_files] == ["Dockerfile", "Dockerfile.dockerignore"]
     return str(plan.dockerfile)
 
 
-def test_deps_plan_exact_argv():
+def test_deps_plan_exact_argv() -> None:
     plan = plan_build(INPUTS, "deps")
     assert plan.argv == (
         "buildx",
@@ -92,7 +93,7 @@ def test_deps_plan_exact_argv():
     assert plan.pushes and plan.image == DEPS
 
 
-def test_prod_plan_exact_argv():
+def test_prod_plan_exact_argv() -> None:
     plan = plan_build(INPUTS, "prod")
     assert plan.argv == (
         "buildx",
@@ -142,7 +143,7 @@ def test_prod_plan_exact_argv():
     )
 
 
-def argv_of(target: str, config: Config = CONFIG, **changes) -> list[str]:
+def argv_of(target: str, config: Config = CONFIG, **changes: Any) -> list[str]:
     return list(plan_build(sample_inputs(config, **changes), target).argv)
 
 
@@ -257,7 +258,13 @@ REPO_FEATURE = RepoState(
         ),
     ],
 )
-def test_plan_table(target, config, changes, present, absent):
+def test_plan_table(
+    target: str,
+    config: Config,
+    changes: dict[str, Any],
+    present: list[tuple[str, str]],
+    absent: list[tuple[str, str]],
+) -> None:
     found = pairs(argv_of(target, config, **changes))
     for pair in present:
         assert pair in found
@@ -265,14 +272,14 @@ def test_plan_table(target, config, changes, present, absent):
         assert pair not in found
 
 
-def test_secret_values_never_appear_in_a_plan():
+def test_secret_values_never_appear_in_a_plan() -> None:
     config = CONFIG.model_copy(update={"secrets": (SecretSource(id="index_url", env="INDEX_URL"),)})
     argv = argv_of("deps", config, secrets=(("index_url", "env=INDEX_URL"),))
     assert not [a for a in argv if a.startswith("--build-arg") and "INDEX" in a]
     assert "id=index_url,env=INDEX_URL" in argv
 
 
-def test_cache_ref_never_equals_an_image_ref():
+def test_cache_ref_never_equals_an_image_ref() -> None:
     """BuildKit's docs: the cache ref must be another repository than the image's."""
     for target in ("deps", "dev", "prod"):
         plan = plan_build(INPUTS, target)
@@ -282,14 +289,14 @@ def test_cache_ref_never_equals_an_image_ref():
         assert image_repository == f"warmbuild-example/{target}"
 
 
-def test_cache_chain_deduplicates_on_the_default_branch():
+def test_cache_chain_deduplicates_on_the_default_branch() -> None:
     assert cache_chain(CONFIG, "dev", "main") == ("127.0.0.1:5000/warmbuild-example/cache:dev-main",)
 
 
 # --- the deps tag: a hash of exactly what goes into the deps image -------------------
 
-LIGHT = sample_inputs(CONFIG, app_dir=REPO_ROOT / "bench" / "variants" / "light-added")
-HEAVY = sample_inputs(CONFIG, app_dir=REPO_ROOT / "bench" / "variants" / "heavy-changed")
+LIGHT = sample_inputs(CONFIG, app_dir=VARIANTS / "light-added")
+HEAVY = sample_inputs(CONFIG, app_dir=VARIANTS / "heavy-changed")
 DEV_STAGE_EDITED = INPUTS.dockerfile_text.replace(
     'CMD ["uvicorn", "--reload"]', 'CMD ["uvicorn", "--reload", "--log-level", "debug"]'
 )
@@ -317,11 +324,11 @@ DEPS_STAGE_EDITED = INPUTS.dockerfile_text.replace(
         pytest.param(sample_inputs(CONFIG.model_copy(update={"heavy": ("numpy",)})), False, id="heavy-list"),
     ],
 )
-def test_deps_tag_changes_only_with_what_goes_into_deps(inputs, same):
+def test_deps_tag_changes_only_with_what_goes_into_deps(inputs: BuildInputs, same: bool) -> None:
     assert (deps_tag(inputs) == TAG) is same
 
 
-def test_deps_key_names_its_parts():
+def test_deps_key_names_its_parts() -> None:
     key = json.loads(plan_build(INPUTS, "deps").deps_key or "")
     # numpy, shared by scipy and opencv, alone; then one slot each; the rest empty.
     assert [[p[0] for p in slot] for slot in key["slots"]] == [
@@ -337,16 +344,16 @@ def test_deps_key_names_its_parts():
     assert "FROM deps AS dev" not in key["dockerfile"] and "AS runtime-base" in key["dockerfile"]
 
 
-def test_poetry_installer_keys_deps_on_the_whole_main_group():
+def test_poetry_installer_keys_deps_on_the_whole_main_group() -> None:
     config = CONFIG.model_copy(update={"installer": "poetry"})
     inputs = sample_inputs(config)
-    assert deps_tag(sample_inputs(config, app_dir=REPO_ROOT / "bench" / "variants" / "light-added")) != deps_tag(inputs)
+    assert deps_tag(sample_inputs(config, app_dir=VARIANTS / "light-added")) != deps_tag(inputs)
     files = files_by_name(plan_build(inputs, "dev"))
     assert files["dev/poetry-groups.txt"] == "--with dev\n"
     assert "dev/poetry.lock" in files
 
 
-def test_each_target_gets_only_its_lock_export():
+def test_each_target_gets_only_its_lock_export() -> None:
     for target, name in (("dev", "dev"), ("prod", "main")):
         files = plan_build(INPUTS, target).files
         expected = [f"{name}/packages.txt", f"{name}/require-hashes", "build/build.txt", "paths/paths.txt"]
@@ -357,7 +364,7 @@ def test_each_target_gets_only_its_lock_export():
     assert "ultralytics" not in dev
 
 
-def test_dockerfile_stage_dependencies():
+def test_dockerfile_stage_dependencies() -> None:
     text = DOCKERFILE.read_text()
     assert dockerfile.stage_names(text) == [
         "runtime-base",
@@ -387,20 +394,20 @@ def test_dockerfile_stage_dependencies():
         ("2000:3000", (1234, 1234), (2000, 3000)),
     ],
 )
-def test_dev_user(setting, host, expected):
+def test_dev_user(setting: str, host: tuple[int, int], expected: tuple[int, int]) -> None:
     assert dev_user(setting, *host) == expected
 
 
-def test_lock_folder_is_named_by_its_content():
+def test_lock_folder_is_named_by_its_content() -> None:
     """Concurrent builds of one target with different locks never share a folder."""
-    light = sample_inputs(CONFIG, app_dir=REPO_ROOT / "bench" / "variants" / "light-added")
+    light = sample_inputs(CONFIG, app_dir=VARIANTS / "light-added")
     assert locks_folder(plan_build(INPUTS, "prod")) == locks_folder(plan_build(sample_inputs(CONFIG), "prod"))
     assert locks_folder(plan_build(light, "prod")) != locks_folder(plan_build(INPUTS, "prod"))
     assert locks_folder(plan_build(light, "deps")) == locks_folder(plan_build(INPUTS, "deps"))  # heavy set unchanged
 
 
 @pytest.mark.parametrize(("output", "refused"), [(Output.LOAD, True), (Output.PUSH, False), (Output.CACHE_ONLY, False)])
-def test_a_builder_in_another_engine_cannot_load_into_this_one(output, refused):
+def test_a_builder_in_another_engine_cannot_load_into_this_one(output: Output, refused: bool) -> None:
     inputs = sample_inputs(builder_engine="shared-builder")
     if refused:
         with pytest.raises(EngineError, match="would be loaded there, not into this engine"):

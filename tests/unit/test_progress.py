@@ -11,7 +11,7 @@ from warmbuild.progress import RawJsonDecoder, parse_rawjson
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-def test_first_build_executes_steps_and_keeps_their_logs():
+def test_first_build_executes_steps_and_keeps_their_logs() -> None:
     progress = parse_rawjson((DATA / "rawjson-first-build-push.json").read_text())
     names = [step.name for step in progress.steps]
     assert len(names) == 3 and all(name.startswith(("[deps", "[final")) for name in names)
@@ -21,14 +21,14 @@ def test_first_build_executes_steps_and_keeps_their_logs():
     assert not progress.failed
 
 
-def test_second_build_reports_cached_steps():
+def test_second_build_reports_cached_steps() -> None:
     progress = parse_rawjson((DATA / "rawjson-second-build.json").read_text())
     run_steps = [s for s in progress.steps if s.instruction.startswith("RUN")]
     assert run_steps and all(s.cached and not s.executed for s in run_steps)
 
 
 @pytest.mark.parametrize("chunk_size", [1, 7, 4096])
-def test_decoder_is_independent_of_chunking(chunk_size):
+def test_decoder_is_independent_of_chunking(chunk_size: int) -> None:
     text = (DATA / "rawjson-first-build-push.json").read_text()
     decoder = RawJsonDecoder()
     events = [e for i in range(0, len(text), chunk_size) for e in decoder.feed(text[i : i + chunk_size])]
@@ -37,7 +37,7 @@ def test_decoder_is_independent_of_chunking(chunk_size):
     assert decoder.non_json == []
 
 
-def test_plain_error_lines_are_kept_for_the_message():
+def test_plain_error_lines_are_kept_for_the_message() -> None:
     decoder = RawJsonDecoder()
     events = list(decoder.feed('{"vertexes": []}\nERROR: failed to solve: boom\n'))
     decoder.close()
@@ -45,7 +45,7 @@ def test_plain_error_lines_are_kept_for_the_message():
     assert decoder.non_json == ["ERROR: failed to solve: boom"]
 
 
-def test_failed_cache_imports_become_warnings_except_missing_refs():
+def test_failed_cache_imports_become_warnings_except_missing_refs() -> None:
     progress = parse_rawjson(
         '{"vertexes": [{"digest": "a", "name": "importing cache manifest from reg/app/cache:dev-x",'
         ' "error": "not found"}, {"digest": "b", "name": "importing cache manifest from reg/app/cache:dev-main",'

@@ -83,7 +83,9 @@ POETRY_CASES = [
 
 
 @pytest.mark.parametrize("folder, args, groups", POETRY_CASES)
-def test_installed_set_equals_what_poetry_installs(tmp_path, folder, args, groups):
+def test_installed_set_equals_what_poetry_installs(
+    tmp_path: Path, folder: str, args: list[str], groups: list[str]
+) -> None:
     lock = locks.read_lock(REAL / folder)
     ours = {p.name: p.version for p in locks.install_set(lock, groups, HOST)}
     theirs = poetry_installs(REAL / folder, tmp_path, *args)
@@ -107,7 +109,9 @@ EXPORT_CASES = [
 
 
 @pytest.mark.parametrize("folder, tool, args, groups, env", EXPORT_CASES)
-def test_installed_set_equals_the_tools_export(folder, tool, args, groups, env):
+def test_installed_set_equals_the_tools_export(
+    folder: str, tool: str, args: list[str], groups: list[str], env: TargetEnvironment
+) -> None:
     lock = locks.read_lock(REAL / folder)
     ours = {p.name: p.version for p in locks.install_set(lock, groups, env)}
     theirs = evaluated(tool_export(REAL / folder, tool, *args), env)
@@ -157,7 +161,9 @@ UV_EXTRAS_CASES = [
 
 
 @pytest.mark.parametrize("folder, args, groups, env", UV_EXTRAS_CASES)
-def test_extras_groups_and_sources_per_platform_equal_uv_export(folder, args, groups, env):
+def test_extras_groups_and_sources_per_platform_equal_uv_export(
+    folder: str, args: list[str], groups: list[str], env: TargetEnvironment
+) -> None:
     lock = locks.read_lock(REAL / folder)
     ours = {
         p.name: p.source.url if p.source.kind is locks.SourceKind.URL else p.version
@@ -167,7 +173,7 @@ def test_extras_groups_and_sources_per_platform_equal_uv_export(folder, args, gr
     assert ours == theirs, differences(ours, theirs)
 
 
-def test_the_ml_service_installs_no_windows_package_and_no_unasked_group():
+def test_the_ml_service_installs_no_windows_package_and_no_unasked_group() -> None:
     """The case that failed for a user: 114 pins exported where a Linux image needs 66."""
     lock = locks.read_lock(REAL / "poetry1-immich-ml")
     assert len(lock.packages) == 114
@@ -177,7 +183,7 @@ def test_the_ml_service_installs_no_windows_package_and_no_unasked_group():
     assert "onnxruntime" in prod and "onnxruntime-gpu" not in prod, "only the cpu group of the optional ones"
 
 
-def test_an_explicit_source_is_named_only_when_its_group_is_installed():
+def test_an_explicit_source_is_named_only_when_its_group_is_installed() -> None:
     lock = locks.read_lock(REAL / "poetry1-immich-ml")
     cpu = locks.requirements_text(locks.install_set(lock, ["main", "cpu"], LINUX_311))
     cuda = locks.requirements_text(locks.install_set(lock, ["main", "cuda"], LINUX_311))
@@ -186,13 +192,13 @@ def test_an_explicit_source_is_named_only_when_its_group_is_installed():
     assert "--extra-index-url" not in cpu
 
 
-def test_sdist_only_packages_of_a_real_lock_are_found():
+def test_sdist_only_packages_of_a_real_lock_are_found() -> None:
     lock = locks.read_lock(REAL / "poetry1-immich-ml")
     prod = locks.install_set(lock, ["main", "cpu"], LINUX_311)
     assert sorted(p.name for p in prod if locks.needs_build(p, LINUX_311)) == ["easydict", "insightface"]
 
 
-def test_unhashed_pip_compile_file_is_its_own_install_set():
+def test_unhashed_pip_compile_file_is_its_own_install_set() -> None:
     lock = locks.read_lock(REAL / "pipcompile-flask-docs")
     assert not lock.hashed and len(lock.packages) == 27
     text = (REAL / "pipcompile-flask-docs" / "requirements.txt").read_text()

@@ -19,16 +19,16 @@ from warmbuild.refs import ImageRef, is_loopback, parse_image_ref
         ("reg:5000/a/b:t@sha256:00", ImageRef("reg:5000", "a/b", "t", "sha256:00")),
     ],
 )
-def test_parse_image_ref(text, expected):
+def test_parse_image_ref(text: str, expected: ImageRef) -> None:
     assert parse_image_ref(text) == expected
 
 
-def test_pinned_reference_prints_tag_and_digest():
+def test_pinned_reference_prints_tag_and_digest() -> None:
     assert (
         str(parse_image_ref("python:3.13-slim").pinned("sha256:ab")) == "docker.io/library/python:3.13-slim@sha256:ab"
     )
 
 
 @pytest.mark.parametrize("registry, loopback", [("127.0.0.1:5000", True), ("localhost:5000", True), ("ghcr.io", False)])
-def test_loopback(registry, loopback):
+def test_loopback(registry: str, loopback: bool) -> None:
     assert is_loopback(registry) is loopback

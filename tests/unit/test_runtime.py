@@ -9,6 +9,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import DOCKERFILE, EXAMPLE, sample_inputs
@@ -22,7 +23,7 @@ from warmbuild.targets import Target
 def cmd_of(block: str) -> list[str]:
     """The argv the image runs, as the shell would after expanding $PORT=8000."""
     [line] = [line for line in block.splitlines() if line.startswith("CMD ")]
-    argv = json.loads(line.removeprefix("CMD "))
+    argv: list[str] = json.loads(line.removeprefix("CMD "))
     if argv[:2] == ["sh", "-c"]:
         argv = shlex.split(argv[2].removeprefix("exec ").replace('"$PORT"', "8000").replace("$PORT", "8000"))
     return argv
@@ -111,16 +112,16 @@ def lines_starting(block: str, word: str) -> list[str]:
         ),
     ],
 )
-def test_the_command_each_image_runs(settings, target, argv):
+def test_the_command_each_image_runs(settings: dict[str, Any], target: Target, argv: list[str]) -> None:
     assert cmd_of(runtime.render(parse_config(settings, None), target)) == argv
 
 
-def test_a_command_without_variables_is_plain_exec_form():
+def test_a_command_without_variables_is_plain_exec_form() -> None:
     block = runtime.render(parse_config({"command": "python -m service"}, None), Target.PROD)
     assert lines_starting(block, "CMD") == ['CMD ["python", "-m", "service"]']
 
 
-def test_a_command_reading_port_runs_as_pid_1_through_exec():
+def test_a_command_reading_port_runs_as_pid_1_through_exec() -> None:
     [line] = lines_starting(runtime.render(parse_config({}, None), Target.PROD), "CMD")
     assert json.loads(line[4:])[:2] == ["sh", "-c"] and json.loads(line[4:])[2].startswith("exec uvicorn ")
 
@@ -169,7 +170,7 @@ def test_a_command_reading_port_runs_as_pid_1_through_exec():
         ),
     ],
 )
-def test_what_the_block_holds(settings, target, fragment):
+def test_what_the_block_holds(settings: dict[str, Any], target: Target, fragment: str) -> None:
     assert fragment in runtime.render(parse_config(settings, None), target)
 
 
@@ -181,12 +182,12 @@ def test_what_the_block_holds(settings, target, fragment):
         pytest.param({}, "HEALTHCHECK --", id="compose-asks-dev"),
     ],
 )
-def test_what_dev_leaves_out(settings, absent):
+def test_what_dev_leaves_out(settings: dict[str, Any], absent: str) -> None:
     assert absent not in runtime.render(parse_config(settings, None), Target.DEV)
 
 
 @pytest.mark.parametrize("path", ["/health", "/api/v1/health/", "/-/ping?full=1"])
-def test_the_health_route_check_is_valid_python_asking_that_route(path):
+def test_the_health_route_check_is_valid_python_asking_that_route(path: str) -> None:
     [health] = [
         line
         for line in runtime.render(parse_config({"health_path": path}, None), Target.PROD).splitlines()
@@ -198,14 +199,14 @@ def test_the_health_route_check_is_valid_python_asking_that_route(path):
     assert json.dumps(path) in code and 'os.environ["PORT"]' in code
 
 
-def test_dev_health_check_is_what_compose_runs_in_a_shell():
+def test_dev_health_check_is_what_compose_runs_in_a_shell() -> None:
     block = runtime.render(parse_config({"health_path": "/ping"}, None), Target.DEV)
     [line] = [line for line in block.splitlines() if line.startswith("ENV WARMBUILD_HEALTHCHECK=")]
     value = line.removeprefix("ENV WARMBUILD_HEALTHCHECK=")[1:-1].replace('\\"', '"').replace("\\$", "$")
     assert shlex.split(value)[:2] == ["python", "-c"] and '"/ping"' in value
 
 
-def test_an_app_factory_a_server_cannot_call_is_a_config_error():
+def test_an_app_factory_a_server_cannot_call_is_a_config_error() -> None:
     with pytest.raises(ConfigError) as error:
         runtime.render(parse_config({"server": "daphne", "app": "site.asgi:make()"}, None), Target.PROD)
     assert "daphne cannot call an app factory" in error.value.problem
@@ -226,7 +227,7 @@ def test_an_app_factory_a_server_cannot_call_is_a_config_error():
         pytest.param({"server": "waitress"}, "server: 'waitress' is not one of uvicorn, gunicorn", id="unknown-server"),
     ],
 )
-def test_runtime_keys_are_checked(settings, fragment):
+def test_runtime_keys_are_checked(settings: dict[str, Any], fragment: str | None) -> None:
     if fragment is None:
         parse_config(settings, None)
         return
@@ -235,13 +236,13 @@ def test_runtime_keys_are_checked(settings, fragment):
     assert fragment in error.value.one_line()
 
 
-def test_the_packaged_dockerfile_holds_the_default_configurations_blocks():
+def test_the_packaged_dockerfile_holds_the_default_configurations_blocks() -> None:
     text = DOCKERFILE.read_text()
     assert runtime.has_blocks(text)
     assert runtime.apply(text, parse_config({}, None)) == text
 
 
-def test_an_apps_dockerfile_is_rendered_and_staged_by_content():
+def test_an_apps_dockerfile_is_rendered_and_staged_by_content() -> None:
     config = EXAMPLE.model_copy(update={"server": "gunicorn", "workers": 2, "writable": ("data",)})
     prod = plan.plan_build(sample_inputs(config), "prod")
     files = dict(prod.definition_files)
@@ -256,7 +257,7 @@ def test_an_apps_dockerfile_is_rendered_and_staged_by_content():
     assert deps.image == plan.plan_build(sample_inputs(config), "deps").image, "the runtime never moves the deps image"
 
 
-def test_a_dockerfile_without_runtime_blocks_gets_build_args_and_refuses_runtime_keys(tmp_path):
+def test_a_dockerfile_without_runtime_blocks_gets_build_args_and_refuses_runtime_keys(tmp_path: Path) -> None:
     own = tmp_path / "Dockerfile"
     own.write_text(re.sub(r"# --- runtime of \w+:.*?# --- end of runtime\n", "", DOCKERFILE.read_text(), flags=re.S))
     inputs = sample_inputs(dockerfile_path=own, dockerfile_text=own.read_text())
@@ -272,7 +273,7 @@ def test_a_dockerfile_without_runtime_blocks_gets_build_args_and_refuses_runtime
     assert "workers" in error.value.problem and "has no runtime blocks" in error.value.problem
 
 
-def test_hadolint_accepts_a_rendered_dockerfile(tmp_path):
+def test_hadolint_accepts_a_rendered_dockerfile(tmp_path: Path) -> None:
     settings = {
         "server": "gunicorn",
         "interface": "wsgi",

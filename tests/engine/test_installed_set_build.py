@@ -4,6 +4,8 @@ file left out, and build-prod stops with one line naming it. Nothing is tagged."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 from python_on_whales import docker
 from support_cli import invoke
@@ -33,7 +35,9 @@ pywin32-ctypes==0.2.3
 """
 
 
-def test_a_set_compiled_on_another_platform_fails_the_build_with_one_line(tmp_path, unique, registry):
+def test_a_set_compiled_on_another_platform_fails_the_build_with_one_line(
+    tmp_path: Path, unique: str, registry: str
+) -> None:
     app = tmp_path / "service"
     (app / "app").mkdir(parents=True)
     (app / "app" / "main.py").write_text("import keyring\n")
