@@ -346,9 +346,17 @@ class SystemNeed:
     only_from_source: bool = False
 
 
+# Binary wheels' needs: init cannot read every wheel's libraries cheaply, so these come
+# from this table (and the build checks them: `install-python-deps libraries`). For a
+# package compiled here, the runtime libraries are read from the wheel built in the
+# wheel-build stage and installed with it: the table names only what compiling needs.
 SYSTEM_NEEDS: dict[str, SystemNeed] = {
-    "opencv-python": SystemNeed(("libgl1", "libglib2.0-0"), (), "OpenCV's GUI build loads libGL and GLib"),
-    "opencv-contrib-python": SystemNeed(("libgl1", "libglib2.0-0"), (), "OpenCV's GUI build loads libGL and GLib"),
+    "opencv-python": SystemNeed(
+        ("libgl1", "libglib2.0-0", "libxcb1"), (), "OpenCV's GUI build links libGL, GLib (and from 5.0 libxcb)"
+    ),
+    "opencv-contrib-python": SystemNeed(
+        ("libgl1", "libglib2.0-0", "libxcb1"), (), "OpenCV's GUI build links libGL, GLib (and from 5.0 libxcb)"
+    ),
     "pytesseract": SystemNeed(("tesseract-ocr",), (), "pytesseract runs the tesseract program"),
     "psycopg2": SystemNeed(("libpq5",), ("libpq-dev",), "psycopg2 from source links libpq", True),
     "psycopg": SystemNeed(("libpq5",), (), "psycopg (without its binary extra) loads libpq"),
@@ -361,13 +369,20 @@ SYSTEM_NEEDS: dict[str, SystemNeed] = {
     "weasyprint": SystemNeed(("libpango-1.0-0", "libpangoft2-1.0-0"), (), "WeasyPrint loads Pango"),
     "pygraphviz": SystemNeed(("graphviz",), ("libgraphviz-dev",), "pygraphviz links Graphviz", True),
     "lxml": SystemNeed((), ("libxml2-dev", "libxslt1-dev"), "lxml from source compiles against libxml2", True),
+    "python-ldap": SystemNeed(
+        (), ("libldap-dev", "libsasl2-dev"), "python-ldap from source compiles against OpenLDAP and SASL", True
+    ),
 }
+# Said of a package compiled here whose libraries the table knows.
+FROM_THE_WHEEL = "; its runtime libraries are read from the wheel built here and installed with it: nothing to list"
 
 
 def detect_system_packages(
     packages: tuple[LockedPackage, ...], env: TargetEnvironment
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """([(runtime package, reason)], [(build package, reason)]) for the locked set."""
+    """([(runtime package, reason)], [(build package, reason)]) for the locked set. The
+    runtime libraries of packages compiled here are not listed: the build reads them
+    from the wheels it compiles (ELF NEEDED entries, `dpkg -S`) and installs them."""
     runtime: dict[str, str] = {}
     build: dict[str, str] = {}
     for package in packages:
@@ -377,11 +392,12 @@ def detect_system_packages(
         compiled = locks.needs_build(package, env)
         if need.only_from_source and not compiled:
             continue
-        for name in need.runtime:
-            runtime.setdefault(name, need.reason)
+        if not need.only_from_source:
+            for name in need.runtime:
+                runtime.setdefault(name, need.reason)
         if compiled:
             for name in need.build:
-                build.setdefault(name, need.reason)
+                build.setdefault(name, need.reason + (FROM_THE_WHEEL if need.only_from_source else ""))
     return sorted(runtime.items()), sorted(build.items())
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .detect import SYSTEM_NEEDS
 from .errors import (
     BuildFailed,
     CacheBlobsMissing,
@@ -143,6 +144,9 @@ KNOWN_HEADERS = {
     "yaml.h": "libyaml-dev",
     "lzma.h": "liblzma-dev",
     "sqlite3.h": "libsqlite3-dev",
+    "lber.h": "libldap-dev",
+    "ldap.h": "libldap-dev",
+    "sasl/sasl.h": "libsasl2-dev",
 }
 
 
@@ -155,6 +159,9 @@ def _source_build_failure(run: BuildRun) -> BuildFailed | None:
     log = run.progress.log_of(step)
     building = re.findall(r"building a wheel: (\S+)", log)
     package = building[-1] if building else "a package"
+    looked_up = _looked_up(package, log)
+    if looked_up:
+        return looked_up
     for pattern, tool, debian in MISSING_BUILD_TOOLS:
         match = pattern.search(log)
         if not match:
@@ -171,6 +178,121 @@ def _source_build_failure(run: BuildRun) -> BuildFailed | None:
         f"compiling {package} from source failed ({tail})",
         "read the step's log above; a missing system library goes in `build_apt_packages:`",
     )
+
+
+# --- OS packages from the artifacts ---------------------------------------------------------
+# install-python-deps build-wheels, after a failed compile: what Debian's file index of
+# the build image's own release (apt-file) said of each file the compile lacked.
+LOOKED_UP = re.compile(
+    r"^warmbuild: (?P<file>\S+) (?:is in the Debian package (?P<package>\S+)"
+    r"|(?P<none>is in no Debian package of this release)|was not looked up: (?P<why>.*))$",
+    re.MULTILINE,
+)
+TABLE_TOOLS = {tool: debian for _, tool, debian in MISSING_BUILD_TOOLS if tool}
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _apt_file(file: str) -> str:
+    return f"apt-file search -x '/{re.escape(file)}$'"
+
+
+def _looked_up(package: str, log: str) -> BuildFailed | None:
+    """The compile's missing files with the Debian packages the index named (the
+    table's where the index could not be read for one of them); None when the index
+    answered for none, and the table alone speaks."""
+    answers = list(LOOKED_UP.finditer(log))
+    if all(answer["why"] for answer in answers):
+        return None
+    files = list(dict.fromkeys(answer["file"] for answer in answers))
+    debian: dict[str, None] = {}
+    fixes = []
+    for answer in answers:
+        file = answer["file"]
+        found = answer["package"] or KNOWN_HEADERS.get(file) or TABLE_TOOLS.get(file, "")
+        if answer["package"] or (answer["why"] and found):
+            debian[found] = None
+        elif answer["none"]:
+            fixes.append(
+                f"no Debian package of the build image's release has {file}: "
+                f"{package}'s build instructions say where it comes from"
+            )
+        else:
+            fixes.append(
+                f"add the Debian package that has {file} to build_apt_packages (find it with {_apt_file(file)})"
+            )
+    if debian:
+        fixes.insert(0, f"add {_joined(list(debian))} to build_apt_packages in warmbuild.yaml")
+    verb = "is" if len(files) == 1 else "are"
+    return BuildFailed(
+        f"compiling {package} from source failed: {_joined(files)} {verb} missing in the build image", "; ".join(fixes)
+    )
+
+
+# `install-python-deps libraries` after a target's last install: a library an extension
+# module links (through what its wheel bundles) that no folder of the image has.
+MISSING_LIBRARY = re.compile(
+    r"^warmbuild-libraries: missing: (?P<library>\S+) needed by (?P<module>\S+)(?: \((?P<owner>[^)]*)\))?$",
+    re.MULTILINE,
+)
+# The libraries binary wheels leave to the system (the manylinux policies allow them)
+# and their Debian packages, named alike on bookworm and trixie (apt takes trixie's
+# t64 package for its old name).
+LIBRARY_PACKAGES = {
+    "libGL.so.1": "libgl1",
+    "libEGL.so.1": "libegl1",
+    "libOpenGL.so.0": "libopengl0",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
+    "libgobject-2.0.so.0": "libglib2.0-0",
+    "libgio-2.0.so.0": "libglib2.0-0",
+    "libX11.so.6": "libx11-6",
+    "libXext.so.6": "libxext6",
+    "libXrender.so.1": "libxrender1",
+    "libSM.so.6": "libsm6",
+    "libICE.so.6": "libice6",
+    "libxcb.so.1": "libxcb1",
+    "libgomp.so.1": "libgomp1",
+    "libpq.so.5": "libpq5",
+    "libmagic.so.1": "libmagic1",
+    "libzbar.so.0": "libzbar0",
+    "libsndfile.so.1": "libsndfile1",
+}
+
+
+def _missing_libraries(run: BuildRun) -> BuildFailed | None:
+    """An extension module would not import: name it, the libraries it lacks, and their
+    Debian packages where known (the table above, else init's hints for the module's
+    distribution), else how to find them."""
+    for step in (v for v in run.progress.failed if v.is_step):
+        found = list(MISSING_LIBRARY.finditer(run.progress.log_of(step)))
+        if not found:
+            continue
+        module, owner = found[0]["module"], found[0]["owner"] or ""
+        libraries = [m["library"] for m in found if m["module"] == module]
+        others = len({m["module"] for m in found}) - 1
+        more = f" (and {others} more module(s) lack libraries: the step's log lists them)" if others else ""
+        debian: dict[str, None] = {}
+        unknown: list[str] = []
+        for match in found:
+            need = SYSTEM_NEEDS.get((match["owner"] or "").split(" ")[0])
+            hint = LIBRARY_PACKAGES.get(match["library"])
+            # init's hint for the distribution, where it names a single package.
+            names = [hint] if hint else list(need.runtime) if need and len(need.runtime) == 1 else []
+            debian.update(dict.fromkeys(names))
+            if not names and match["library"] not in unknown:
+                unknown.append(match["library"])
+        fixes = [f"add {_joined(list(debian))} to apt_packages in warmbuild.yaml"] if debian else []
+        fixes += [
+            f"add the Debian package that has {name} to apt_packages (find it with {_apt_file(name)})"
+            for name in unknown
+        ]
+        where = f"{module} ({owner})" if owner else module
+        verb = "is" if len(libraries) == 1 else "are"
+        return BuildFailed(f"{where} needs {_joined(libraries)}, which {verb} not in the image{more}", "; ".join(fixes))
+    return None
 
 
 # `install-python-deps check` after a target's last install: one line a problem,
@@ -263,6 +385,9 @@ def classify_failure(run: BuildRun) -> WarmbuildError:
     incomplete = _incomplete_set(run)
     if incomplete:
         return incomplete
+    libraries = _missing_libraries(run)
+    if libraries:
+        return libraries
     reason = failure_reason(run)
     if any(marker in reason for marker in REGISTRY_FAILURES):
         return RegistryError(

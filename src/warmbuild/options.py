@@ -250,13 +250,19 @@ class Config(Section):
         '"" = `python_image` without `-slim`; nothing of it reaches deps, dev or prod',
     )
     build_apt_packages: Strings = Field(
-        (), description="Debian packages needed to compile packages without a wheel, e.g. `[libpq-dev]`"
+        (),
+        description="Debian packages needed to compile packages without a wheel, e.g. `[libpq-dev]` (a failed "
+        "compile names the ones it lacks)",
     )
     require_hashes: bool = Field(
         False,
         description="refuse a requirements file without `--hash` lines (poetry.lock and uv.lock always have them)",
     )
-    apt_packages: Strings = Field((), description="Debian packages the app needs at run time, installed in deps")
+    apt_packages: Strings = Field(
+        (),
+        description="Debian packages the app needs at run time (tesseract-ocr, libgl1 for opencv-python), installed "
+        "in deps; the libraries of wheels compiled here are found and added by themselves",
+    )
     app: Annotated[
         str,
         Field(pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*(\(\))?$"),

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from python_on_whales import docker
-from support import DATA, REPO_ROOT, get_json, wait_healthy
+from support import DATA, REPO_ROOT, free_port, get_json, wait_healthy
 
 from warmbuild.detect import image_name
 
@@ -23,7 +23,7 @@ APPS = DATA / "apps"
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """warmbuild as a user gets it: a wheel built from this checkout."""
     out = tmp_path_factory.mktemp("wheel")
     build = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(REPO_ROOT)]
@@ -32,13 +32,7 @@ def wheel(tmp_path_factory) -> Path:
     return found
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float = 900) -> subprocess.CompletedProcess:
+def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float = 900) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
     assert result.returncode == 0, f"{' '.join(command)}\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     return result
@@ -51,7 +45,7 @@ CASES = [
             "context": ".",
             "python_image": "python:3.11-slim",
             "heavy": ["opencv-python", "numpy"],
-            "apt_packages": ["libgl1", "libglib2.0-0"],
+            "apt_packages": ["libgl1", "libglib2.0-0", "libxcb1"],
             "app": "vision.api:api",
             "port": 8080,
             "health_path": "/healthz",
@@ -65,7 +59,8 @@ CASES = [
             "context": ".",
             "python_image": "python:3.13-slim",
             "heavy": [],
-            "apt_packages": ["libpq5"],
+            # libpq5 is read from the psycopg2 wheel compiled in the build, not listed.
+            "apt_packages": [],
             "build_apt_packages": ["libpq-dev"],
             "app": "app.main:app",
             "port": 8000,
@@ -78,7 +73,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("app, detected, answers", CASES)
-def test_a_new_repository_from_install_to_a_healthy_dev_stack(tmp_path, unique, wheel, app, detected, answers):
+def test_a_new_repository_from_install_to_a_healthy_dev_stack(
+    tmp_path: Path, unique: str, wheel: Path, app: str, detected: dict[str, Any], answers: dict[str, Any]
+) -> None:
     repo = tmp_path / unique
     shutil.copytree(APPS / app, repo)
     assert not (repo / "warmbuild.yaml").exists() and not (repo / "tasks.py").exists(), "nothing of ours"

@@ -12,10 +12,12 @@ import time
 from pathlib import Path
 
 from python_on_whales import docker
-from support import copy_example_app, get_json, load, use_variant, wait_healthy
+from support import address_of, copy_example_app, get_json, load, use_variant, wait_healthy
+from support_engines import new_machine
 
 from warmbuild import pipeline
 from warmbuild.docker_engine import DockerEngine
+from warmbuild.engine import ProgressCallback
 from warmbuild.options import Config
 from warmbuild.progress import BuildProgress
 from warmbuild.report import BuildSummary
@@ -23,10 +25,12 @@ from warmbuild.report import BuildSummary
 BRANCH = "main"
 
 
-def build_target(config: Path | Config, target: str, **options) -> dict[str, BuildSummary]:
+def build_target(
+    config: Path | Config, target: str, branch: str = BRANCH, on_progress: ProgressCallback | None = None
+) -> dict[str, BuildSummary]:
     started = time.monotonic()
     settings = load(config) if isinstance(config, Path) else config
-    summaries = pipeline.build_target(settings, DockerEngine(), target, branch=options.pop("branch", BRANCH), **options)
+    summaries = pipeline.build_target(settings, DockerEngine(), target, branch=branch, on_progress=on_progress)
     print(
         f"{target}: {time.monotonic() - started:.1f}s "
         + ", ".join(
@@ -58,7 +62,7 @@ def deps_tag(config_path: Path) -> str:
     return deps_plan.image.rsplit(":", 1)[1]
 
 
-def test_deps_image_is_built_once_per_heavy_content(tmp_path, unique):
+def test_deps_image_is_built_once_per_heavy_content(tmp_path: Path, unique: str) -> None:
     config = copy_example_app(tmp_path, unique)
     first = build_target(config, "deps")["deps"]
     assert not first.skipped and first.pushed == (first.image,)
@@ -83,73 +87,74 @@ def test_deps_image_is_built_once_per_heavy_content(tmp_path, unique):
     assert deps_tag(config) != tag, "a heavy package's new version must give a new deps tag"
 
 
-def test_prod_rebuilds_only_what_changed(tmp_path, unique):
+def test_prod_rebuilds_only_what_changed(tmp_path: Path, unique: str) -> None:
     config = copy_example_app(tmp_path, unique)
-    # No layer of an earlier run on this machine (the variants below would be cache
-    # hits), but uv's download cache kept, as on a developer's machine.
-    DockerEngine().prune_build_cache(keep_cache_mounts=True)
     first = build_target(config, "prod")
     # A laptop's build-prod pushes the deps image it built, not its cache (cache-warm's).
     assert first["deps"].pushed and first["deps"].cache_to is None
     app_repository = first["deps"].image.rsplit("/deps:", 1)[0]
     assert not DockerEngine().registry_has(f"{app_repository}/cache:deps-main")
 
-    main_py = tmp_path / "backend" / "app" / "main.py"
-    # Unique text: a rerun on this machine must not find the edit in the builder cache.
-    main_py.write_text(main_py.read_text() + f"\n# a code-only change ({unique})\n")
-    code_change = build_target(config, "prod")
-    assert code_change["deps"].skipped
-    assert instructions(code_change["prod"]) == {"COPY . /app", "RUN python -m compileall -q /app"}
+    # A machine without a layer of an earlier run (this one holds the variants below
+    # from earlier runs): the deps image comes from the registry, and its first prod
+    # build fills uv's download cache, as on a developer's machine.
+    with new_machine():
+        assert build_target(config, "prod")["deps"].skipped
+        main_py = tmp_path / "backend" / "app" / "main.py"
+        main_py.write_text(main_py.read_text() + f"\n# a code-only change ({unique})\n")
+        code_change = build_target(config, "prod")
+        assert code_change["deps"].skipped
+        assert instructions(code_change["prod"]) == {"COPY . /app", "RUN python -m compileall -q /app"}
 
-    use_variant(tmp_path / "backend", "light-added")
-    progress = ProgressCapture()
-    light = build_target(config, "prod", on_progress=progress)
-    assert light["deps"].skipped, "the deps image is reused for a light dependency"
-    # The light install, and what follows it (the path dependencies' step, a no-op
-    # here, and the package managers' removal, 0.2 s), then the code.
-    assert instructions(light["prod"]) == {
-        "RUN install-python-deps main",
-        "RUN install-python-deps paths && install-python-deps check",
-        "RUN install-python-deps remove-package-managers",
-        "COPY . /app",
-        "RUN python -m compileall -q /app",
-    }
-    # uv's report of that step: of the light packages at most the new one was fetched
-    # (none if an earlier build on this machine fetched it), the others came from the
-    # uv cache mount; without the mount it would prepare all 22.
-    log = progress.last.log_of(progress.last.step_named("install-python-deps main"))
-    prepared = re.findall(r"Prepared (\d+) package", log)
-    assert prepared in ([], ["1"]), log
-    assert "Installed 22 packages" in log, log
-    assert "+ humanize==4.17.0" in log
+        use_variant(tmp_path / "backend", "light-added")
+        progress = ProgressCapture()
+        light = build_target(config, "prod", on_progress=progress)
+        assert light["deps"].skipped, "the deps image is reused for a light dependency"
+        # The light install, and what follows it (the path dependencies' step, a no-op
+        # here, and the package managers' removal, 0.2 s), then the code.
+        assert instructions(light["prod"]) == {
+            "RUN install-python-deps main",
+            "RUN install-python-deps paths && install-python-deps check && install-python-deps libraries",
+            "RUN install-python-deps remove-package-managers",
+            "COPY . /app",
+            "RUN python -m compileall -q /app",
+        }
+        # uv's report of that step: of the light packages only the new one was fetched,
+        # the others came from the uv cache mount this machine's first build filled;
+        # without the mount it would prepare all 22.
+        assert progress.last is not None
+        log = progress.last.log_of(progress.last.step_named("install-python-deps main"))
+        assert re.findall(r"Prepared (\d+) package", log) == ["1"], log
+        assert "Installed 22 packages" in log, log
+        assert "+ humanize==4.17.0" in log
 
 
-def test_pruned_builder_imports_registry_cache_and_pull_requests_export_nothing(tmp_path, unique, registry):
+def test_a_new_machine_imports_registry_cache_and_pull_requests_export_nothing(
+    tmp_path: Path, unique: str, registry: str
+) -> None:
     # This machine writes the team's cache (as CI's cache-warm would).
     config = copy_example_app(tmp_path, unique, cache={"export_local": True})
-    first = build_target(config, "prod")
-    client = DockerEngine()
-    cache_ref = f"{registry}/{unique}/cache:prod-main"
-
+    build_target(config, "prod")
     # A new machine: no local images of this app, an empty builder cache.
-    docker.image.remove([first["prod"].image, first["deps"].image], force=True)
-    client.prune_build_cache()
-    fresh = build_target(config, "prod")
-    assert fresh["deps"].skipped, "the deps image comes from the registry"
-    assert fresh["prod"].cache_hit_percent >= 90, fresh["prod"].steps
+    with new_machine():
+        client = DockerEngine()
+        cache_ref = f"{registry}/{unique}/cache:prod-main"
+        fresh = build_target(config, "prod")
+        assert fresh["deps"].skipped, "the deps image comes from the registry"
+        assert fresh["prod"].cache_hit_percent >= 90, fresh["prod"].steps
 
-    # A pull request with a code change: imports the caches, exports none.
-    exported = client.manifest_digest(cache_ref)
-    main_py = tmp_path / "backend" / "app" / "main.py"
-    main_py.write_text(main_py.read_text() + "\n# pull-request change\n")
-    read_only = load(config).model_copy(update={"cache": load(config).cache.model_copy(update={"read_only": True})})
-    pull_request = build_target(read_only, "prod", branch="feature-pr")
-    assert pull_request["prod"].cache_to is None and pull_request["prod"].steps_executed >= 1
-    assert client.manifest_digest(cache_ref) == exported
-    assert not client.registry_has(f"{registry}/{unique}/cache:prod-feature-pr")
+        # A pull request with a code change: imports the caches, exports none.
+        exported = client.manifest_digest(cache_ref)
+        main_py = tmp_path / "backend" / "app" / "main.py"
+        main_py.write_text(main_py.read_text() + "\n# pull-request change\n")
+        read_only = load(config).model_copy(update={"cache": load(config).cache.model_copy(update={"read_only": True})})
+        pull_request = build_target(read_only, "prod", branch="feature-pr")
+        assert pull_request["prod"].cache_to is None and pull_request["prod"].steps_executed >= 1
+        assert client.manifest_digest(cache_ref) == exported
+        assert not client.registry_has(f"{registry}/{unique}/cache:prod-feature-pr")
 
 
-def test_prod_image_is_lean_non_root_and_answers(tmp_path, unique):
+def test_prod_image_is_lean_non_root_and_answers(tmp_path: Path, unique: str) -> None:
     config = copy_example_app(tmp_path, unique)
     prod = build_target(config, "prod")["prod"]
     # Every package has a wheel here: the wheel-build stage is not even resolved.
@@ -159,7 +164,7 @@ def test_prod_image_is_lean_non_root_and_answers(tmp_path, unique):
     # The real command (through `exec`, so the server is PID 1), its port, its health check.
     assert image.config.cmd == ["sh", "-c", 'exec uvicorn --host 0.0.0.0 --port "$PORT" app.main:app']
     assert "PORT=8000" in (image.config.env or []) and image.config.healthcheck
-    assert image.config.labels["org.opencontainers.image.title"] == unique
+    assert (image.config.labels or {}).get("org.opencontainers.image.title") == unique
 
     # As root, so find sees every directory.
     leftovers = docker.run(
@@ -180,7 +185,7 @@ def test_prod_image_is_lean_non_root_and_answers(tmp_path, unique):
 
     container = docker.run(prod.image, detach=True, read_only=True, tmpfs=["/tmp"], name=f"{unique}-prod")
     try:
-        address = container.network_settings.networks["bridge"].ip_address
+        address = address_of(container.id)
         assert wait_healthy(container.id), docker.logs(container)
         assert get_json(f"http://{address}:8000/health") == {"status": "ok"}
         assert get_json(f"http://{address}:8000/api/info")["opencv"].startswith("4.")
@@ -188,7 +193,7 @@ def test_prod_image_is_lean_non_root_and_answers(tmp_path, unique):
         container.remove(force=True)
 
 
-def test_dev_image_has_no_code_and_runs_the_apps_own_tests(tmp_path, unique):
+def test_dev_image_has_no_code_and_runs_the_apps_own_tests(tmp_path: Path, unique: str) -> None:
     config = copy_example_app(tmp_path, unique)
     dev = build_target(config, "dev")["dev"]
     assert docker.run(dev.image, ["ls", "-A", "/app"], remove=True, entrypoint="").strip() == ""

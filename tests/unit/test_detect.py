@@ -35,11 +35,11 @@ PYPROJECT = "[project]\nname = 'x'\nversion = '0'\n"
         ),
     ],
 )
-def test_app_folders(files, expected):
+def test_app_folders(files: dict[str, str], expected: list[tuple[str, str]]) -> None:
     assert [(f.folder, f.lock_kind) for f in detect.find_app_folders(files)] == expected
 
 
-def test_no_lock_and_two_apps_are_errors_with_their_fix():
+def test_no_lock_and_two_apps_are_errors_with_their_fix() -> None:
     with pytest.raises(LockError) as no_lock:
         detect.choose_app_folder({"README.md": ""})
     assert no_lock.value.exit_code == 3 and "`poetry lock`" in no_lock.value.fix
@@ -85,10 +85,10 @@ APP_SOURCES = {
 
 
 @pytest.mark.parametrize("kind", list(APP_SOURCES))
-def test_app_object_health_route_and_port(kind):
+def test_app_object_health_route_and_port(kind: str) -> None:
     sources, (module, attribute, interface, health, port) = APP_SOURCES[kind]
     app = detect.detect_app(sources)
-    assert app.sure
+    assert app.sure and isinstance(app.value, detect.AppObject)
     assert (app.value.module, app.value.attribute, app.value.interface) == (module, attribute, interface)
     assert detect.detect_health(app.value).value == health
     assert detect.detect_port(app.value, sources).value == (port or 8000)
@@ -108,12 +108,12 @@ def test_app_object_health_route_and_port(kind):
         ),
     ],
 )
-def test_app_object_not_sure(sources, reason):
+def test_app_object_not_sure(sources: dict[str, str], reason: str) -> None:
     found = detect.detect_app(sources)
     assert not found.sure and reason in found.reason
 
 
-def test_health_route_not_sure_without_one():
+def test_health_route_not_sure_without_one() -> None:
     plain = detect.AppObject("app.main", "app", "FastAPI", "asgi", routes=("/items",))
     finding = detect.detect_health(plain)
     assert (finding.value, finding.sure) == ("/health", False)
@@ -121,7 +121,7 @@ def test_health_route_not_sure_without_one():
     assert (detect.detect_health(root).value, detect.detect_health(root).sure) == ("/", False)
 
 
-def test_port_from_a_dockerfile():
+def test_port_from_a_dockerfile() -> None:
     assert detect.detect_port(None, {"Dockerfile": "FROM python\nEXPOSE 9000\n"}).value == 9000
 
 
@@ -232,7 +232,13 @@ def index(name: str, *files: Artifact, problem: str = "") -> dict[tuple[str, str
         ),
     ],
 )
-def test_heavy_packages_by_wheel_size(packages, index_files, expected, sure, said):
+def test_heavy_packages_by_wheel_size(
+    packages: list[LockedPackage],
+    index_files: dict[tuple[str, str], locks.IndexFiles],
+    expected: list[str],
+    sure: bool,
+    said: str,
+) -> None:
     finding = detect.detect_heavy(tuple(packages), LINUX_313, index_files)
     assert (finding.value, finding.sure) == (expected, sure)
     assert said in finding.reason
@@ -243,7 +249,7 @@ def test_heavy_packages_by_wheel_size(packages, index_files, expected, sure, sai
     [
         pytest.param(
             [package("opencv-python", Artifact(WHEEL.format("opencv")))],
-            ["libgl1", "libglib2.0-0"],
+            ["libgl1", "libglib2.0-0", "libxcb1"],
             [],
             id="opencv-gui",
         ),
@@ -252,21 +258,25 @@ def test_heavy_packages_by_wheel_size(packages, index_files, expected, sure, sai
             [package("pytesseract", Artifact("pytesseract-1.0-py3-none-any.whl"))], ["tesseract-ocr"], [], id="ocr"
         ),
         pytest.param(
-            [package("psycopg2", Artifact("psycopg2-1.0.tar.gz"))], ["libpq5"], ["libpq-dev"], id="psycopg2-sdist"
+            # Its runtime library (libpq5) is read from the wheel built here, not listed.
+            [package("psycopg2", Artifact("psycopg2-1.0.tar.gz"))],
+            [],
+            ["libpq-dev"],
+            id="psycopg2-sdist",
         ),
         pytest.param([package("psycopg2", Artifact(WHEEL.format("psycopg2")))], [], [], id="psycopg2-with-a-wheel"),
         pytest.param([package("python-magic", Artifact("m-1.0-py3-none-any.whl"))], ["libmagic1"], [], id="magic"),
         pytest.param([package("pdf2image", Artifact("p-1.0-py3-none-any.whl"))], ["poppler-utils"], [], id="pdf"),
     ],
 )
-def test_system_packages_from_the_table(packages, runtime, build):
+def test_system_packages_from_the_table(packages: list[LockedPackage], runtime: list[str], build: list[str]) -> None:
     found_runtime, found_build = detect.detect_system_packages(tuple(packages), LINUX_313)
     assert [name for name, _ in found_runtime] == runtime
     assert [name for name, _ in found_build] == build
     assert all(reason for _, reason in found_runtime + found_build), "each with its reason"
 
 
-def test_python_is_the_newest_with_wheels():
+def test_python_is_the_newest_with_wheels() -> None:
     lock = locks.read_lock(DATA / "real-locks" / "poetry1-immich-ml")  # python >=3.10,<4.0
     finding = detect.detect_python(lock, ["main"])
     # easydict and insightface are sdist-only everywhere; 3.13 lacks wheels of 15 more.
@@ -274,7 +284,7 @@ def test_python_is_the_newest_with_wheels():
     assert finding.reason == "the Python with the fewest packages to compile (2); 3.13 would compile 17"
 
 
-def test_python_from_a_compiled_requirements_file(tmp_path):
+def test_python_from_a_compiled_requirements_file(tmp_path: Path) -> None:
     (tmp_path / "requirements.txt").write_text("# autogenerated by pip-compile with Python 3.11\nsix==1.16.0\n")
     lock = locks.read_lock(tmp_path)
     assert detect.detect_python(lock, ["main"], (tmp_path / "requirements.txt").read_text()).value == (3, 11)
@@ -282,7 +292,7 @@ def test_python_from_a_compiled_requirements_file(tmp_path):
     assert (unknown.value, unknown.sure) == ((3, 13), False)
 
 
-def test_a_lock_for_no_known_python_is_an_error(tmp_path):
+def test_a_lock_for_no_known_python_is_an_error(tmp_path: Path) -> None:
     shutil.copytree(DATA / "apps" / "compiled-app", tmp_path / "app")
     lock = locks.read_lock(tmp_path / "app")
     old = lock.__class__(**{**lock.__dict__, "requires_python": "<3.9"})
@@ -312,12 +322,12 @@ def test_a_lock_for_no_known_python_is_an_error(tmp_path):
         pytest.param({"web/package.json": '{"dependencies": {"react": "^19"}}'}, "", True, id="no-vite"),
     ],
 )
-def test_frontend(files, context, sure):
+def test_frontend(files: dict[str, str], context: str, sure: bool) -> None:
     finding = detect.detect_frontend(files)
     assert (finding.value, finding.sure) == (context, sure)
 
 
-def test_init_writes_a_commented_config_that_warmbuild_reads(tmp_path):
+def test_init_writes_a_commented_config_that_warmbuild_reads(tmp_path: Path) -> None:
     """The whole detection on the example repository, without an engine: every key
     it writes is one the options model accepts, with its reason above it."""
     for folder in ("backend", "frontend"):
@@ -343,7 +353,7 @@ def test_init_writes_a_commented_config_that_warmbuild_reads(tmp_path):
         init.plan_init(tmp_path, found, force=False)
 
 
-def _by_file(packages, sizes: dict[str, int]) -> dict[tuple[str, str], locks.IndexFiles]:
+def _by_file(packages: list[LockedPackage], sizes: dict[str, int]) -> dict[tuple[str, str], locks.IndexFiles]:
     """The index's answers: the lock's files of each package, with the given sizes."""
     return {
         (p.name, p.version): locks.IndexFiles(tuple(Artifact(f.filename, f.hash, sizes[p.name]) for f in p.files))
@@ -352,7 +362,7 @@ def _by_file(packages, sizes: dict[str, int]) -> dict[tuple[str, str], locks.Ind
     }
 
 
-def test_ci_files_are_rendered_with_the_install_line_and_lock_paths():
+def test_ci_files_are_rendered_with_the_install_line_and_lock_paths() -> None:
     rendered = init.ci_files("github", '"warmbuild==1.2.3"', ["api/poetry.lock", "api/pyproject.toml"], "trunk")
     assert set(rendered) == {
         ".github/workflows/warm-cache.yml",

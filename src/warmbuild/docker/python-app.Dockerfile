@@ -64,7 +64,8 @@ RUN python -m venv --without-pip "$VIRTUAL_ENV"
 FROM ${PYTHON_BUILD_IMAGE} AS wheel-build
 ARG BUILD_APT_PACKAGES=""
 # Headers and tools some sdists need to compile (e.g. libpq-dev for psycopg2), from
-# `build_apt_packages`; DL3008 (pin versions) is the configuration's call, as below.
+# `build_apt_packages`; DL3008 (pin versions) is the configuration's call
+# (`build_apt_packages: [libpq-dev=17.6-0+deb13u1]` pins).
 # hadolint ignore=DL3008
 RUN --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \
     --mount=type=cache,id=warmbuild-apt-lists,target=/var/lib/apt/lists,sharing=locked \
@@ -78,12 +79,19 @@ ARG UV_VERSION
 ARG POETRY_VERSION
 # Part of the built wheels' cache key: a new build image compiles everything again.
 ARG PYTHON_BUILD_IMAGE
+# The apt caches: a compile that fails for a missing header or tool looks up the
+# Debian package that has it in Debian's file index (apt-file), downloaded once per
+# builder. The runtime image, read-only: the libraries the built wheels link that it
+# lacks are listed, as Debian packages, in runtime-packages.txt beside the wheels.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=cache,id=warmbuild-pip,target=/root/.cache/pip \
     --mount=type=cache,id=warmbuild-built,target=/root/.cache/warmbuild-built \
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \
+    --mount=type=cache,id=warmbuild-apt-lists,target=/var/lib/apt/lists,sharing=locked \
+    --mount=type=bind,from=runtime-base,target=/run/warmbuild/runtime \
     --mount=type=bind,from=locks,source=build,target=/run/warmbuild/locks \
     install-python-deps build-wheels
 
@@ -99,20 +107,17 @@ FROM ${WHEELS} AS wheels
 # ---------------------------------------------------------------------------------
 FROM runtime-base AS os-packages
 ARG APT_PACKAGES=""
-# Runtime OS packages (e.g. tesseract-ocr). The apt caches are cache mounts, locked
-# because apt cannot share them between concurrent builds. DL3008 (pin versions) is
-# the configuration's call: `apt_packages: [tesseract-ocr=5.5.0-1]` pins; the deps
-# tag already changes whenever the list does.
-# hadolint ignore=DL3008
-RUN --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \
+# Runtime OS packages: `apt_packages` (e.g. tesseract-ocr), and the Debian packages of
+# the libraries that the wheels compiled for this image link (libpq5 for psycopg2
+# built from source), as the wheel-build stage listed them. The apt caches are cache
+# mounts, locked because apt cannot share them between concurrent builds. Versions
+# are the configuration's call: `apt_packages: [tesseract-ocr=5.5.0-1]` pins; the deps
+# tag already changes whenever the list or the compiled wheels do.
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \
     --mount=type=cache,id=warmbuild-apt-lists,target=/var/lib/apt/lists,sharing=locked \
-    if [ -n "$APT_PACKAGES" ]; then \
-      # Keep downloaded .debs in the cache mount (official images delete them).
-      rm -f /etc/apt/apt.conf.d/docker-clean \
-      && echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' > /etc/apt/apt.conf.d/keep-cache \
-      && apt-get update \
-      && apt-get install -y --no-install-recommends $APT_PACKAGES; \
-    fi
+    install-python-deps os-packages
 
 # ---------------------------------------------------------------------------------
 # The heavy packages, in slots: warmbuild puts the packages several heavy ones share
@@ -229,11 +234,19 @@ FROM deps AS dev
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
+# The runtime OS packages of the wheels compiled for dev (the deps image has its
+# own): no-op, without even an `apt-get update`, when there are none.
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \
+    --mount=type=cache,id=warmbuild-apt-lists,target=/var/lib/apt/lists,sharing=locked \
+    install-python-deps os-packages
 # Light and dev dependencies on top of the deps image; only this step re-runs when
 # they change. Path dependencies are installed editable from /opt/pathdeps, where the
 # dev stack mounts them: an edit there needs no rebuild, like the app's code. The
 # installs take the lock's set as it is (--no-deps), so `check` then proves every
-# installed package has what it requires here (a lock made on another platform may not).
+# installed package has what it requires here (a lock made on another platform may not),
+# and `libraries` that every library the extension modules link is in the image.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
@@ -246,7 +259,8 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=dev,target=/run/warmbuild/locks \
     --mount=type=bind,from=locks,source=paths,target=/run/warmbuild/paths \
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
-    install-python-deps dev && install-python-deps paths-editable && install-python-deps check
+    install-python-deps dev && install-python-deps paths-editable && install-python-deps check \
+    && install-python-deps libraries
 # The host user's UID/GID, so files the app writes into the mounted tree stay the
 # developer's. After the install, so a different UID never reinstalls anything.
 ARG DEV_UID=1000
@@ -272,6 +286,13 @@ WORKDIR /app
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
+# The runtime OS packages of the wheels compiled for prod (the deps image has its
+# own): no-op, without even an `apt-get update`, when there are none.
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \
+    --mount=type=cache,id=warmbuild-apt-lists,target=/var/lib/apt/lists,sharing=locked \
+    install-python-deps os-packages
 # Light dependencies on top of the deps image.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
@@ -289,7 +310,9 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
 # writes are thrown away) because build backends write into the source tree. The last
 # install: `check` proves every installed package has what it requires here (the
 # installs take the lock's set as it is, and a lock made on another platform may lack
-# what this one needs); main's export names the lock to fix.
+# what this one needs); main's export names the lock to fix. `libraries`: every library
+# the extension modules link (through what their wheels bundle) is in the image, so a
+# binary wheel lacking one (opencv-python's libGL.so.1) fails the build, not the import.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
@@ -302,7 +325,7 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=main,target=/run/warmbuild/locks \
     --mount=type=bind,from=locks,source=paths,target=/run/warmbuild/paths \
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
-    install-python-deps paths && install-python-deps check
+    install-python-deps paths && install-python-deps check && install-python-deps libraries
 # No package manager is left for run time: pip goes, with the wheels Python keeps to
 # bootstrap it.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
