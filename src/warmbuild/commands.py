@@ -7,12 +7,13 @@ Every function turns warmbuild errors into one line and its exit code
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import console, devloop, folders, options, pipeline, plan, warm
+from . import console, devloop, folders, options, pipeline, plan, quick, warm
 from . import doctor as doctor_checks
 from .docker_engine import DockerEngine
 from .errors import ConfigError
@@ -28,12 +29,19 @@ def load(given: Given) -> Config:
     return options.load_config(given.get("config") or None, flags)
 
 
-def _finish(given: Given, summaries: list[BuildSummary], started: float, **extra: Any) -> None:
+def _finish(
+    given: Given, summaries: list[BuildSummary], started: float, root: Path | None = None, **extra: Any
+) -> None:
+    """Print the report and write it as JSON if asked; a build task with a ``root``
+    leaves `quick` what the next run needs to answer at once if nothing changes."""
     wall = time.monotonic() - started
     console.print_summaries(summaries, wall)
+    report = report_json(summaries, wall, **extra)
     if given.get("json"):
         with console.user_errors(given["debug"]):
-            folders.write_text(Path(given["json"]), report_json(summaries, wall, **extra))
+            folders.write_text(Path(given["json"]), report)
+    if root is not None:
+        quick.finish(json.loads(report), str(root), given.get("json") or "")
 
 
 def init(given: Given) -> None:
@@ -110,7 +118,7 @@ def _build(target: str) -> Callable[[Given], None]:
                     rebuild=given["rebuild"],
                     on_progress=view,
                 )
-        _finish(given, summaries, started)
+        _finish(given, summaries, started, config.root)
 
     return build
 

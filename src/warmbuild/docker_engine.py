@@ -35,7 +35,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from . import registry_http
+from . import quick, registry_http
 from .engine import ComposeProject, EngineFacts, ProgressCallback, Resolved, Unresolved
 from .errors import BuildFailed, DiskFull, EngineError, Interrupted, NotFound, WarmbuildError
 from .failures import CommandFailure, classify_command, classify_failure, failure_reason, is_transient
@@ -100,6 +100,7 @@ class DockerEngine:
         Stdio.TERMINAL returns the command's own exit status (Ctrl-C ends it, not us).
         """
         command = (*self._docker, *args)
+        quick.observe_docker(args)
         what = what or " ".join(args[:2])
         log.debug("running %s", shlex.join(command))
         connect: dict[str, Any] = {
@@ -248,6 +249,12 @@ class DockerEngine:
                 digest = registry_http.lookup_manifest(mirror, ref)
                 if digest:
                     return Resolved(digest, mirror.rstrip("/"))
+        # Elsewhere than Docker Hub (whose anonymous pulls need a token), a plain HTTP
+        # question first: milliseconds, and what `quick` can ask again. buildx, with
+        # the user's credentials, when anonymous access cannot tell.
+        answer = registry_http.lookup_manifest(ref.registry, ref) if ref.registry != DOCKER_HUB else None
+        if answer:
+            return Resolved(answer, ref.registry)
         try:
             return Resolved(self.manifest_digest(image), ref.registry)
         except EngineError:
@@ -286,10 +293,14 @@ class DockerEngine:
         # A format string, not a model: asked on every build, also those that end up
         # not running, where importing and parsing would cost more than the answer.
         try:
-            found = self._run(["image", "inspect", "--format", f"{{{{.{field}}}}}", image], what="image inspect")
+            answer = self._run(["image", "inspect", "--format", f"{{{{.{field}}}}}", image], what="image inspect")
         except NotFound:
-            return None
-        return found.stdout.strip() or None
+            found = None
+        else:
+            found = answer.stdout.strip() or None
+        if field == "Id":
+            quick.observe_image(image, found)
+        return found
 
     def local_image_size(self, image: str) -> int | None:
         size = self._inspect_image(image, "Size")

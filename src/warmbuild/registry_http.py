@@ -12,6 +12,7 @@ import urllib.request
 from datetime import datetime
 from typing import Any
 
+from . import quick
 from .errors import RegistryError
 from .gc import StoredRef
 from .refs import ImageRef, is_loopback
@@ -52,18 +53,18 @@ def ping(registry: str) -> str | None:
 def lookup_manifest(registry: str, ref: ImageRef) -> str | None:
     """The digest ('' when the registry says the manifest does not exist), or None
     when anonymous access cannot tell (credentials needed, unreachable, odd reply)."""
-    request = urllib.request.Request(
-        f"{base_url(registry)}/v2/{ref.repository}/manifests/{ref.reference}",
-        method="HEAD",
-        headers={"Accept": MANIFEST_ACCEPT},
-    )
+    url = f"{base_url(registry)}/v2/{ref.repository}/manifests/{ref.reference}"
+    request = urllib.request.Request(url, method="HEAD", headers={"Accept": MANIFEST_ACCEPT})
+    answer: str | None
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            return response.headers.get("Docker-Content-Digest", "") or None
+            answer = response.headers.get("Docker-Content-Digest", "") or None
     except urllib.error.HTTPError as error:
-        return "" if error.code == 404 else None
+        answer = "" if error.code == 404 else None
     except (urllib.error.URLError, OSError):
-        return None
+        answer = None
+    quick.observe_manifest(url, MANIFEST_ACCEPT, answer)
+    return answer
 
 
 # --- listing and deleting (invoke gc) -------------------------------------------------------

@@ -46,6 +46,7 @@ IMPURE_OURS = {
     "commands",
     "console",
     "tasks",
+    "quick",
 }
 IMPURE_OTHERS = {"subprocess", "urllib.request", "socket", "fcntl", "python_on_whales", "rich", "invoke", "threading"}
 
@@ -147,6 +148,18 @@ def test_listing_tasks_imports_no_docker_client_rich_or_planner() -> None:
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "python_on_whales" not in loaded and "'rich" not in loaded, loaded
     assert "warmbuild.commands" not in loaded and "warmbuild.plan" not in loaded, loaded
+
+
+def test_the_quick_path_imports_only_the_standard_library() -> None:
+    """`warmbuild build-prod` with nothing changed answers from `quick` alone: neither
+    invoke, nor the options model, nor the rest of warmbuild is imported."""
+    code = (
+        "import sys; from warmbuild import __main__, quick; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('warmbuild', 'invoke', 'pydantic', 'yaml', 'rich', 'python_on_whales')))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "['warmbuild', 'warmbuild.__main__', 'warmbuild.quick']", loaded
 
 
 def test_bench_is_not_part_of_the_package() -> None:
