@@ -151,7 +151,7 @@ def dev_up(given: Given) -> None:
                 branch=given["branch"],
                 on_progress=view,
             )
-    _finish(given, list(stack.summaries), started, urls=stack.urls)
+    _finish(given, list(stack.summaries), started, config.root, urls=stack.urls, compose_env_file=str(stack.env_file))
     console.print_urls(stack.urls, stack.env_file)
     if given["follow"]:
         with console.user_errors(given["debug"]):

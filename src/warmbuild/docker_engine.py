@@ -452,7 +452,9 @@ class DockerEngine:
         except NotFound:
             return False
         states = found.stdout.split("\n")[: len(ids)]
-        return all(state.strip() == "true healthy" for state in states)
+        healthy = all(state.strip() == "true healthy" for state in states)
+        quick.observe_containers(ids, healthy)
+        return healthy
 
 
 # --- parsing what the CLI prints ---------------------------------------------------------------

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 
 VERSION = 1
 # The tasks a quick answer can stand in for, and flags that always take the full path.
-TASKS = frozenset({"build-deps", "build-dev", "build-prod"})
-FULL_PATH_FLAGS = frozenset({"--rebuild", "--debug", "-h", "--help", "--dry-run"})
+TASKS = frozenset({"build-deps", "build-dev", "build-prod", "dev-up"})
+FULL_PATH_FLAGS = frozenset({"--rebuild", "--debug", "-h", "--help", "--dry-run", "--follow", "-f"})
 # Environment variables that steer docker, buildx, git's branch and warmbuild: the
 # values at record time are compared, and a new one of these prefixes falls through.
 ENV_PREFIXES = ("DOCKER_", "BUILDX_", "BUILDKIT_", "WARMBUILD_", "COMPOSE_")
@@ -42,6 +42,7 @@ REPLAYABLE_DOCKER = (
     ("buildx", "inspect"),
     ("context", "inspect"),
     ("image", "inspect"),
+    ("container", "inspect"),
 )
 # What a build reads that is not an input: the interpreter's and the installed
 # libraries' own files (warmbuild's are recorded as a whole), warmbuild's state
@@ -115,6 +116,7 @@ class Probe:
     environ: Callable[[], dict[str, str]]
     manifest: Callable[[str, str], str | None]
     image_id: Callable[[str], str | None]
+    containers_healthy: Callable[[list[str]], bool]
 
 
 def first_change(record: dict[str, object], probe: Probe, output: str = "") -> str | None:
@@ -146,6 +148,9 @@ def first_change(record: dict[str, object], probe: Probe, output: str = "") -> s
     for image, image_id in _rows(record["images"]):
         if probe.image_id(str(image)) != image_id:
             return f"image {image}"
+    for ids in _rows(record["containers"]):
+        if not probe.containers_healthy([str(found) for found in ids]):
+            return "the dev stack's containers"
     return None
 
 
@@ -222,26 +227,25 @@ def engine_socket() -> str | None:
     return "/var/run/docker.sock" if context in ("", "default") else None
 
 
-def local_image_id(image: str) -> str | None:
-    """The ID `docker image inspect` gives, asked on the engine's socket."""
+def engine_get(path: str) -> dict[str, object] | None:
+    """GET ``path`` of the engine's API on its socket: the JSON answer, None for 404."""
     import http.client
     import socket
-    from urllib.parse import quote
 
     found = engine_socket()
     if found is None:
         raise OSError("the engine is not this machine's default socket")
-    path: str = found
+    address: str = found
 
     class UnixConnection(http.client.HTTPConnection):
         def connect(self) -> None:
             self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             self.sock.settimeout(5)
-            self.sock.connect(path)
+            self.sock.connect(address)
 
     connection = UnixConnection("localhost")
     try:
-        connection.request("GET", f"/images/{quote(image, safe='')}/json")
+        connection.request("GET", path)
         response = connection.getresponse()
         body = response.read()
     finally:
@@ -250,10 +254,42 @@ def local_image_id(image: str) -> str | None:
         return None
     if response.status != 200:
         raise OSError(f"the engine answered {response.status}")
-    return str(json.loads(body)["Id"])
+    answer = json.loads(body)
+    assert isinstance(answer, dict)
+    return answer
 
 
-REAL = Probe(file_stat, folder_names, content_digest, lambda: dict(os.environ), registry_manifest, local_image_id)
+def local_image_id(image: str) -> str | None:
+    """The ID `docker image inspect` gives."""
+    from urllib.parse import quote
+
+    found = engine_get(f"/images/{quote(image, safe='')}/json")
+    return None if found is None else str(found["Id"])
+
+
+def containers_healthy(ids: list[str]) -> bool:
+    """Each container running, and healthy if it has a health check (as
+    DockerEngine.containers_healthy asks it)."""
+    for container in ids:
+        found = engine_get(f"/containers/{container}/json")
+        state = found.get("State") if found else None
+        if not isinstance(state, dict) or state.get("Running") is not True:
+            return False
+        health = state.get("Health")
+        if isinstance(health, dict) and health.get("Status") != "healthy":
+            return False
+    return True
+
+
+REAL = Probe(
+    file_stat,
+    folder_names,
+    content_digest,
+    lambda: dict(os.environ),
+    registry_manifest,
+    local_image_id,
+    containers_healthy,
+)
 
 
 # --- the quick answer ----------------------------------------------------------------------
@@ -312,6 +348,12 @@ def _print(report: dict[str, object], record: dict[str, object]) -> None:
     width = max(len(str(build["target"])) for build in builds)
     for build in builds:
         print(f"  {build['target']:<{width}}  {build['outcome']:<25}  {build['image']}")
+    urls = report.get("urls")
+    if isinstance(urls, dict):  # dev-up: its stack was left running, as it was
+        print("the dev stack is running and healthy, left as it was:")
+        for service, url in urls.items():
+            print(f"  {service}: {url}")
+        print(f"  compose: docker compose --env-file {report.get('compose_env_file', '')} ps")
 
 
 # --- recording what the full path's answer depended on -------------------------------------
@@ -326,18 +368,29 @@ class Recording:
     docker: list[tuple[str, ...]] = field(default_factory=list)
     manifests: dict[tuple[str, str], str | None] = field(default_factory=dict)
     images: dict[str, str | None] = field(default_factory=dict)
+    containers: list[tuple[list[str], bool]] = field(default_factory=list)
     active: bool = True
     started_ns: int = field(default_factory=time.time_ns)
     listing: bool = False
+    broken: bool = False
 
     def on_event(self, event: str, event_args: tuple[object, ...]) -> None:
         if not self.active:
             return
+        # An audit hook that raises would fail the operation it watches: a failure here
+        # only costs this run its record.
+        try:
+            self._on_event(event, event_args)
+        except Exception:
+            self.active = False
+            self.broken = True
+
+    def _on_event(self, event: str, event_args: tuple[object, ...]) -> None:
         if event == "open":
             path, mode, flags = event_args
             if isinstance(path, str) and _reads(mode, flags):
                 self.files.add(os.path.abspath(path))
-        elif event in ("os.listdir", "os.scandir") and not self.listing:
+        elif event in ("os.listdir", "os.scandir") and not self.listing and not _importing():
             path = event_args[0]
             if path is None or isinstance(path, str):
                 folder = os.path.abspath(path or ".")
@@ -347,6 +400,13 @@ class Recording:
                         self.folders[folder] = folder_names(folder) or []
                     finally:
                         self.listing = False
+
+
+def _importing() -> bool:
+    """Whether the import system lists the folder (each folder on sys.path, the working
+    folder under `python -m`): that is not the build walking a context."""
+    caller = sys._getframe(3)  # 0: this function, 1 and 2: the hook, 3: who listed
+    return "importlib" in caller.f_code.co_filename
 
 
 def _reads(mode: object, flags: object) -> bool:
@@ -384,6 +444,11 @@ def observe_image(image: str, image_id: str | None) -> None:
         _recording.images[image] = image_id
 
 
+def observe_containers(ids: Sequence[str], healthy: bool) -> None:
+    if _recording is not None and _recording.active:
+        _recording.containers.append((list(ids), healthy))
+
+
 def finish(report: dict[str, object], root: str, output: str = "") -> None:
     """After the full path's report: keep a record if the run had nothing to do and
     everything it depended on can be checked again the quick way; else forget any."""
@@ -417,6 +482,8 @@ def _prune(folder: str) -> None:
 
 def _record(recording: Recording, report: dict[str, object], root: str, output: str = "") -> dict[str, object] | str:
     """The record of a run, or why it leaves none."""
+    if recording.broken:
+        return "what it read could not be followed"
     builds = report.get("builds")
     if not isinstance(builds, list) or not builds or not all(build.get("skipped") for build in builds):
         return "this run built something"
@@ -425,8 +492,10 @@ def _record(recording: Recording, report: dict[str, object], root: str, output: 
         return f"it ran docker {unreplayable[0]}"
     if any(digest is None for digest in recording.manifests.values()):
         return "a registry could not tell a manifest's digest anonymously"
-    if recording.images and engine_socket() is None:
+    if (recording.images or recording.containers) and engine_socket() is None:
         return "the engine is not this machine's default socket"
+    if not all(healthy for _, healthy in recording.containers):
+        return "a container of the dev stack was not running and healthy"
     outputs = {os.path.abspath(output)} if output else set()
     listed = {folder: names for folder, names in recording.folders.items() if _inputs({folder})}
     # docker's own settings by content: buildx rewrites them, unchanged, on every call.
@@ -455,6 +524,7 @@ def _record(recording: Recording, report: dict[str, object], root: str, output: 
         "outputs": sorted(outputs),
         "manifests": sorted([url, accept, digest] for (url, accept), digest in recording.manifests.items()),
         "images": sorted([image, image_id] for image, image_id in recording.images.items()),
+        "containers": [ids for ids, _ in recording.containers],
         "report": report,
     }
 

@@ -5,6 +5,8 @@ dev-down."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -81,6 +83,17 @@ def test_dev_loop(dev_app: Path, tmp_path: Path, unique: str) -> None:
         print(f"dev-up with the stack up and nothing changed: {time.monotonic() - started:.2f}s")
         assert {again[t]["outcome"] for t in ("dev", "frontend-dev")} == {"unchanged"}
         assert containers(unique) == running, "no container was recreated or restarted"
+
+        # `warmbuild dev-up` (the entry point with the quick answer): its first run with
+        # nothing to do leaves a record, the next answers from it alone.
+        command = [sys.executable, "-m", "warmbuild", "dev-up", "--config", str(config), "--branch", "main"]
+        env = {**os.environ, "WARMBUILD_QUICK_DEBUG": "1"}
+        subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, check=True)
+        started = time.monotonic()
+        third = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+        print(f"dev-up with the stack up and nothing changed, answered quickly: {time.monotonic() - started:.2f}s")
+        assert third.stdout.startswith("nothing changed since the last build"), third.stdout + third.stderr
+        assert containers(unique) == running, "the quick answer left the stack alone"
 
         # Edit a backend file on the host: the response changes with no image build.
         dev_image = docker.image.inspect(images[0]).id

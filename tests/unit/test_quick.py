@@ -24,7 +24,8 @@ from warmbuild import quick
         (["build-prod", "--rebuild"], None),
         (["build-prod", "--debug"], None),
         (["build-prod", "--help"], None),
-        (["dev-up"], None),
+        (["dev-up", "--services", "backend"], ["dev-up", "--services", "backend"]),
+        (["dev-up", "--follow"], None),
         (["gc", "--purge"], None),
         ([], None),
     ],
@@ -50,6 +51,7 @@ RECORD: dict[str, Any] = {
     "contents": [["/home/u/.docker/buildx/current", "sha256-of-it"]],
     "manifests": [["http://127.0.0.1:5000/v2/library/python/manifests/3.13-slim", "accept", "sha256:base"]],
     "images": [["127.0.0.1:5000/app/prod:main", "sha256:prod"]],
+    "containers": [["c1", "c2"]],
     "report": {"wall_seconds": 0.4, "builds": [{"target": "prod", "outcome": "unchanged", "image": "x"}]},
 }
 
@@ -63,6 +65,7 @@ def probe(**changed: Any) -> quick.Probe:
     env = {k: v for k, v in RECORD["env"].items() if v is not None} | changed.get("env", {})
     manifests = {row[0]: row[2] for row in RECORD["manifests"]} | changed.get("manifests", {})
     images = {row[0]: row[1] for row in RECORD["images"]} | changed.get("images", {})
+    stopped = changed.get("stopped", set())
     return quick.Probe(
         stat=lambda path: files.get(path),
         names=lambda path: folders.get(path),
@@ -70,6 +73,7 @@ def probe(**changed: Any) -> quick.Probe:
         environ=lambda: env,
         manifest=lambda url, _accept: manifests.get(url),
         image_id=lambda image: images.get(image),
+        containers_healthy=lambda ids: not stopped & set(ids),
     )
 
 
@@ -99,6 +103,7 @@ PROD = RECORD["images"][0][0]
         (probe(manifests={BASE_URL: None}), f"registry answer {BASE_URL}"),
         (probe(images={PROD: None}), f"image {PROD}"),
         (probe(images={PROD: "sha256:retagged"}), f"image {PROD}"),
+        (probe(stopped={"c2"}), "the dev stack's containers"),
     ],
     ids=[
         "nothing",
@@ -120,6 +125,7 @@ PROD = RECORD["images"][0][0]
         "registry unreachable",
         "image deleted",
         "image retagged",
+        "dev stack: a container stopped or unhealthy",
     ],
 )
 def test_every_kind_of_input_makes_it_fall_through(present: quick.Probe, change: str | None) -> None:
@@ -148,6 +154,9 @@ SKIPPED: dict[str, object] = {"builds": [{"target": "prod", "skipped": True}]}
         ({"manifests": {("http://r/v2/a/manifests/t", "accept"): None}}, SKIPPED, False),
         ({}, {"builds": [{"target": "prod", "skipped": False}]}, False),
         ({}, {"builds": []}, False),
+        ({"containers": [(["c1"], True)]}, SKIPPED, True),
+        ({"containers": [(["c1"], False)]}, SKIPPED, False),
+        ({"docker": [("compose", "--project-name", "x", "up")]}, SKIPPED, False),
         ({"started_ns": 0}, SKIPPED, False),
     ],
     ids=[
@@ -158,6 +167,9 @@ SKIPPED: dict[str, object] = {"builds": [{"target": "prod", "skipped": True}]}
         "registry could not tell",
         "something was built",
         "no builds",
+        "dev stack up and healthy",
+        "dev stack not healthy",
+        "compose up ran",
         "files changed since the run started",
     ],
 )
@@ -249,3 +261,18 @@ def test_records_are_kept_for_the_newest_hundred_commands(tmp_path: Path) -> Non
     quick._prune(str(tmp_path))
     assert sorted(path.name for path in tmp_path.iterdir())[0] == "005.json"
     assert len(list(tmp_path.iterdir())) == quick.KEEP_RECORDS
+
+
+def test_the_import_systems_listings_are_not_the_builds(tmp_path: Path) -> None:
+    """`python -m warmbuild` puts the working folder on sys.path: the import system
+    lists it, which says nothing about the build's inputs."""
+    found = quick.Recording(["build-prod"])
+    code = compile(
+        "def fill_cache(r, p):\n    r.on_event('os.listdir', (p,))\n", "<frozen importlib._bootstrap_external>", "exec"
+    )
+    importer: dict[str, Any] = {}
+    exec(code, importer)  # a function whose code says it is the import system's
+    importer["fill_cache"](found, str(tmp_path))
+    assert found.folders == {}
+    found.on_event("os.listdir", (str(tmp_path),))  # the build walking a folder
+    assert found.folders == {str(tmp_path): []} and not found.broken
