@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ import pytest
 from support import IN_CI, RegistryProcess
 from support_leftovers import Holdings, leftovers, purge, read_holdings
 
-from warmbuild import registry_http
+from warmbuild import quick, registry_http
 from warmbuild.errors import WarmbuildError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +95,15 @@ CHECK = pytest.StashKey[LeftoverCheck]()
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[CHECK] = LeftoverCheck()
+    # warmbuild's quick records of the session's runs go to a folder of its own, removed
+    # at the end: the tests leave nothing in the user's cache.
+    os.environ[quick.FOLDER_VARIABLE] = tempfile.mkdtemp(prefix="warmbuild-quick-")
+
+
+def pytest_unconfigure() -> None:
+    folder = os.environ.pop(quick.FOLDER_VARIABLE, "")
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -33,6 +33,7 @@ FULL_PATH_FLAGS = frozenset({"--rebuild", "--debug", "-h", "--help", "--dry-run"
 ENV_PREFIXES = ("DOCKER_", "BUILDX_", "BUILDKIT_", "WARMBUILD_", "COMPOSE_")
 ENV_NAMES = ("CI", "HOME", "PATH", "TMPDIR", "XDG_CACHE_HOME", "http_proxy", "https_proxy", "no_proxy")
 DEBUG_VARIABLE = "WARMBUILD_QUICK_DEBUG"  # says why a run was not quick; changes nothing else
+FOLDER_VARIABLE = "WARMBUILD_QUICK_DIR"  # where records are kept (default ~/.cache/warmbuild/quick)
 # docker commands whose answers the quick path checks in its own way (image inspect,
 # by the image's ID) or that only describe the engine (facts, re-read by the files of
 # docker's configuration): any other docker command makes a run unrecordable.
@@ -91,7 +92,8 @@ def json_path(args: Sequence[str]) -> str:
 def record_path(args: list[str]) -> str:
     key = json.dumps([VERSION, os.getcwd(), args, os.getuid(), os.getgid()])
     cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(cache, "warmbuild", "quick", hashlib.sha256(key.encode()).hexdigest()[:32] + ".json")
+    folder = os.environ.get(FOLDER_VARIABLE) or os.path.join(cache, "warmbuild", "quick")
+    return os.path.join(folder, hashlib.sha256(key.encode()).hexdigest()[:32] + ".json")
 
 
 def file_stat(path: str) -> Stat:
@@ -497,10 +499,14 @@ def _record(recording: Recording, report: dict[str, object], root: str, output: 
     if not all(healthy for _, healthy in recording.containers):
         return "a container of the dev stack was not running and healthy"
     outputs = {os.path.abspath(output)} if output else set()
-    listed = {folder: names for folder, names in recording.folders.items() if _inputs({folder})}
+    state = os.path.join(os.path.abspath(root), STATE_DIR)
+    listed = {folder: names for folder, names in recording.folders.items() if _inputs({folder}, state)}
     # docker's own settings by content: buildx rewrites them, unchanged, on every call.
     by_content = _docker_files()
-    files = _inputs(recording.files) | _entries(listed) | _git_files(root) | _own_files()
+    read = _inputs(recording.files, state)
+    if not any(path.startswith(os.path.abspath(root) + os.sep) for path in read):
+        return "none of what it read was followed"  # at least its configuration is
+    files = read | _entries(listed, state) | _git_files(root) | _own_files()
     files -= outputs | by_content
     folders = {folder: _without(folder_names(folder) or [], folder, outputs) for folder in listed}
     folders |= {folder: _without(folder_names(folder) or [], folder, outputs) for folder in _folders_of(files, root)}
@@ -534,24 +540,36 @@ def _replayable(argv: tuple[str, ...]) -> bool:
     return any(tuple(words[: len(kind)]) == kind for kind in REPLAYABLE_DOCKER)
 
 
-def _inputs(paths: set[str]) -> set[str]:
-    interpreter = tuple({sys.prefix, sys.base_prefix, sys.exec_prefix})
+def _inputs(paths: set[str], state: str) -> set[str]:
+    """Of the paths a run read, its inputs: not the interpreter's or installed
+    libraries' files, not warmbuild's own state folder for this configuration
+    (``state``, in the repository's root: whatever else lies there is an input, even
+    a library folder of the app's)."""
+    root = os.path.dirname(state)
+    # An interpreter's prefix holding the repository (a venv made in its root) does
+    # not hide the repository's files; one inside it (.venv) hides its own.
+    prefixes = tuple(
+        prefix + os.sep
+        for prefix in {sys.prefix, sys.base_prefix, sys.exec_prefix}
+        if not (root + os.sep).startswith(prefix + os.sep)
+    )
     facts = os.sep + FACTS_DIR + os.sep
     return {
         path
         for path in paths
         if not path.startswith(NOT_INPUT_ROOTS)
-        and not (path + os.sep).startswith(interpreter)
-        and not any(folder in path for folder in LIBRARY_FOLDERS)
-        and STATE_DIR not in path.split(os.sep)
+        and not (path + os.sep).startswith(prefixes)
+        and (path.startswith(root + os.sep) or not any(folder in path for folder in LIBRARY_FOLDERS))
+        and path != state
+        and not path.startswith(state + os.sep)
         and facts not in path
     }
 
 
-def _entries(folders: dict[str, list[str]]) -> set[str]:
+def _entries(folders: dict[str, list[str]], state: str) -> set[str]:
     """Everything in the folders the build listed: it walked them to fingerprint a
     context by each file's size, time and mode, without opening the files."""
-    return _inputs({os.path.join(folder, name) for folder, names in folders.items() for name in names})
+    return _inputs({os.path.join(folder, name) for folder, names in folders.items() for name in names}, state)
 
 
 def _folders_of(files: Iterable[str], root: str) -> set[str]:

@@ -18,6 +18,11 @@ def test_bench_quick_runs_every_build_and_writes_its_outputs(tmp_path: Path) -> 
     assert all(len(runs) == 1 and runs[0] > 0 for scenarios in times.values() for runs in scenarios.values())
     assert set(data["raw"]["dev_loop"]) == {"seed-dev", "ours-dev"}
     assert data["summary"]["ratios"]["ours-prod"]["no-op"] > 0
+    assert data["summary"]["ratios"]["ours-prod"]["no-op-again"] > 0
+    # Ours answered the no-ops without building, and built prod for the code change.
+    outcomes = data["raw"]["outcomes"]["ours-prod"]
+    assert outcomes["no-op-again"] == [["reused from the registry", "unchanged"]], outcomes
+    assert outcomes["code-change"][0][-1] == "built", outcomes
     assert (tmp_path / "bench.png").stat().st_size > 10_000
     assert (tmp_path / "bench.md").read_text().startswith("| scenario | seed-prod | seed-dev | ours-dev | ours-prod |")
     assert "benchmark: median seconds" in result.stdout

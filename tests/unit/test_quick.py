@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -219,7 +220,7 @@ def test_only_files_opened_for_reading_are_inputs(mode: str | None, flags: int, 
 def test_a_quick_answer_prints_and_writes_the_recorded_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv(quick.FOLDER_VARIABLE, str(tmp_path / "records"))
     args = ["build-prod", "--branch", "main"]
     path = Path(quick.record_path(args))
     path.parent.mkdir(parents=True)
@@ -276,3 +277,43 @@ def test_the_import_systems_listings_are_not_the_builds(tmp_path: Path) -> None:
     assert found.folders == {}
     found.on_event("os.listdir", (str(tmp_path),))  # the build walking a folder
     assert found.folders == {str(tmp_path): []} and not found.broken
+
+
+def test_an_app_inside_a_folder_named_like_the_state_folder_is_still_followed(tmp_path: Path) -> None:
+    """Only this configuration's own `.warmbuild` folder is state (the benchmark builds
+    apps under `.warmbuild/bench/…`): a record without the app's files would vouch for
+    any edit."""
+    root = tmp_path / ".warmbuild" / "bench" / "app"
+    root.mkdir(parents=True)
+    record = quick._record(recording(root), SKIPPED, str(root))
+    assert isinstance(record, dict), record
+    assert [str(root / "warmbuild.yaml"), *quick.file_stat(str(root / "warmbuild.yaml"))] in record["files"]  # type: ignore[operator, misc]
+
+
+def test_a_run_whose_reads_were_not_followed_leaves_no_record(tmp_path: Path) -> None:
+    found = recording(tmp_path, files=set())
+    assert quick._record(found, SKIPPED, str(tmp_path)) == "none of what it read was followed"
+
+
+@pytest.mark.parametrize(
+    ("path", "kept"),
+    [
+        ("/repo/app/main.py", True),
+        ("/repo/vendor/site-packages/lib.py", True),  # the app's own, whatever its name
+        ("/repo/.warmbuild/app/prod/metadata.json", False),
+        ("/repo/.warmbuild", False),
+        ("/elsewhere/.venv/lib/python3.13/site-packages/yaml/__init__.py", False),
+        ("/proc/self/status", False),
+        ("/tmp/warmbuild-facts/0-abc.json", False),
+        ("/etc/invoke.yaml", True),
+    ],
+)
+def test_what_counts_as_an_input(path: str, kept: bool) -> None:
+    assert (quick._inputs({path}, "/repo/.warmbuild") == {path}) is kept
+
+
+def test_a_venv_made_in_the_repository_root_hides_nothing_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "prefix", "/repo")
+    assert quick._inputs({"/repo/app/main.py"}, "/repo/.warmbuild") == {"/repo/app/main.py"}
+    monkeypatch.setattr(sys, "prefix", "/repo/.venv")
+    assert quick._inputs({"/repo/.venv/lib/x.py", "/repo/app/main.py"}, "/repo/.warmbuild") == {"/repo/app/main.py"}
