@@ -100,7 +100,9 @@ def test_unchanged_inputs_skip_the_build_and_give_the_same_image(tmp_path: Path,
     moved = tmp_path / "moved"
     moved.mkdir()
     (moved / "Dockerfile").write_text(f"FROM {base}\nRUN echo {unique} > /moved\n")
-    subprocess.run(["docker", "buildx", "build", "-q", "-t", base, "--push", str(moved)], check=True)
+    subprocess.run(
+        ["docker", "buildx", "build", "-q", "-t", base, "--push", str(moved)], check=True, stdout=subprocess.DEVNULL
+    )
     after_move = task_report("build-prod", config, tmp_path / "4.json", "--branch", "main")
     assert after_move["deps"]["outcome"] == "built", "a new base: a new deps image"
     assert after_move["prod"]["outcome"] == "built"
