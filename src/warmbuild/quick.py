@@ -3,19 +3,21 @@ from the record of its last run that had nothing to do, before the options model
 the planner, rich or invoke are imported (their imports alone cost ~0.3 s).
 
 The full path records what its answer depended on, as it runs: every file it reads
-(a Python audit hook sees each `open` and each folder listing), the folders those
-files sit in (a file added or removed there changes the folder's time), the git
-files behind the branch and commit, docker's own configuration, the environment
-variables that steer it, the registry's answers (manifest digests) and the engine's
-(image IDs). The quick path checks each of those again with a stat, one HTTP request
-per registry answer and one request on the engine's socket per image, and answers
-only if every one is as recorded. Any change, any doubt, anything it cannot check in
-the same way (a remote engine, a docker command it cannot replay, a --rebuild)
-falls through to the full path, which decides as always. Standard library only.
+and every folder it walks (a Python audit hook sees each `open` and each listing),
+the names in those folders and in the folders of what it read (a file added or
+removed there), the git files behind the branch and commit, docker's own settings,
+the environment variables that steer it, the registry's answers (manifest digests)
+and the engine's (image IDs, the dev stack's containers). The quick path checks each
+of those again with a stat or a listing, one HTTP request per registry answer and
+one request on the engine's socket per image or container, and answers only if
+every one is as recorded. Any change, any doubt, anything it cannot check in the same
+way (a remote engine, a docker command it cannot replay, a --rebuild) falls through
+to the full path, which decides as always. Standard library only.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -330,13 +332,17 @@ def _explain(line: str) -> None:
 
 
 def _write_report(target: str, report: dict[str, object]) -> bool:
-    scratch = f"{target}.{os.getpid()}.tmp"
+    """Complete or not at all, as folders.write_text writes it (the same scratch name)."""
+    folder, name = os.path.split(os.path.abspath(target))
+    scratch = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
-        os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         with open(scratch, "w") as file:
             file.write(json.dumps(report, indent=2) + "\n")
         os.replace(scratch, target)
     except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(scratch)
         return False
     return True
 
@@ -458,8 +464,14 @@ def finish(report: dict[str, object], root: str, output: str = "") -> None:
     if recording is None or not recording.active:
         return
     recording.active = False
-    path = record_path(recording.args)
-    record = _record(recording, report, root, output)
+    # A cache: whatever fails here (a vanished working folder, an unreadable file)
+    # only means the next run takes the full path.
+    try:
+        path = record_path(recording.args)
+        record = _record(recording, report, root, output)
+    except Exception as error:
+        _explain(f"no record: {error}")
+        return
     try:
         if isinstance(record, str):
             _explain(f"no record: {record}")
@@ -559,6 +571,7 @@ def _inputs(paths: set[str], state: str) -> set[str]:
         for path in paths
         if not path.startswith(NOT_INPUT_ROOTS)
         and not (path + os.sep).startswith(prefixes)
+        and f"{os.sep}__pycache__" not in path  # derived from sources, by whoever imports
         and (path.startswith(root + os.sep) or not any(folder in path for folder in LIBRARY_FOLDERS))
         and path != state
         and not path.startswith(state + os.sep)

@@ -306,6 +306,8 @@ def test_a_run_whose_reads_were_not_followed_leaves_no_record(tmp_path: Path) ->
         ("/proc/self/status", False),
         ("/tmp/warmbuild-facts/0-abc.json", False),
         ("/etc/invoke.yaml", True),
+        ("/repo/src/pkg/__pycache__/mod.cpython-313.pyc", False),
+        ("/repo/src/pkg/__pycache__", False),
     ],
 )
 def test_what_counts_as_an_input(path: str, kept: bool) -> None:
