@@ -20,6 +20,8 @@ PYTHONS = ((3, 13), (3, 12), (3, 11), (3, 10))
 HEAVY_BYTES = 10_000_000
 LOCK_NAMES = {"poetry.lock": "poetry", "uv.lock": "uv", "requirements.txt": "requirements"}
 APP_CLASSES = {"FastAPI": "asgi", "Starlette": "asgi", "Litestar": "asgi", "Quart": "asgi", "Flask": "wsgi"}
+# Django's project modules: `application = get_wsgi_application()` (wsgi.py), or asgi's.
+DJANGO_APPLICATIONS = {"get_wsgi_application": "wsgi", "get_asgi_application": "asgi"}
 HEALTH_NAMES = re.compile(r"^(/api)?/(health|healthz|healthcheck|health-check|ping|status|livez|readyz|ready|alive)/?$")
 
 
@@ -198,7 +200,8 @@ def _run_port(tree: ast.Module) -> int | None:
 
 def find_app_objects(sources: Mapping[str, str]) -> list[AppObject]:
     """Module-level `x = FastAPI(...)` (Starlette, Litestar, Quart, Flask) and Django's
-    `application = get_asgi_application()`, with the routes and port of that file."""
+    `application = get_wsgi_application()` (or asgi's), with the routes and port of
+    that file."""
     found = []
     for path, text in sorted(sources.items()):
         try:
@@ -210,8 +213,8 @@ def find_app_objects(sources: Mapping[str, str]) -> list[AppObject]:
                 continue
             target = node.targets[0]
             kind = _call_name(node.value.func)
-            framework = "Django" if kind == "get_asgi_application" else kind
-            interface = "asgi" if kind == "get_asgi_application" else APP_CLASSES.get(kind, "")
+            framework = "Django" if kind in DJANGO_APPLICATIONS else kind
+            interface = DJANGO_APPLICATIONS.get(kind) or APP_CLASSES.get(kind, "")
             if isinstance(target, ast.Name) and interface:
                 found.append(
                     AppObject(
@@ -248,16 +251,11 @@ def detect_health(app: AppObject | None) -> Finding:
     return Finding("/health", "no health route found: add one (GET, answering 200) or set health_path", sure=False)
 
 
-def detect_port(app: AppObject | None, files: Mapping[str, str]) -> Finding:
+def detect_port(app: AppObject | None) -> Finding:
+    """The port the app's own code runs its server on; what the repository's Dockerfile,
+    compose file or Procfile says comes from detect_runtime and wins."""
     if app and app.port:
         return Finding(app.port, f"{app.module}.py runs the server on port {app.port}")
-    for path, text in sorted(files.items()):
-        name = PurePosixPath(path).name.lower()
-        if name.startswith(("dockerfile", "compose", "docker-compose")) or name == "procfile":
-            match = re.search(r"--port[ =](\d{2,5})|^EXPOSE (\d{2,5})", text, re.M)
-            if match:
-                port = int(match[1] or match[2])
-                return Finding(port, f"{path} uses port {port}")
     return Finding(8000, "uvicorn's default")
 
 

@@ -17,22 +17,29 @@ class Stage:
     text: str
 
 
-def _instructions(text: str) -> list[str]:
-    """Logical instructions: comments and blank lines dropped, continuations joined."""
-    result, current = [], ""
-    for line in text.splitlines():
+def numbered_instructions(text: str) -> list[tuple[int, str]]:
+    """Logical instructions with the line each starts on: comments and blank lines
+    dropped, continuations joined."""
+    result: list[tuple[int, str]] = []
+    current, start = "", 0
+    for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
+        start = start or number
         current = f"{current} {stripped}" if current else stripped
         if current.endswith("\\"):
             current = current[:-1].rstrip()
             continue
-        result.append(current)
-        current = ""
+        result.append((start, current))
+        current, start = "", 0
     if current:
-        result.append(current)
+        result.append((start, current))
     return result
+
+
+def _instructions(text: str) -> list[str]:
+    return [instruction for _, instruction in numbered_instructions(text)]
 
 
 def parse_stages(text: str) -> tuple[str, list[Stage]]:

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from . import detect, folders, locks
+from .detect_runtime import detect_runtime
 from .engine import Engine, Unresolved
 from .errors import ConfigError
 from .fingerprint import ignore_patterns
@@ -34,7 +35,8 @@ def _wanted(name: str) -> bool:
     return (
         name in READ_NAMES
         or (name.startswith("requirements") and name.endswith(".txt"))
-        or name.endswith(".py")
+        # Sources, entrypoint scripts, named Dockerfiles (app.Dockerfile).
+        or name.endswith((".py", ".sh", ".Dockerfile"))
         or name.lower().startswith(("dockerfile", "compose", "docker-compose", "procfile"))
     )
 
@@ -113,8 +115,12 @@ def detect_all(
         found.set(
             "interface", detect.Finding("wsgi", f"{app_object.framework} is a WSGI app: uvicorn serves it as one")
         )
-    found.set("port", detect.detect_port(app_object, files))
+    found.set("port", detect.detect_port(app_object))
     found.set("health_path", detect.detect_health(app_object))
+    _import_root(found)
+    # What the repository's Dockerfile, compose file or Procfile says beats a guess.
+    for key, finding in detect_runtime(files, app_folder.folder).items():
+        found.set(key, finding)
     found.set("frontend", detect.detect_frontend(files), {"context": detect.detect_frontend(files).value})
     groups_found = detect.detect_groups(lock)
     found.values["groups"] = []
@@ -124,6 +130,14 @@ def detect_all(
         else "the lock has no optional groups or extras"
     )
     return found
+
+
+def _import_root(found: Detected) -> None:
+    """An app under src/ is imported from there (a `src.` module would not import)."""
+    app = str(found.values.get("app", ""))
+    if app.startswith("src."):
+        found.values["app"] = app.removeprefix("src.")
+        found.set("import_root", detect.Finding("src", f"{app.split(':')[0]} lives under src/ (a src layout)"))
 
 
 def _existing_python(
@@ -167,10 +181,18 @@ ORDER = (
     "groups",
     "apt_packages",
     "build_apt_packages",
+    "server",
     "app",
     "interface",
+    "workers",
+    "server_args",
+    "command",
+    "import_root",
     "port",
     "health_path",
+    "health_command",
+    "env",
+    "writable",
     "frontend",
 )
 

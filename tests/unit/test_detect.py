@@ -81,6 +81,10 @@ APP_SOURCES = {
         {"site/asgi.py": "from django.core.asgi import get_asgi_application\napplication = get_asgi_application()\n"},
         ("site.asgi", "application", "asgi", "/health", None),
     ),
+    "django-wsgi": (
+        {"site/wsgi.py": "from django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n"},
+        ("site.wsgi", "application", "wsgi", "/health", None),
+    ),
 }
 
 
@@ -91,7 +95,7 @@ def test_app_object_health_route_and_port(kind: str) -> None:
     assert app.sure and isinstance(app.value, detect.AppObject)
     assert (app.value.module, app.value.attribute, app.value.interface) == (module, attribute, interface)
     assert detect.detect_health(app.value).value == health
-    assert detect.detect_port(app.value, sources).value == (port or 8000)
+    assert detect.detect_port(app.value).value == (port or 8000)
 
 
 @pytest.mark.parametrize(
@@ -119,10 +123,6 @@ def test_health_route_not_sure_without_one() -> None:
     assert (finding.value, finding.sure) == ("/health", False)
     root = detect.AppObject("app.main", "app", "FastAPI", "asgi", routes=("/",))
     assert (detect.detect_health(root).value, detect.detect_health(root).sure) == ("/", False)
-
-
-def test_port_from_a_dockerfile() -> None:
-    assert detect.detect_port(None, {"Dockerfile": "FROM python\nEXPOSE 9000\n"}).value == 9000
 
 
 def package(name: str, *files: Artifact, kind: SourceKind = SourceKind.INDEX) -> LockedPackage:
@@ -351,6 +351,42 @@ def test_init_writes_a_commented_config_that_warmbuild_reads(tmp_path: Path) -> 
     (tmp_path / "warmbuild.yaml").write_text("name: mine\n")
     with pytest.raises(ConfigError, match="already exists"):
         init.plan_init(tmp_path, found, force=False)
+
+
+def test_init_takes_what_the_repositorys_dockerfile_says_over_its_guesses(tmp_path: Path) -> None:
+    """The example backend with a Dockerfile of its own: the server, app, workers, port,
+    env and writable folder it states are what init writes, each citing its line, and
+    the options model accepts them."""
+    shutil.copytree(REPO_ROOT / "backend", tmp_path / "backend")
+    (tmp_path / "backend" / "Dockerfile").write_text(
+        "FROM python:3.13-slim\nENV DATA_DIR=/app/data\nVOLUME /app/data\nEXPOSE 9000\n"
+        'CMD ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-w", "3", "-b", ":9000"]\n'
+    )
+    found = init.detect_all(init.read_repository(tmp_path), tmp_path, "", None, lambda *_: {})
+    stated = {key: found.values[key] for key in ("server", "app", "interface", "workers", "port", "env", "writable")}
+    assert stated == {
+        "server": "gunicorn",
+        "app": "app.main:app",
+        "interface": "asgi",
+        "workers": 3,
+        "port": 9000,
+        "env": {"DATA_DIR": "/app/data"},
+        "writable": ["/app/data"],
+    }
+    assert found.reasons["workers"].startswith("backend/Dockerfile:5 CMD")
+    config_text = init.plan_init(tmp_path, found, force=False).files[tmp_path / "warmbuild.yaml"]
+    from warmbuild.options import parse_config
+
+    config = parse_config(yaml.safe_load(config_text), Path("warmbuild.yaml"))
+    assert (config.server, config.workers, config.port, config.writable) == ("gunicorn", 3, 9000, ("/app/data",))
+
+
+def test_an_app_under_src_is_imported_from_there(tmp_path: Path) -> None:
+    shutil.copytree(REPO_ROOT / "backend", tmp_path / "backend")
+    (tmp_path / "backend" / "src").mkdir()
+    (tmp_path / "backend" / "app").rename(tmp_path / "backend" / "src" / "app")
+    found = init.detect_all(init.read_repository(tmp_path), tmp_path, "", None, lambda *_: {})
+    assert (found.values["app"], found.values["import_root"]) == ("app.main:app", "src")
 
 
 def _by_file(packages: list[LockedPackage], sizes: dict[str, int]) -> dict[tuple[str, str], locks.IndexFiles]:

@@ -32,6 +32,7 @@ PURE = {
     "gc",
     "targets",
     "runtime",
+    "detect_runtime",
 }
 # Modules (ours or not) a pure module must never reach, directly or through ours.
 IMPURE_OURS = {

@@ -1,0 +1,362 @@
+"""How a service says it runs, read from its own files: the Dockerfile's last stage
+(CMD/ENTRYPOINT and the script it execs, ENV, EXPOSE, VOLUME, HEALTHCHECK, apt-get
+lines), the compose service built from the app's folder, the Procfile's `web:`.
+Each value becomes a warmbuild runtime key with the file and line it came from.
+Pure: the files come in as a mapping (path -> text); nothing is read here."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import yaml
+
+from .detect import Finding
+from .dockerfile import numbered_instructions
+
+SERVERS = ("gunicorn", "uvicorn", "granian", "hypercorn", "daphne")
+# module:attribute, or module:factory() (gunicorn and granian call it).
+APP_REFERENCE = re.compile(r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*(\(\))?$")
+# Flags warmbuild sets itself (bind address, port, reload) or reads into its own keys.
+OWN_FLAGS = {"--bind", "-b", "--host", "--port", "-p", "--reload", "--workers", "-w", "--factory"}
+VALUED_FLAGS = {
+    "--bind", "-b", "--host", "--port", "-p", "--workers", "-w", "--worker-class", "-k", "--chdir", "--app-dir",
+    "--interface", "--timeout", "-t", "--threads", "--log-level", "--access-logfile", "--error-logfile",
+    "--worker-tmp-dir", "--max-requests", "--graceful-timeout", "--keep-alive", "--root-path", "--log-config",
+    "--config", "-c", "--forwarded-allow-ips", "--limit-concurrency", "--backlog",
+}  # fmt: skip
+# Settings the images set themselves; and names that look like secrets (never in a
+# config file: they are BuildKit secrets or run-time environment).
+IMAGE_OWN_ENV = re.compile(r"^(PATH|PYTHONUNBUFFERED|PYTHONDONTWRITEBYTECODE|PYTHONPATH|VIRTUAL_ENV|LANG|LC_\w+|"
+                           r"PIP_\w+|POETRY_\w+|UV_\w+|PORT|HOME)$")  # fmt: skip
+SECRET_NAME = re.compile(r"SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE|CREDENTIAL", re.IGNORECASE)
+COMPOSE_FILES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
+URL_PATH = re.compile(r"https?://[^/\s\"']+(/[^\s\"'|;&)]*)")
+
+
+@dataclass(frozen=True)
+class Instruction:
+    line: int
+    keyword: str
+    args: str
+
+
+def parse_dockerfile(text: str) -> list[list[Instruction]]:
+    """The stages (each opening with its FROM), instructions with their first line."""
+    stages: list[list[Instruction]] = [[]]
+    for line, instruction in numbered_instructions(text):
+        keyword, _, args = instruction.partition(" ")
+        if keyword.upper() == "FROM":
+            stages.append([])
+        stages[-1].append(Instruction(line, keyword.upper(), args.strip()))
+    return [stage for stage in stages if stage]
+
+
+def _argv(args: str) -> list[str]:
+    """CMD/ENTRYPOINT/RUN arguments: the JSON form as it is, the shell form as sh runs it."""
+    if args.startswith("["):
+        try:
+            found = json.loads(args)
+        except ValueError:
+            found = None
+        if isinstance(found, list) and all(isinstance(word, str) for word in found):
+            return found
+    return ["sh", "-c", args]
+
+
+def _env_pairs(args: str) -> list[tuple[str, str]]:
+    """ENV A=1 B="two words", or the legacy ENV A value."""
+    words = shlex.split(args)
+    if words and "=" not in words[0]:
+        return [(words[0], " ".join(words[1:]))]
+    return [tuple(word.split("=", 1)) for word in words if "=" in word]  # type: ignore[misc]
+
+
+def _shell_defaults(script: str) -> dict[str, str]:
+    """`WORKERS=${WORKERS:-1}` lines of an entrypoint script: the values it runs with
+    when nothing is set."""
+    return dict(re.findall(r"^\s*(\w+)=\$\{\1:-([^}]*)\}\s*$", script, re.MULTILINE))
+
+
+def _expand(word: str, defaults: Mapping[str, str]) -> str | None:
+    """A shell word with the script's defaults put in; None while a variable is unknown."""
+    expanded = re.sub(r"\$\{?(\w+)\}?", lambda m: defaults.get(m.group(1), "\0"), word)
+    return None if "\0" in expanded else expanded
+
+
+def _last_exec(script: str) -> str:
+    """The command a shell entrypoint ends in: its last `exec …` (continuations joined)."""
+    joined = re.sub(r"\\\n\s*", " ", script)
+    found = re.findall(r"^\s*exec\s+(.+)$", joined, re.MULTILINE)
+    return found[-1] if found else ""
+
+
+# --- the server command ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServerCommand:
+    server: str
+    app: str
+    interface: str = ""
+    workers: int = 0
+    port: int | None = None
+    import_root: str = ""
+    server_args: tuple[str, ...] = ()
+
+
+def _unwrapped(argv: list[str]) -> list[str]:
+    """The program a command line runs: through `sh -c`, `exec`, variable assignments,
+    `python -m`, `uv run`/`poetry run`, and the last of `a && b`."""
+    while argv:
+        if argv[0] in ("sh", "bash", "/bin/sh", "/bin/bash") and len(argv) >= 3 and argv[1] == "-c":
+            last = re.split(r"&&|;", argv[2])[-1]
+            argv = shlex.split(last)
+        elif argv[0] == "exec" or re.match(r"^\w+=", argv[0]):
+            argv = argv[1:]
+        elif argv[0].startswith("python") and argv[1:2] == ["-m"]:
+            argv = argv[2:]
+        elif argv[0] in ("uv", "poetry") and argv[1:2] == ["run"]:
+            argv = _after_options(argv[2:])
+        else:
+            return argv
+    return argv
+
+
+# `uv run` / `poetry run` options that take a value, before the program they run.
+RUN_VALUED_OPTIONS = {"--with", "--python", "-p", "--env-file", "--group", "--extra", "--package", "--directory",
+                      "--project"}  # fmt: skip
+
+
+def _after_options(words: list[str]) -> list[str]:
+    index = 0
+    while index < len(words) and words[index].startswith("-"):
+        if words[index] == "--":
+            return words[index + 1 :]
+        index += 2 if words[index] in RUN_VALUED_OPTIONS else 1
+    return words[index:]
+
+
+def read_server_command(argv: list[str], defaults: Mapping[str, str] | None = None) -> ServerCommand | None:
+    """A gunicorn/uvicorn/granian/hypercorn/daphne command line as warmbuild's keys;
+    None when it runs something else (then it is the prod `command` as it is).
+    ``defaults``: values of the shell variables it uses (an entrypoint's defaults)."""
+    defaults = defaults or {}
+    words = _unwrapped(argv)
+    if not words or PurePosixPath(words[0]).name not in SERVERS:
+        return None
+    server, app, flags = PurePosixPath(words[0]).name, "", dict[str, str]()
+    kept: list[str] = []
+    index = 1
+    while index < len(words):
+        word = words[index]
+        name, _, inline = word.partition("=")
+        if word.startswith("-") and name in VALUED_FLAGS:
+            value = inline or (words[index + 1] if index + 1 < len(words) else "")
+            index += 1 if inline else 2
+            expanded = _expand(value, defaults)
+            if expanded is not None:
+                flags[name] = expanded
+            if name not in OWN_FLAGS and name not in ("--chdir", "--app-dir", "--interface", "-k", "--worker-class"):
+                kept += [name, expanded] if expanded is not None else []
+            continue
+        if word.startswith("-"):
+            flags[name] = inline or "true"
+            if name not in OWN_FLAGS:
+                kept.append(word)
+        elif not app and APP_REFERENCE.match(word):
+            app = word
+        index += 1
+    if not app:
+        return None
+    return _server_command(server, app, flags, tuple(kept))
+
+
+def _server_command(server: str, app: str, flags: Mapping[str, str], kept: tuple[str, ...]) -> ServerCommand:
+    worker = flags.get("-k") or flags.get("--worker-class", "")
+    interface = {"gunicorn": "asgi" if "uvicorn" in worker.lower() else "wsgi", "daphne": "asgi"}.get(server, "")
+    if flags.get("--interface", "").startswith(("wsgi", "asgi")):
+        interface = flags["--interface"][:4]
+    if worker and "uvicorn" not in worker.lower():
+        kept = ("--worker-class", worker, *kept)  # gevent, eventlet …: the app's choice
+    bind = flags.get("--bind") or flags.get("-b") or ""
+    port_text = flags.get("--port") or flags.get("-p") or bind.rpartition(":")[2]
+    if flags.get("--factory") == "true" and not app.endswith("()"):
+        app += "()"
+    workers = flags.get("--workers") or flags.get("-w") or "0"
+    root = (flags.get("--chdir") or flags.get("--app-dir") or "").strip("/").removeprefix("app/")
+    return ServerCommand(
+        server, app, interface, int(workers) if workers.isdigit() else 0,
+        int(port_text) if port_text.isdigit() else None, root if root in ("src",) else "", kept,
+    )  # fmt: skip
+
+
+# --- the files --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Statements:
+    """What the repository's files say, key by key, first statement kept."""
+
+    found: dict[str, Finding] = field(default_factory=dict)
+
+    def say(self, key: str, value: object, where: str, sure: bool = True) -> None:
+        if key not in self.found and value not in (None, "", [], {}, ()):
+            self.found[key] = Finding(value, where, sure)
+
+
+def dockerfile_paths(files: Mapping[str, str], prefix: str) -> list[str]:
+    """The app folder's Dockerfile first, then the repository's, then any other."""
+    named = [f"{prefix}Dockerfile", f"{prefix}docker/Dockerfile", "Dockerfile", "docker/Dockerfile"]
+    others = sorted(p for p in files if PurePosixPath(p).name.lower().startswith("dockerfile") and p not in named)
+    return [p for p in dict.fromkeys([*named, *others]) if p in files]
+
+
+def read_dockerfile(statements: Statements, files: Mapping[str, str], path: str) -> None:
+    stages = parse_dockerfile(files[path])
+    if not stages:
+        return
+    *build_stages, final = stages
+    build_apt = [name for stage in build_stages for i in stage if i.keyword == "RUN" for name in _apt(i.args)]
+    statements.say("build_apt_packages", build_apt, f"{path}: apt-get install in its build stages")
+    runtime_apt = [(i, name) for i in final if i.keyword == "RUN" for name in _apt(i.args)]
+    if runtime_apt:
+        statements.say("apt_packages", [n for _, n in runtime_apt], f"{path}:{runtime_apt[0][0].line} apt-get install")
+    for i in final:
+        where = f"{path}:{i.line} {i.keyword} {i.args[:60]}"
+        if i.keyword == "EXPOSE" and i.args.split()[0].split("/")[0].isdigit():
+            statements.say("port", int(i.args.split()[0].split("/")[0]), where)
+        elif i.keyword == "VOLUME":
+            statements.say("writable", [v for v in _argv(i.args) if v.startswith("/")] or i.args.split(), where)
+        elif i.keyword == "HEALTHCHECK" and i.args.upper() != "NONE":
+            _health(statements, i.args.partition("CMD")[2].strip(), where)
+    env = [(k, v, f"{path}:{i.line}") for i in final if i.keyword == "ENV" for k, v in _env_pairs(i.args)]
+    _environment(statements, env)
+    command = next((i for i in reversed(final) if i.keyword in ("CMD", "ENTRYPOINT")), None)
+    if command is not None:
+        _command(statements, files, _argv(command.args), f"{path}:{command.line} {command.keyword} {command.args}")
+
+
+def _apt(run: str) -> list[str]:
+    found = []
+    for match in re.finditer(r"\bapt(?:-get)?\s+install\b([^&;|]*)", run):
+        found += [w for w in match.group(1).split() if not w.startswith("-") and w != "\\"]
+    return found
+
+
+def _health(statements: Statements, command: str, where: str) -> None:
+    url = URL_PATH.search(command)
+    if url:
+        statements.say("health_path", url.group(1).rstrip("/") or "/", where)
+    elif command:
+        statements.say("health_command", _argv(command), where)
+
+
+def _environment(statements: Statements, pairs: list[tuple[str, str, str]]) -> None:
+    kept = {k: v for k, v, _ in pairs if not IMAGE_OWN_ENV.match(k) and not SECRET_NAME.search(k) and "$" not in v}
+    if kept:
+        places = ", ".join(dict.fromkeys(where for k, _, where in pairs if k in kept))
+        statements.say("env", kept, f"{places} (names that look like secrets left out)")
+
+
+def _command(statements: Statements, files: Mapping[str, str], argv: list[str], where: str) -> None:
+    """A CMD, ENTRYPOINT, compose command or Procfile line: a known server's command
+    line as warmbuild's keys (through the script it runs, if the repository has it),
+    else the command as it is. The first source that names a command says all of it."""
+    if "server" in statements.found or "command" in statements.found:
+        return
+    script = _script(files, argv)
+    ran, defaults = argv, {}
+    if script is not None:
+        last = _last_exec(files[script])
+        if last:
+            ran, defaults = shlex.split(last), _shell_defaults(files[script])
+            where = f"{where}, which ends in `exec {last.strip()[:80]}` ({script}; what it runs before is not run)"
+    server = read_server_command(ran, defaults)
+    if server is None:
+        # The script by its place in warmbuild's image (the app's folder is /app).
+        command = [f"./{script}" if script and word == argv[0] else word for word in argv]
+        statements.say("command", command, f"{where}: not a server warmbuild knows, run as it is", sure=False)
+        return
+    for key, value in (("server", server.server), ("app", server.app), ("interface", server.interface),
+                       ("workers", server.workers), ("port", server.port), ("import_root", server.import_root),
+                       ("server_args", list(server.server_args))):  # fmt: skip
+        if value:  # 0 workers, no interface, no port: the server's defaults, nothing said
+            statements.say(key, value, where)
+
+
+def _script(files: Mapping[str, str], argv: list[str]) -> str | None:
+    """The repository's shell script a command starts, if it has it."""
+    if not argv:
+        return None
+    name = PurePosixPath(argv[0]).name
+    return next((path for path in sorted(files) if path.endswith(".sh") and PurePosixPath(path).name == name), None)
+
+
+def read_compose(statements: Statements, files: Mapping[str, str], folder: str) -> None:
+    """The service whose `build` is the app's folder (the first such)."""
+    for path in (p for p in COMPOSE_FILES if p in files):
+        try:
+            services = (yaml.safe_load(files[path]) or {}).get("services") or {}
+        except yaml.YAMLError:
+            continue
+        for name, service in services.items():
+            build = service.get("build") if isinstance(service, dict) else None
+            context = build.get("context", ".") if isinstance(build, dict) else build
+            if not isinstance(context, str) or context.strip("./") != folder.strip("./"):
+                continue
+            where = f"{path} service {name}"
+            if service.get("command"):
+                command = service["command"]
+                _command(statements, files, command if isinstance(command, list) else ["sh", "-c", command], where)
+            environment = service.get("environment") or {}
+            if isinstance(environment, list):
+                environment = dict(item.split("=", 1) for item in environment if "=" in item)
+            _environment(statements, [(str(k), str(v), where) for k, v in environment.items() if v is not None])
+            ports = [str(p).rpartition(":")[2].split("/")[0] for p in service.get("ports") or []]
+            statements.say("port", next((int(p) for p in ports if p.isdigit()), None), f"{where} ports")
+            statements.say("writable", _data_volumes(service.get("volumes") or [], folder), f"{where} volumes")
+            test = (service.get("healthcheck") or {}).get("test")
+            if test:
+                words = test if isinstance(test, list) else ["CMD-SHELL", test]
+                _health(statements, " ".join(words[1:]), f"{where} healthcheck")
+            return
+
+
+def _data_volumes(volumes: list[object], folder: str) -> list[str]:
+    """Where the service's volumes land in its container, but the mount of its own code."""
+    code = {".", "./", f"./{folder}".rstrip("/"), folder}
+    found = []
+    for volume in volumes:
+        if isinstance(volume, dict):
+            source, target = str(volume.get("source", "")), str(volume.get("target", ""))
+        else:
+            source, _, rest = str(volume).partition(":")
+            target = rest.partition(":")[0]
+        if target.startswith("/") and source.rstrip("/") not in code:
+            found.append(target)
+    return found
+
+
+def read_procfile(statements: Statements, files: Mapping[str, str], prefix: str) -> None:
+    for path in (f"{prefix}Procfile", "Procfile"):
+        web = re.search(r"^web:\s*(.+)$", files.get(path, ""), re.MULTILINE)
+        if web:
+            _command(statements, files, ["sh", "-c", web.group(1)], f"{path} web: {web.group(1)}")
+            return
+
+
+def detect_runtime(files: Mapping[str, str], folder: str) -> dict[str, Finding]:
+    """What the repository states of how the app in ``folder`` runs, by warmbuild key:
+    its Dockerfile first, then its compose file, then its Procfile."""
+    prefix = "" if folder in ("", ".") else f"{folder.rstrip('/')}/"
+    statements = Statements()
+    for path in dockerfile_paths(files, prefix)[:1]:
+        read_dockerfile(statements, files, path)
+    read_compose(statements, files, folder)
+    read_procfile(statements, files, prefix)
+    return statements.found

@@ -1,0 +1,294 @@
+"""What `init` reads of how a service runs from its own files (detect_runtime), as
+tables: real services' Dockerfiles and entrypoints, then one row per parsing rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from warmbuild.detect_runtime import detect_runtime, parse_dockerfile, read_server_command
+
+# CTFd/CTFd (Apache-2.0): `Dockerfile` at 06e74bfed3a426a14e37a621fc4e81215e79157f and
+# `docker-entrypoint.sh` at 0469d6c0036751e512901433d10c2c84ecb4203b, as stored, whole.
+CTFD_DOCKERFILE = """\
+FROM python:3.7-slim-buster AS cache
+
+COPY . /opt/CTFd
+RUN find /opt/CTFd -not -name "requirements.txt" -type f -delete
+
+FROM python:3.7-slim-buster
+WORKDIR /opt/CTFd
+RUN mkdir -p /opt/CTFd /var/log/CTFd /var/uploads
+
+# hadolint ignore=DL3008
+RUN apt-get update \\
+    && apt-get install -y --no-install-recommends \\
+        default-mysql-client \\
+    && apt-get clean \\
+    && rm -rf /var/lib/apt/lists/*
+
+COPY --from=cache /opt/CTFd /opt/CTFd
+
+RUN pip install -r requirements.txt --no-cache-dir
+
+# hadolint ignore=SC2086
+RUN for d in CTFd/plugins/*; do \\
+        if [ -f "$d/requirements.txt" ]; then \\
+            pip install -r $d/requirements.txt --no-cache-dir; \\
+        fi; \\
+    done;
+
+COPY . /opt/CTFd
+
+RUN adduser \\
+    --disabled-login \\
+    -u 1001 \\
+    --gecos "" \\
+    --shell /bin/bash \\
+    ctfd
+RUN chmod +x /opt/CTFd/docker-entrypoint.sh \\
+    && chown -R 1001:1001 /opt/CTFd /var/log/CTFd /var/uploads
+
+USER 1001
+EXPOSE 8000
+ENTRYPOINT ["/opt/CTFd/docker-entrypoint.sh"]
+"""
+CTFD_ENTRYPOINT = """\
+#!/bin/bash
+set -euo pipefail
+
+WORKERS=${WORKERS:-1}
+WORKER_CLASS=${WORKER_CLASS:-gevent}
+ACCESS_LOG=${ACCESS_LOG:--}
+ERROR_LOG=${ERROR_LOG:--}
+WORKER_TEMP_DIR=${WORKER_TEMP_DIR:-/dev/shm}
+SECRET_KEY=${SECRET_KEY:-}
+SKIP_DB_PING=${SKIP_DB_PING:-false}
+DEBUG=${DEBUG:-false}
+
+# Check that a .ctfd_secret_key file or SECRET_KEY envvar is set
+if [ ! -f .ctfd_secret_key ] && [ -z "$SECRET_KEY" ]; then
+    if [ $WORKERS -gt 1 ]; then
+        echo "[ ERROR ] You are configured to use more than 1 worker."
+        echo "[ ERROR ] To do this, you must define the SECRET_KEY environment variable or create a .ctfd_secret_key file."
+        echo "[ ERROR ] Exiting..."
+        exit 1
+    fi
+fi
+
+# Skip db ping if SKIP_DB_PING is set to a value other than false or empty string
+if [[ "$SKIP_DB_PING" == "false" ]]; then
+  # Ensures that the database is available
+  python ping.py
+fi
+
+# Initialize database
+flask db upgrade
+
+# Start CTFd
+echo "Starting CTFd"
+if [ "$DEBUG" = "true" ]; then
+    echo "Debug mode enabled"
+    exec gunicorn 'CTFd:create_app()' \\
+        --bind '0.0.0.0:8000' \\
+        --workers $WORKERS \\
+        --worker-tmp-dir "$WORKER_TEMP_DIR" \\
+        --worker-class "$WORKER_CLASS" \\
+        --access-logfile "$ACCESS_LOG" \\
+        --error-logfile "$ERROR_LOG" \\
+        --reload
+else
+    exec gunicorn 'CTFd:create_app()' \\
+        --bind '0.0.0.0:8000' \\
+        --workers $WORKERS \\
+        --worker-tmp-dir "$WORKER_TEMP_DIR" \\
+        --worker-class "$WORKER_CLASS" \\
+        --access-logfile "$ACCESS_LOG" \\
+        --error-logfile "$ERROR_LOG"
+fi
+"""  # noqa: E501
+# fastapi/full-stack-fastapi-template (MIT): `backend/Dockerfile` at
+# 036af5b61b1337847417b8c6628299f7862d71f7, its instructions (comments left out).
+FULL_STACK_FASTAPI = """\
+FROM python:3.10
+WORKDIR /app/
+COPY --from=ghcr.io/astral-sh/uv:0.4.15 /uv /bin/uv
+ENV PATH="/app/.venv/bin:$PATH"
+ENV UV_COMPILE_BYTECODE=1
+ENV UV_LINK_MODE=copy
+COPY ./scripts/ /app/
+RUN --mount=type=cache,target=/root/.cache/uv \\
+    --mount=type=bind,source=uv.lock,target=uv.lock \\
+    --mount=type=bind,source=pyproject.toml,target=pyproject.toml \\
+    uv sync --frozen --no-install-project
+ENV PYTHONUNBUFFERED=1
+ENV PYTHONPATH=/app
+COPY ./scripts /app/scripts
+COPY ./pyproject.toml ./uv.lock ./alembic.ini /app/
+COPY ./app /app/app
+RUN --mount=type=cache,target=/root/.cache/uv \\
+    uv sync
+CMD ["fastapi", "run", "--workers", "4", "app/main.py"]
+"""
+
+
+def values(files: dict[str, str], folder: str = ".") -> dict[str, Any]:
+    return {key: finding.value for key, finding in detect_runtime(files, folder).items()}
+
+
+def test_ctfd_runs_gunicorn_on_its_factory_through_its_entrypoint() -> None:
+    found = detect_runtime({"Dockerfile": CTFD_DOCKERFILE, "docker-entrypoint.sh": CTFD_ENTRYPOINT}, ".")
+    assert {key: finding.value for key, finding in found.items()} == {
+        "apt_packages": ["default-mysql-client"],
+        "port": 8000,
+        "server": "gunicorn",
+        "app": "CTFd:create_app()",
+        "interface": "wsgi",
+        "workers": 1,  # the entrypoint's default for $WORKERS
+        "server_args": [
+            "--worker-class", "gevent", "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-", "--error-logfile", "-",
+        ],
+    }  # fmt: skip
+    assert found["app"].reason.startswith('Dockerfile:41 ENTRYPOINT ["/opt/CTFd/docker-entrypoint.sh"]')
+    assert "docker-entrypoint.sh; what it runs before is not run" in found["app"].reason
+    assert found["port"].reason.startswith("Dockerfile:40 EXPOSE 8000")
+
+
+def test_the_fastapi_template_runs_its_own_cli_as_it_is() -> None:
+    found = detect_runtime({"backend/Dockerfile": FULL_STACK_FASTAPI}, "backend")
+    assert {key: finding.value for key, finding in found.items()} == {
+        "command": ["fastapi", "run", "--workers", "4", "app/main.py"],
+    }, "PATH, UV_*, PYTHONUNBUFFERED and PYTHONPATH are the image's own business"
+    assert not found["command"].sure
+
+
+def test_continuations_and_comments_make_whole_instructions_with_their_first_line() -> None:
+    stages = parse_dockerfile(CTFD_DOCKERFILE)
+    assert [stage[0].args for stage in stages] == ["python:3.7-slim-buster AS cache", "python:3.7-slim-buster"]
+    install = next(i for i in stages[1] if "apt-get" in i.args)
+    assert install.line == 11 and "default-mysql-client" in install.args and "#" not in install.args
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (
+            ["sh", "-c", "python manage.py migrate && exec gunicorn proj.wsgi:application -b 0.0.0.0:$PORT -w 3"],
+            {"server": "gunicorn", "app": "proj.wsgi:application", "interface": "wsgi", "workers": 3, "port": None},
+        ),
+        (
+            ["uvicorn", "--factory", "pkg.main:create_app", "--app-dir", "src", "--port", "9000", "--proxy-headers"],
+            {"server": "uvicorn", "app": "pkg.main:create_app()", "import_root": "src", "port": 9000,
+             "server_args": ("--proxy-headers",), "interface": ""},
+        ),
+        (
+            ["gunicorn", "-k", "uvicorn.workers.UvicornWorker", "--timeout", "120", "app.main:app"],
+            {"server": "gunicorn", "interface": "asgi", "server_args": ("--timeout", "120")},
+        ),
+        (
+            ["granian", "--interface", "wsgi", "--host", "0.0.0.0", "--port", "8000", "app:create_app()"],
+            {"server": "granian", "interface": "wsgi", "port": 8000, "app": "app:create_app()"},
+        ),
+        (["python", "-m", "uvicorn", "app.main:app", "--host", "::"], {"server": "uvicorn", "app": "app.main:app"}),
+        (["uv", "run", "--frozen", "--with", "h2", "hypercorn", "app:app", "-b", "0.0.0.0:8080"], {"port": 8080}),
+        (["daphne", "-b", "0.0.0.0", "-p", "8001", "proj.asgi:application"], {"interface": "asgi", "port": 8001}),
+        (["python", "-m", "service"], None),
+        (["gunicorn", "--config", "gunicorn.conf.py"], None),  # the app is in the config file: not read
+    ],
+    ids=["sh -c chain", "uvicorn factory src", "gunicorn asgi worker", "granian", "python -m", "uv run", "daphne",
+         "not a server", "no app on the line"],
+)  # fmt: skip
+def test_server_command_lines(command: list[str], expected: dict[str, Any] | None) -> None:
+    found = read_server_command(command)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None and {key: getattr(found, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        (
+            'FROM python:3.12-slim\nENV DJANGO_SETTINGS_MODULE=proj.settings DATA_DIR="/app/data"\n'
+            "ENV LEGACY_FORM some value\nENV SECRET_KEY=abc DATABASE_PASSWORD=x API_TOKEN=y\n"
+            "ENV HOME=/home/app PATH=/x:$PATH\nENV FROM_ELSEWHERE=$OTHER\n",
+            {"env": {"DJANGO_SETTINGS_MODULE": "proj.settings", "DATA_DIR": "/app/data", "LEGACY_FORM": "some value"}},
+        ),
+        (
+            "FROM python:3.12 AS build\nRUN apt-get update && apt-get install -y --no-install-recommends "
+            "build-essential libpq-dev\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y libpq5 "
+            "&& rm -rf /var/lib/apt/lists/*\n",
+            {"build_apt_packages": ["build-essential", "libpq-dev"], "apt_packages": ["libpq5"]},
+        ),
+        (
+            'FROM python:3.12-slim\nVOLUME ["/app/data"]\n'
+            "HEALTHCHECK --interval=30s CMD curl -f http://localhost:8000/api/health/ || exit 1\n",
+            {"writable": ["/app/data"], "health_path": "/api/health"},
+        ),
+        (
+            "FROM python:3.12-slim\nHEALTHCHECK CMD python -c \"import urllib.request; "
+            "urllib.request.urlopen('http://127.0.0.1:8000/healthz')\"\n",
+            {"health_path": "/healthz"},
+        ),
+        (
+            "FROM python:3.12-slim\nHEALTHCHECK CMD [\"python\", \"manage.py\", \"check\"]\n",
+            {"health_command": ["python", "manage.py", "check"]},
+        ),
+        ("FROM python:3.12-slim\nHEALTHCHECK NONE\nEXPOSE 8080/tcp\n", {"port": 8080}),
+        ("FROM python:3.12-slim\nCMD ./start.sh\n", {"command": ["sh", "-c", "./start.sh"]}),
+    ],
+    ids=["env forms and secrets", "apt per stage", "volume and curl health", "urllib health", "health command",
+         "health none, expose", "shell form"],
+)  # fmt: skip
+def test_dockerfile_rules(dockerfile: str, expected: dict[str, Any]) -> None:
+    assert values({"Dockerfile": dockerfile}) == expected
+
+
+COMPOSE = """\
+services:
+  db:
+    image: postgres:17
+    volumes: ["pgdata:/var/lib/postgresql/data"]
+  api:
+    build: ./backend
+    command: ["gunicorn", "app.main:app", "-k", "uvicorn.workers.UvicornWorker", "-w", "2"]
+    environment:
+      - APP_ENV=production
+      - SECRET_KEY=${SECRET_KEY}
+      - DATABASE_URL
+    ports: ["8001:8000"]
+    volumes: ["./backend:/app", "uploads:/app/uploads"]
+    healthcheck:
+      test: ["CMD", "curl", "-f", "http://localhost:8000/api/health"]
+volumes: {pgdata: {}, uploads: {}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("files", "folder", "expected"),
+    [
+        (
+            {"compose.yaml": COMPOSE},
+            "backend",
+            {"server": "gunicorn", "app": "app.main:app", "interface": "asgi", "workers": 2,
+             "env": {"APP_ENV": "production"}, "port": 8000, "writable": ["/app/uploads"],
+             "health_path": "/api/health"},
+        ),
+        ({"compose.yaml": COMPOSE}, ".", {}),  # no service is built from the repository's root
+        ({"Procfile": "release: python manage.py migrate\nweb: gunicorn 'app:create_app()' --workers 2\n"}, ".",
+         {"server": "gunicorn", "app": "app:create_app()", "interface": "wsgi", "workers": 2}),
+        (
+            {"Dockerfile": 'FROM python:3.12-slim\nCMD ["uvicorn", "app.main:app"]\n',
+             "Procfile": "web: gunicorn other:app\n"},
+            ".",
+            {"server": "uvicorn", "app": "app.main:app"},
+        ),
+        ({"compose.yaml": "services: [not, a, mapping"}, ".", {}),
+    ],
+    ids=["compose service of the app", "no service of this folder", "procfile", "dockerfile before procfile",
+         "compose that does not parse"],
+)  # fmt: skip
+def test_compose_and_procfile(files: dict[str, str], folder: str, expected: dict[str, Any]) -> None:
+    assert values(files, folder) == expected
