@@ -72,6 +72,14 @@ def dockerignore_of(folder: Path) -> Patterns:
     return ignore_patterns(own.read_text()) if own.is_file() else NOT_SOURCE
 
 
+def repository_dockerignore(context: str, exists: Callable[[str], bool]) -> str | None:
+    """Which of the repository's .dockerignore files the app's builds use (a path from
+    the repository's root; ``exists`` answers for such paths): the app folder's, else
+    the root's; None: warmbuild's own."""
+    folder = "" if context in ("", ".") else f"{context.rstrip('/')}/"
+    return next((path for path in dict.fromkeys([f"{folder}.dockerignore", ".dockerignore"]) if exists(path)), None)
+
+
 def context_patterns(context: Path, dockerfile: Path) -> Patterns:
     """What BuildKit leaves out of a build's context: the Dockerfile's own
     `<name>.dockerignore` beside it, else the context's .dockerignore."""

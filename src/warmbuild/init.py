@@ -24,7 +24,15 @@ from .options import CONFIG_FILE
 
 # Never read: other people's code, caches, build output, editor and CI folders.
 NOT_READ = folders.NOT_SOURCE + ignore_patterns("**/.github\n**/.gitlab\n**/.idea\n**/.vscode\n**/.cache")
-READ_NAMES = ("pyproject.toml", "poetry.lock", "uv.lock", "package.json", "package-lock.json", "server.mjs")
+READ_NAMES = (
+    "pyproject.toml",
+    "poetry.lock",
+    "uv.lock",
+    "package.json",
+    "package-lock.json",
+    "server.mjs",
+    ".dockerignore",
+)
 MAX_FILE_BYTES = 2_000_000
 TASKS_PY = (
     '"""Invoke tasks: warmbuild\'s (`invoke --list`)."""\n\nfrom warmbuild.tasks import namespace as ns  # noqa: F401\n'
@@ -58,6 +66,8 @@ class Detected:
     values: dict[str, object] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
     unsure: list[str] = field(default_factory=list)
+    # What applies without a key of its own (which .dockerignore the builds use).
+    notes: list[str] = field(default_factory=list)
 
     def set(self, key: str, finding: detect.Finding, value: object = None) -> None:
         self.values[key] = finding.value if value is None else value
@@ -118,6 +128,7 @@ def detect_all(
     found.set("port", detect.detect_port(app_object))
     found.set("health_path", detect.detect_health(app_object))
     _import_root(found)
+    found.notes.append(_dockerignore_note(files, app_folder.folder))
     # What the repository's Dockerfile, compose file or Procfile says beats a guess.
     for key, finding in detect_runtime(files, app_folder.folder).items():
         found.set(key, finding)
@@ -130,6 +141,13 @@ def detect_all(
         else "the lock has no optional groups or extras"
     )
     return found
+
+
+def _dockerignore_note(files: dict[str, str], folder: str) -> str:
+    own = folders.repository_dockerignore(folder, lambda path: path in files)
+    if own is None:
+        return "Files kept out of the images: warmbuild's list (no .dockerignore in the repository)."
+    return f"Files kept out of the images: {own}, plus what never belongs in an image (.git, .env, venvs, caches)."
 
 
 def _import_root(found: Detected) -> None:
@@ -203,6 +221,7 @@ def render_config(found: Detected) -> str:
     lines = [
         "# warmbuild configuration, written by `warmbuild init`. Each value says why it was",
         "# chosen; `invoke config` prints every key in effect (README, Configuration).",
+        *(f"# {line}" for note in found.notes for line in _wrap(note)),
     ]
     values = {**found.values, "registry": "127.0.0.1:5000"}
     reasons = {**found.reasons, "registry": "where images and caches go: set your team's registry (e.g. ghcr.io/acme)"}

@@ -208,7 +208,7 @@ def gather_inputs(config: Config, engine: Engine, branch: str = "", with_fronten
         build_image=build_image,
         build_base_digest=base_digest(engine, build_image, facts) if build_image else "",
         path_dependencies=path_dependencies(app_dir, lock),
-        **_dockerignore(config, app_dir, dockerfile),
+        **_dockerignore(config, dockerfile),
     )
 
 
@@ -229,13 +229,13 @@ NEVER_IN_IMAGES = """
 """
 
 
-def _dockerignore(config: Config, app_dir: Path, dockerfile: Path) -> dict[str, str]:
+def _dockerignore(config: Config, dockerfile: Path) -> dict[str, str]:
     """The repository's own .dockerignore (the app folder's, else the repository
     root's) with what never belongs in an image added; else the packaged one."""
-    for candidate in dict.fromkeys([app_dir / ".dockerignore", config.root / ".dockerignore"]):
-        if candidate.is_file():
-            shown = str(candidate.relative_to(config.root))
-            return {"dockerignore_text": candidate.read_text() + NEVER_IN_IMAGES, "dockerignore_source": shown}
+    own = folders.repository_dockerignore(config.context, lambda path: (config.root / path).is_file())
+    if own is not None:
+        text = (config.root / own).read_text() + NEVER_IN_IMAGES
+        return {"dockerignore_text": text, "dockerignore_source": own}
     packaged = dockerfile.with_name(f"{dockerfile.name}.dockerignore")
     text = packaged.read_text() if packaged.is_file() else NEVER_IN_IMAGES
     return {"dockerignore_text": text, "dockerignore_source": "warmbuild's"}

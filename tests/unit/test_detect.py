@@ -410,3 +410,20 @@ def test_ci_files_are_rendered_with_the_install_line_and_lock_paths() -> None:
     assert 'paths: ["api/poetry.lock", "api/pyproject.toml"]' in text and "branches: [trunk]" in text
     with pytest.raises(ConfigError, match="--ci 'jenkins' is not one of github, gitlab"):
         init.ci_files("jenkins", "", [], "main")
+
+
+@pytest.mark.parametrize(
+    ("files", "note"),
+    [
+        ({}, "warmbuild's list (no .dockerignore in the repository)"),
+        ({".dockerignore": "*.log\n"}, ".dockerignore, plus what never belongs"),
+        ({".dockerignore": "", "backend/.dockerignore": "data\n"}, "backend/.dockerignore, plus what never belongs"),
+    ],
+)
+def test_init_says_which_dockerignore_the_builds_use(tmp_path: Path, files: dict[str, str], note: str) -> None:
+    shutil.copytree(REPO_ROOT / "backend", tmp_path / "backend")
+    for path, text in files.items():
+        (tmp_path / path).write_text(text)
+    found = init.detect_all(init.read_repository(tmp_path), tmp_path, "", None, lambda *_: {})
+    config_text = init.plan_init(tmp_path, found, force=False).files[tmp_path / "warmbuild.yaml"]
+    assert note in " ".join(line.lstrip("# ") for line in config_text.splitlines()[:5])
