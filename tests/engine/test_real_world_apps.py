@@ -173,8 +173,10 @@ def test_python_311_unhashed_requirements_with_path_and_git_dependencies(
     print(figures("legacy-app (3.11, unhashed requirements, path + git)", prod, noop))
 
     # The path dependency changes with the code: its own step re-runs, the lock's do not.
+    # The edit names this run: the same edit in an earlier run on this machine would be
+    # in the builder's cache, and its step would not run again.
     library = tmp_path / "repo" / "libs" / "greeting" / "greeting" / "__init__.py"
-    library.write_text(library.read_text().replace("hello from", "hello again from"))
+    library.write_text(library.read_text().replace("hello from", f"hello again ({unique}) from"))
     started = time.monotonic()
     again = build(config, "prod", tmp_path / "again.json")
     print(f"prod after a path dependency's edit: {time.monotonic() - started:.1f}s")
@@ -182,4 +184,4 @@ def test_python_311_unhashed_requirements_with_path_and_git_dependencies(
     assert any("install-python-deps paths" in name for name in executed), executed
     assert not any("install-python-deps main" in name for name in executed), executed
     answer = run_and_ask(again["prod"]["image"], f"{unique}-again", 8000, "/info")
-    assert answer["greeting"] == "hello again from a path dependency"
+    assert answer["greeting"] == f"hello again ({unique}) from a path dependency"
