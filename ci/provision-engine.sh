@@ -2,8 +2,8 @@
 # Provision a Debian-based runner (or laptop) for warmbuild: Docker Engine >= 26 with
 # buildx and compose, dockerd on the containerd image store, a local OCI registry on
 # 127.0.0.1:5000 that doubles as the Docker Hub mirror, and stand-in base images
-# (python 3.13 and 3.11, slim and full; node 20) built from Debian packages for sites
-# that cannot reach Docker Hub.
+# (python 3.13 and 3.11, slim and full; node 20; postgres 15 and redis 7) built from
+# Debian packages for sites that cannot reach Docker Hub.
 #
 # Idempotent: every phase checks first and skips what is already in place, so a
 # second run takes seconds. Safe on a machine that already runs its own dockerd:
@@ -218,6 +218,16 @@ seed_standins() {
   build_standin bookworm library/python 3.11 "$full_pkgs" "${common_env[@]}" 'CMD ["python3"]' & jobs+=($!)
   build_standin trixie library/node 20-slim "nodejs,npm,ca-certificates" \
     "${common_env[@]}" "ENV NODE_EXTRA_CA_CERTS=$ca" 'CMD ["node"]' & jobs+=($!)
+  # The databases and caches tests run services beside, named and started as the
+  # official images are (postgres: POSTGRES_USER/PASSWORD/DB on first start).
+  local pg=15  # bookworm's PostgreSQL
+  build_standin bookworm library/postgres "$pg" "postgresql-$pg" "ENV LANG=C.UTF-8" \
+    "ENV PATH=/usr/lib/postgresql/$pg/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+    "ENV PGDATA=/var/lib/postgresql/data" 'VOLUME /var/lib/postgresql/data' 'EXPOSE 5432' \
+    'STOPSIGNAL SIGINT' 'ENTRYPOINT ["docker-entrypoint.sh"]' 'CMD ["postgres"]' & jobs+=($!)
+  # Without a config file the official image turns protected mode off: so do we.
+  build_standin bookworm library/redis 7 "redis-server" 'EXPOSE 6379' \
+    'CMD ["redis-server", "--protected-mode", "no"]' & jobs+=($!)
   local failed=0
   for job in "${jobs[@]}"; do wait "$job" || failed=1; done
   [ "$failed" = 0 ] || fail "a stand-in image failed to build (logs in $LOG_DIR)"

@@ -25,3 +25,10 @@ if ls "$root"/usr/share/python-wheels/pip-*.whl >/dev/null 2>&1; then
   chroot "$root" sh -c 'whl=$(ls /usr/share/python-wheels/pip-*.whl | head -n 1) && python3 "$whl/pip" install -q --no-index --disable-pip-version-check "$whl"'
   rm -rf "$root/root/.cache"
 fi
+
+# Only the PostgreSQL stand-in: the official image's entrypoint (POSTGRES_* create
+# the cluster on first start), and none of the cluster Debian's postinst made.
+if [ -d "$root/usr/lib/postgresql" ]; then
+  install -m 0755 "$(dirname "$0")/standin-entrypoints/postgres.sh" "$root/usr/local/bin/docker-entrypoint.sh"
+  rm -rf "$root"/etc/postgresql/* "$root"/var/lib/postgresql/*
+fi
