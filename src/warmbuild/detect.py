@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -18,7 +18,7 @@ from .locks import IndexFiles, LockedPackage, SourceKind, TargetEnvironment
 PYTHONS = ((3, 13), (3, 12), (3, 11), (3, 10))
 # A package whose wheel for the image is at least this large gets a layer of its own.
 HEAVY_BYTES = 10_000_000
-LOCK_NAMES = {"poetry.lock": "poetry", "uv.lock": "uv", "requirements.txt": "requirements"}
+LOCK_NAMES = {file: kind for kind, file in locks.LOCK_FILES.items()}
 APP_CLASSES = {"FastAPI": "asgi", "Starlette": "asgi", "Litestar": "asgi", "Quart": "asgi", "Flask": "wsgi"}
 # Django's project modules: `application = get_wsgi_application()` (wsgi.py), or asgi's.
 DJANGO_APPLICATIONS = {"get_wsgi_application": "wsgi", "get_asgi_application": "asgi"}
@@ -46,13 +46,16 @@ class AppFolder:
 
 def find_app_folders(files: Mapping[str, str]) -> list[AppFolder]:
     """Folders with a lock: poetry.lock or uv.lock next to a pyproject.toml, or a
-    requirements.txt. One folder may hold several; Poetry's wins, then uv's."""
+    requirements.txt. One folder may hold several: the one a build reads wins
+    (locks.LOCK_FILES' order, as `lock: auto` picks), so init and build agree."""
     found: dict[str, AppFolder] = {}
-    for path in sorted(files, key=lambda p: (p.count("/"), p)):
+    order = list(locks.LOCK_FILES.values())
+    candidates = [p for p in files if PurePosixPath(p).name in LOCK_NAMES]
+    for path in sorted(candidates, key=lambda p: (p.count("/"), order.index(PurePosixPath(p).name), p)):
         name = PurePosixPath(path).name
         folder = str(PurePosixPath(path).parent)
-        kind = LOCK_NAMES.get(name)
-        if kind is None or folder in found:
+        kind = LOCK_NAMES[name]
+        if folder in found:
             continue
         if kind != "requirements" and f"{folder}/pyproject.toml".removeprefix("./") not in files:
             continue
@@ -114,8 +117,14 @@ def python_candidates(lock: locks.Lock, groups: list[str]) -> list[tuple[tuple[i
     return sorted(found, key=lambda c: (c[1], -c[0][0], -c[0][1]))
 
 
-def detect_python(lock: locks.Lock, groups: list[str], requirements_text: str = "") -> Finding:
+def detect_python(
+    lock: locks.Lock, groups: list[str], requirements_text: str = "", stated: Finding | None = None
+) -> Finding:
+    """The Python of the images. ``stated``: the version (3, 11) the repository's own
+    Dockerfile runs, which wins where the lock allows it."""
     if lock.kind == "requirements":
+        if stated is not None:
+            return stated
         compiled = _compiled_for(requirements_text)
         if compiled:
             return Finding(compiled, f"the requirements file was compiled for Python {compiled[0]}.{compiled[1]}")
@@ -128,6 +137,8 @@ def detect_python(lock: locks.Lock, groups: list[str], requirements_text: str = 
             f"tried {', '.join(f'{a}.{b}' for a, b in PYTHONS)})",
             "relock for one of those Pythons, or set `python_image:` in warmbuild.yaml by hand",
         )
+    if stated is not None and stated.value in [version for version, _ in candidates]:
+        return stated
     version, builds = candidates[0]
     newer = sorted((c for c in candidates if c[0] > version), reverse=True)
     reason = f"the newest Python the lock allows ({lock.requires_python or 'any'})"
@@ -203,11 +214,7 @@ def find_app_objects(sources: Mapping[str, str]) -> list[AppObject]:
     `application = get_wsgi_application()` (or asgi's), with the routes and port of
     that file."""
     found = []
-    for path, text in sorted(sources.items()):
-        try:
-            tree = ast.parse(text)
-        except SyntaxError:
-            continue
+    for path, tree in _parsed(sources):
         for node in tree.body:
             if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
                 continue
@@ -241,14 +248,37 @@ def detect_app(sources: Mapping[str, str]) -> Finding:
     return Finding(app, f"`{app.attribute} = {app.framework}(...)` in {app.module.replace('.', '/')}.py")
 
 
-def detect_health(app: AppObject | None) -> Finding:
+def detect_health(app: AppObject | None, sources: Mapping[str, str] | None = None) -> Finding:
+    """A route named like a health check: in the app's own file, else in any module
+    (a Flask blueprint, a FastAPI router), where a prefix the module gives its
+    routes makes it a guess."""
     routes = app.routes if app else ()
     health = [r for r in routes if HEALTH_NAMES.match(r)]
     if health:
         return Finding(health[0].rstrip("/") or "/", f"a GET route named like a health check ({health[0]})")
+    for path, tree in _parsed(sources or {}):
+        health = [r for r in _routes(tree) if HEALTH_NAMES.match(r)]
+        if health:
+            prefixed = any(
+                k.arg in ("prefix", "url_prefix") for n in ast.walk(tree) for k in getattr(n, "keywords", [])
+            )
+            return Finding(
+                health[0].rstrip("/") or "/",
+                f"a GET route named like a health check in {path} ({health[0]})"
+                + ("; its module gives its routes a prefix" if prefixed else ""),
+                sure=not prefixed,
+            )
     if "/" in routes:
         return Finding("/", "no health route; the app answers GET /", sure=False)
     return Finding("/health", "no health route found: add one (GET, answering 200) or set health_path", sure=False)
+
+
+def _parsed(sources: Mapping[str, str]) -> Iterator[tuple[str, ast.Module]]:
+    for path, text in sorted(sources.items()):
+        try:
+            yield path, ast.parse(text)
+        except SyntaxError:
+            continue
 
 
 def detect_port(app: AppObject | None) -> Finding:

@@ -34,6 +34,8 @@ VALUED_FLAGS = {
 IMAGE_OWN_ENV = re.compile(r"^(PATH|PYTHONUNBUFFERED|PYTHONDONTWRITEBYTECODE|PYTHONPATH|VIRTUAL_ENV|LANG|LC_\w+|"
                            r"PIP_\w+|POETRY_\w+|UV_\w+|PORT|HOME)$")  # fmt: skip
 SECRET_NAME = re.compile(r"SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE|CREDENTIAL", re.IGNORECASE)
+# A URL with a password in it (mysql://user:password@db/name): a secret whatever its name.
+CREDENTIAL_URL = re.compile(r"://[^/@\s:]+:[^/@\s]+@")
 COMPOSE_FILES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
 URL_PATH = re.compile(r"https?://[^/\s\"']+(/[^\s\"'|;&)]*)")
 
@@ -221,6 +223,9 @@ def read_dockerfile(statements: Statements, files: Mapping[str, str], path: str)
     if not stages:
         return
     *build_stages, final = stages
+    python = _python_of(stages)
+    if python:
+        statements.say("python_image", f"python:{python}-slim", f"{path}:{final[0].line} FROM {final[0].args}")
     build_apt = [name for stage in build_stages for i in stage if i.keyword == "RUN" for name in _apt(i.args)]
     statements.say("build_apt_packages", build_apt, f"{path}: apt-get install in its build stages")
     runtime_apt = [(i, name) for i in final if i.keyword == "RUN" for name in _apt(i.args)]
@@ -241,6 +246,23 @@ def read_dockerfile(statements: Statements, files: Mapping[str, str], path: str)
         _command(statements, files, _argv(command.args), f"{path}:{command.line} {command.keyword} {command.args}")
 
 
+PYTHON_IMAGE = re.compile(r"^(?:docker\.io/)?(?:library/)?python:(\d+\.\d+)\b")
+
+
+def _python_of(stages: list[list[Instruction]]) -> str:
+    """The Python version (3.11) of the final stage's base: `FROM python:3.11-slim…`,
+    through the stages it names (`FROM base`); "" when it is not the python image."""
+    images: dict[str, str] = {}  # stage name -> the image it starts from
+    image = ""
+    for stage in stages:
+        words = [w for w in stage[0].args.split() if not w.startswith("--")]
+        image = images.get(words[0].lower(), words[0]) if words else ""
+        if len(words) == 3 and words[1].lower() == "as":
+            images[words[2].lower()] = image
+    found = PYTHON_IMAGE.match(image)
+    return found.group(1) if found else ""
+
+
 def _apt(run: str) -> list[str]:
     found = []
     for match in re.finditer(r"\bapt(?:-get)?\s+install\b([^&;|]*)", run):
@@ -257,10 +279,14 @@ def _health(statements: Statements, command: str, where: str) -> None:
 
 
 def _environment(statements: Statements, pairs: list[tuple[str, str, str]]) -> None:
-    kept = {k: v for k, v, _ in pairs if not IMAGE_OWN_ENV.match(k) and not SECRET_NAME.search(k) and "$" not in v}
+    kept = {
+        k: v
+        for k, v, _ in pairs
+        if not IMAGE_OWN_ENV.match(k) and not SECRET_NAME.search(k) and not CREDENTIAL_URL.search(v) and "$" not in v
+    }
     if kept:
         places = ", ".join(dict.fromkeys(where for k, _, where in pairs if k in kept))
-        statements.say("env", kept, f"{places} (names that look like secrets left out)")
+        statements.say("env", kept, f"{places} (secrets left out: names that look like one, URLs with a password)")
 
 
 def _command(statements: Statements, files: Mapping[str, str], argv: list[str], where: str) -> None:
@@ -298,38 +324,54 @@ def _script(files: Mapping[str, str], argv: list[str]) -> str | None:
 
 
 def read_compose(statements: Statements, files: Mapping[str, str], folder: str) -> None:
-    """The service whose `build` is the app's folder (the first such)."""
+    """The service built from the app's folder that serves (ports, a healthcheck, a
+    restart policy: not a one-shot `prestart` or a migration job)."""
     for path in (p for p in COMPOSE_FILES if p in files):
         try:
             services = (yaml.safe_load(files[path]) or {}).get("services") or {}
         except yaml.YAMLError:
             continue
-        for name, service in services.items():
-            build = service.get("build") if isinstance(service, dict) else None
-            context = build.get("context", ".") if isinstance(build, dict) else build
-            if not isinstance(context, str) or context.strip("./") != folder.strip("./"):
-                continue
-            where = f"{path} service {name}"
-            if service.get("command"):
-                command = service["command"]
-                _command(statements, files, command if isinstance(command, list) else ["sh", "-c", command], where)
-            environment = service.get("environment") or {}
-            if isinstance(environment, list):
-                environment = dict(item.split("=", 1) for item in environment if "=" in item)
-            _environment(statements, [(str(k), str(v), where) for k, v in environment.items() if v is not None])
-            ports = [str(p).rpartition(":")[2].split("/")[0] for p in service.get("ports") or []]
-            statements.say("port", next((int(p) for p in ports if p.isdigit()), None), f"{where} ports")
-            statements.say("writable", _data_volumes(service.get("volumes") or [], folder), f"{where} volumes")
-            test = (service.get("healthcheck") or {}).get("test")
-            if test:
-                words = test if isinstance(test, list) else ["CMD-SHELL", test]
-                _health(statements, " ".join(words[1:]), f"{where} healthcheck")
-            return
+        built = [(name, service) for name, service in services.items() if _built_from(service, folder)]
+        if not built:
+            continue
+        name, service = max(built, key=lambda item: _serves(item[1]))  # the first of the best
+        where = f"{path} service {name}"
+        if service.get("command"):
+            command = service["command"]
+            _command(statements, files, command if isinstance(command, list) else ["sh", "-c", command], where)
+        environment = service.get("environment") or {}
+        if isinstance(environment, list):
+            environment = dict(item.split("=", 1) for item in environment if "=" in item)
+        _environment(statements, [(str(k), str(v), where) for k, v in environment.items() if v is not None])
+        ports = [str(p).rpartition(":")[2].split("/")[0] for p in service.get("ports") or []]
+        statements.say("port", next((int(p) for p in ports if p.isdigit()), None), f"{where} ports")
+        statements.say("writable", _data_volumes(service.get("volumes") or [], files, folder), f"{where} volumes")
+        test = (service.get("healthcheck") or {}).get("test")
+        if test:
+            words = test if isinstance(test, list) else ["CMD-SHELL", test]
+            _health(statements, " ".join(words[1:]), f"{where} healthcheck")
+        return
 
 
-def _data_volumes(volumes: list[object], folder: str) -> list[str]:
-    """Where the service's volumes land in its container, but the mount of its own code."""
-    code = {".", "./", f"./{folder}".rstrip("/"), folder}
+def _built_from(service: object, folder: str) -> bool:
+    build = service.get("build") if isinstance(service, dict) else None
+    context = build.get("context", ".") if isinstance(build, dict) else build
+    return isinstance(context, str) and context.strip("./") == folder.strip("./")
+
+
+def _serves(service: dict[str, object]) -> int:
+    """How surely a compose service is the long-running server: it publishes a port or
+    has a healthcheck (2), or compose restarts it (1), or neither (0: a one-shot job)."""
+    if service.get("ports") or service.get("expose") or service.get("healthcheck"):
+        return 2
+    return 1 if str(service.get("restart", "no")) not in ("no", "False", "false") else 0
+
+
+def _data_volumes(volumes: list[object], files: Mapping[str, str], folder: str) -> list[str]:
+    """Where a service's data volumes land in its container: named volumes, and bind
+    mounts of the repository's folders that it does not track (./data). The code and
+    config it mounts (the app's folder, ./src/app, ./.env) and the host's own paths
+    are no data."""
     found = []
     for volume in volumes:
         if isinstance(volume, dict):
@@ -337,8 +379,15 @@ def _data_volumes(volumes: list[object], folder: str) -> list[str]:
         else:
             source, _, rest = str(volume).partition(":")
             target = rest.partition(":")[0]
-        if target.startswith("/") and source.rstrip("/") not in code:
-            found.append(target)
+        if not target.startswith("/") or source.startswith("/"):
+            continue
+        if source.startswith("."):
+            tracked = str(PurePosixPath(source))
+            code = (".", "..", str(PurePosixPath(folder)))
+            in_repository = tracked in code or any(p == tracked or p.startswith(f"{tracked}/") for p in files)
+            if in_repository or "." in PurePosixPath(source).name:  # code, or a file (.env, conf.yaml)
+                continue
+        found.append(target)
     return found
 
 

@@ -101,7 +101,11 @@ def detect_all(
     found.set("name", detect.Finding(detect.image_name(root.resolve().name), "the repository's folder name"))
     found.set("context", detect.Finding(app_folder.folder, f"{app_folder.lock_file} is there"))
     groups = [locks.MAIN, *lock.development_groups]
-    python = detect.detect_python(lock, groups, files.get(f"{prefix}requirements.txt", ""))
+    # What the repository's Dockerfile, compose file or Procfile says beats a guess.
+    stated = detect_runtime(files, app_folder.folder)
+    python = detect.detect_python(
+        lock, groups, files.get(f"{prefix}requirements.txt", ""), _stated_python(stated.pop("python_image", None))
+    )
     version = _existing_python(python, lock, groups, engine)
     found.set("python_image", python, f"python:{version[0]}.{version[1]}-slim")
     env = locks.TargetEnvironment((*version, 0))
@@ -126,11 +130,10 @@ def detect_all(
             "interface", detect.Finding("wsgi", f"{app_object.framework} is a WSGI app: uvicorn serves it as one")
         )
     found.set("port", detect.detect_port(app_object))
-    found.set("health_path", detect.detect_health(app_object))
+    found.set("health_path", detect.detect_health(app_object, sources))
     _import_root(found)
     found.notes.append(_dockerignore_note(files, app_folder.folder))
-    # What the repository's Dockerfile, compose file or Procfile says beats a guess.
-    for key, finding in detect_runtime(files, app_folder.folder).items():
+    for key, finding in stated.items():
         found.set(key, finding)
     found.set("frontend", detect.detect_frontend(files), {"context": detect.detect_frontend(files).value})
     groups_found = detect.detect_groups(lock)
@@ -141,6 +144,14 @@ def detect_all(
         else "the lock has no optional groups or extras"
     )
     return found
+
+
+def _stated_python(image: detect.Finding | None) -> detect.Finding | None:
+    """`python:3.11-slim` as the repository's Dockerfile states it -> (3, 11)."""
+    if image is None:
+        return None
+    major, minor = str(image.value).removeprefix("python:").split("-")[0].split(".")
+    return detect.Finding((int(major), int(minor)), image.reason, image.sure)
 
 
 def _dockerignore_note(files: dict[str, str], folder: str) -> str:

@@ -33,6 +33,11 @@ PYPROJECT = "[project]\nname = 'x'\nversion = '0'\n"
             [("a", "poetry"), ("b", "requirements")],
             id="two-apps",
         ),
+        pytest.param(
+            {"requirements.txt": "", "uv.lock": "", "pyproject.toml": PYPROJECT},
+            [(".", "uv")],
+            id="uv-lock-beats-requirements-as-the-build-reads-it",  # CTFd has both
+        ),
     ],
 )
 def test_app_folders(files: dict[str, str], expected: list[tuple[str, str]]) -> None:
@@ -115,6 +120,27 @@ def test_app_object_health_route_and_port(kind: str) -> None:
 def test_app_object_not_sure(sources: dict[str, str], reason: str) -> None:
     found = detect.detect_app(sources)
     assert not found.sure and reason in found.reason
+
+
+@pytest.mark.parametrize(
+    "sources, expected",
+    [
+        pytest.param(
+            {"pkg/views.py": "views = Blueprint('views', __name__)\n@views.route('/healthcheck')\ndef h(): ...\n"},
+            ("/healthcheck", True),
+            id="a-flask-blueprint",  # CTFd's shape: the app comes from a factory
+        ),
+        pytest.param(
+            {"api/utils.py": "router = APIRouter(prefix='/utils')\n@router.get('/health-check/')\ndef h(): ...\n"},
+            ("/health-check", False),
+            id="a-prefixed-router-is-a-guess",
+        ),
+        pytest.param({"pkg/views.py": "@views.route('/items')\ndef h(): ...\n"}, ("/health", False), id="none"),
+    ],
+)
+def test_health_route_in_another_module(sources: dict[str, str], expected: tuple[str, bool]) -> None:
+    found = detect.detect_health(None, sources)
+    assert (found.value, found.sure) == expected
 
 
 def test_health_route_not_sure_without_one() -> None:
@@ -282,6 +308,19 @@ def test_python_is_the_newest_with_wheels() -> None:
     # easydict and insightface are sdist-only everywhere; 3.13 lacks wheels of 15 more.
     assert finding.value == (3, 12), finding.reason
     assert finding.reason == "the Python with the fewest packages to compile (2); 3.13 would compile 17"
+
+
+@pytest.mark.parametrize(
+    "stated, expected",
+    [
+        pytest.param((3, 11), (3, 11), id="the-dockerfiles-python-where-the-lock-allows-it"),
+        pytest.param((3, 9), (3, 12), id="not-one-the-lock-allows"),
+    ],
+)
+def test_python_the_repositorys_dockerfile_states(stated: tuple[int, int], expected: tuple[int, int]) -> None:
+    lock = locks.read_lock(DATA / "real-locks" / "poetry1-immich-ml")  # python >=3.10,<4.0
+    finding = detect.detect_python(lock, ["main"], stated=detect.Finding(stated, "Dockerfile:1 FROM"))
+    assert finding.value == expected
 
 
 def test_python_from_a_compiled_requirements_file(tmp_path: Path) -> None:

@@ -133,6 +133,9 @@ CMD ["fastapi", "run", "--workers", "4", "app/main.py"]
 """
 
 
+PY312 = "python:3.12-slim"
+
+
 def values(files: dict[str, str], folder: str = ".") -> dict[str, Any]:
     return {key: finding.value for key, finding in detect_runtime(files, folder).items()}
 
@@ -140,6 +143,7 @@ def values(files: dict[str, str], folder: str = ".") -> dict[str, Any]:
 def test_ctfd_runs_gunicorn_on_its_factory_through_its_entrypoint() -> None:
     found = detect_runtime({"Dockerfile": CTFD_DOCKERFILE, "docker-entrypoint.sh": CTFD_ENTRYPOINT}, ".")
     assert {key: finding.value for key, finding in found.items()} == {
+        "python_image": "python:3.7-slim",
         "apt_packages": ["default-mysql-client"],
         "port": 8000,
         "server": "gunicorn",
@@ -158,6 +162,7 @@ def test_ctfd_runs_gunicorn_on_its_factory_through_its_entrypoint() -> None:
 def test_the_fastapi_template_runs_its_own_cli_as_it_is() -> None:
     found = detect_runtime({"backend/Dockerfile": FULL_STACK_FASTAPI}, "backend")
     assert {key: finding.value for key, finding in found.items()} == {
+        "python_image": "python:3.10-slim",
         "command": ["fastapi", "run", "--workers", "4", "app/main.py"],
     }, "PATH, UV_*, PYTHONUNBUFFERED and PYTHONPATH are the image's own business"
     assert not found["command"].sure
@@ -214,33 +219,47 @@ def test_server_command_lines(command: list[str], expected: dict[str, Any] | Non
             'FROM python:3.12-slim\nENV DJANGO_SETTINGS_MODULE=proj.settings DATA_DIR="/app/data"\n'
             "ENV LEGACY_FORM some value\nENV SECRET_KEY=abc DATABASE_PASSWORD=x API_TOKEN=y\n"
             "ENV HOME=/home/app PATH=/x:$PATH\nENV FROM_ELSEWHERE=$OTHER\n",
-            {"env": {"DJANGO_SETTINGS_MODULE": "proj.settings", "DATA_DIR": "/app/data", "LEGACY_FORM": "some value"}},
+            {"python_image": "python:3.12-slim",
+             "env": {"DJANGO_SETTINGS_MODULE": "proj.settings", "DATA_DIR": "/app/data", "LEGACY_FORM": "some value"}},
         ),
         (
             "FROM python:3.12 AS build\nRUN apt-get update && apt-get install -y --no-install-recommends "
             "build-essential libpq-dev\nFROM python:3.12-slim\nRUN apt-get update && apt-get install -y libpq5 "
             "&& rm -rf /var/lib/apt/lists/*\n",
-            {"build_apt_packages": ["build-essential", "libpq-dev"], "apt_packages": ["libpq5"]},
+            {"python_image": "python:3.12-slim", "build_apt_packages": ["build-essential", "libpq-dev"],
+             "apt_packages": ["libpq5"]},
         ),
         (
             'FROM python:3.12-slim\nVOLUME ["/app/data"]\n'
             "HEALTHCHECK --interval=30s CMD curl -f http://localhost:8000/api/health/ || exit 1\n",
-            {"writable": ["/app/data"], "health_path": "/api/health"},
+            {"python_image": "python:3.12-slim", "writable": ["/app/data"], "health_path": "/api/health"},
         ),
         (
             "FROM python:3.12-slim\nHEALTHCHECK CMD python -c \"import urllib.request; "
             "urllib.request.urlopen('http://127.0.0.1:8000/healthz')\"\n",
-            {"health_path": "/healthz"},
+            {"python_image": "python:3.12-slim", "health_path": "/healthz"},
         ),
         (
             "FROM python:3.12-slim\nHEALTHCHECK CMD [\"python\", \"manage.py\", \"check\"]\n",
-            {"health_command": ["python", "manage.py", "check"]},
+            {"python_image": "python:3.12-slim", "health_command": ["python", "manage.py", "check"]},
         ),
-        ("FROM python:3.12-slim\nHEALTHCHECK NONE\nEXPOSE 8080/tcp\n", {"port": 8080}),
-        ("FROM python:3.12-slim\nCMD ./start.sh\n", {"command": ["sh", "-c", "./start.sh"]}),
+        ("FROM python:3.12-slim\nHEALTHCHECK NONE\nEXPOSE 8080/tcp\n", {"python_image": PY312, "port": 8080}),
+        ("FROM python:3.12-slim\nCMD ./start.sh\n", {"python_image": PY312, "command": ["sh", "-c", "./start.sh"]}),
+        (
+            "FROM docker.io/library/python:3.11.9-slim-bookworm AS base\nFROM base AS deps\nFROM node:20 AS assets\n"
+            "FROM deps\nEXPOSE 8000\n",
+            {"python_image": "python:3.11-slim", "port": 8000},
+        ),
+        ("FROM ubuntu:24.04\nEXPOSE 8000\n", {"port": 8000}),
+        (
+            "FROM python:3.12-slim\nENV DATABASE_URL=mysql+pymysql://ctfd:ctfd@db/ctfd REDIS_URL=redis://cache:6379\n",
+            {"python_image": "python:3.12-slim", "env": {"REDIS_URL": "redis://cache:6379"}},
+        ),
+
     ],
     ids=["env forms and secrets", "apt per stage", "volume and curl health", "urllib health", "health command",
-         "health none, expose", "shell form"],
+         "health none, expose", "shell form", "python through stage names", "not the python image",
+         "a URL with a password"],
 )  # fmt: skip
 def test_dockerfile_rules(dockerfile: str, expected: dict[str, Any]) -> None:
     assert values({"Dockerfile": dockerfile}) == expected
@@ -266,6 +285,34 @@ volumes: {pgdata: {}, uploads: {}}
 """
 
 
+# full-stack-fastapi-template's shape: a one-shot `prestart` built from the same folder
+# comes before the server.
+ONE_SHOT_FIRST = """\
+services:
+  prestart:
+    build: {context: ./backend}
+    command: bash scripts/prestart.sh
+  backend:
+    build: {context: ./backend}
+    restart: always
+    ports: ["8000:8000"]
+    healthcheck:
+      test: ["CMD", "curl", "-f", "http://localhost:8000/api/v1/utils/health-check/"]
+"""
+# fastapi-boilerplate's shape: the code and its .env bind-mounted for reloads.
+MOUNTS = """\
+services:
+  web:
+    build: .
+    volumes:
+      - ./src/app:/code/app
+      - ./src/.env:/code/.env
+      - ./uploads:/code/uploads
+      - media:/code/media
+      - /var/run/docker.sock:/var/run/docker.sock
+"""
+
+
 @pytest.mark.parametrize(
     ("files", "folder", "expected"),
     [
@@ -283,12 +330,19 @@ volumes: {pgdata: {}, uploads: {}}
             {"Dockerfile": 'FROM python:3.12-slim\nCMD ["uvicorn", "app.main:app"]\n',
              "Procfile": "web: gunicorn other:app\n"},
             ".",
-            {"server": "uvicorn", "app": "app.main:app"},
+            {"python_image": "python:3.12-slim", "server": "uvicorn", "app": "app.main:app"},
         ),
         ({"compose.yaml": "services: [not, a, mapping"}, ".", {}),
+        ({"compose.yaml": ONE_SHOT_FIRST}, "backend", {"port": 8000, "health_path": "/api/v1/utils/health-check"}),
+        (
+            {"compose.yaml": MOUNTS, "src/app/main.py": ""},
+            ".",
+            {"writable": ["/code/uploads", "/code/media"]},
+        ),
     ],
     ids=["compose service of the app", "no service of this folder", "procfile", "dockerfile before procfile",
-         "compose that does not parse"],
+         "compose that does not parse", "the serving service, not the one-shot before it",
+         "code and settings mounts are no data"],
 )  # fmt: skip
 def test_compose_and_procfile(files: dict[str, str], folder: str, expected: dict[str, Any]) -> None:
     assert values(files, folder) == expected
