@@ -22,7 +22,9 @@ LOCK_NAMES = {file: kind for kind, file in locks.LOCK_FILES.items()}
 APP_CLASSES = {"FastAPI": "asgi", "Starlette": "asgi", "Litestar": "asgi", "Quart": "asgi", "Flask": "wsgi"}
 # Django's project modules: `application = get_wsgi_application()` (wsgi.py), or asgi's.
 DJANGO_APPLICATIONS = {"get_wsgi_application": "wsgi", "get_asgi_application": "asgi"}
-HEALTH_NAMES = re.compile(r"^(/api)?/(health|healthz|healthcheck|health-check|ping|status|livez|readyz|ready|alive)/?$")
+HEALTH_NAMES = re.compile(
+    r"^(/api)?(/v\d+)?/(health|healthz|healthcheck|health-check|ping|status|livez|readyz|ready|alive)/?$"
+)
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,61 @@ def _parsed(sources: Mapping[str, str]) -> Iterator[tuple[str, ast.Module]]:
             yield path, ast.parse(text)
         except SyntaxError:
             continue
+
+
+def _path_value(node: ast.expr, module_path: PurePosixPath, names: Mapping[str, PurePosixPath]) -> PurePosixPath | None:
+    """The folder an expression names, where it is built from the module's own place:
+    `__file__`, `os.path.dirname(…)`, `os.path.join(…, "logs")`, `Path(__file__).parent`
+    (`.resolve()`, `/ "logs"`), a module-level name bound to one of those; else None."""
+    if isinstance(node, ast.Name):
+        return module_path if node.id == "__file__" else names.get(node.id)
+    if isinstance(node, ast.Call):
+        name = _call_name(node.func)
+        args = [_path_value(a, module_path, names) for a in node.args[:1]]
+        if name in ("dirname", "abspath", "realpath", "Path", "resolve", "absolute"):
+            inner = args[0] if args else None
+            if name in ("resolve", "absolute") and isinstance(node.func, ast.Attribute):
+                inner = _path_value(node.func.value, module_path, names)
+            return inner.parent if name == "dirname" and inner is not None else inner
+        if name == "join" and args and args[0] is not None:
+            parts = [a.value for a in node.args[1:] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            return args[0].joinpath(*parts) if len(parts) == len(node.args) - 1 else None
+    if isinstance(node, ast.Attribute) and node.attr == "parent":
+        inner = _path_value(node.value, module_path, names)
+        return inner.parent if inner is not None else None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        left = _path_value(node.left, module_path, names)
+        right = node.right
+        if left is not None and isinstance(right, ast.Constant) and isinstance(right.value, str):
+            return left / right.value
+    return None
+
+
+MAKE_FOLDER = ("makedirs", "mkdir")
+
+
+def detect_made_folders(sources: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(folder, where) of each folder the code makes beside itself (fastapi-boilerplate's
+    logger: `os.makedirs(os.path.join(<its package>, "logs"))`), relative to the app's
+    folder: what the app writes at run time, so the image must let it."""
+    found: list[tuple[str, str]] = []
+    for path, tree in _parsed(sources):
+        module_path = PurePosixPath(path)
+        names: dict[str, PurePosixPath] = {}
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                value = _path_value(node.value, module_path, names)
+                if value is not None:
+                    names[node.targets[0].id] = value
+        calls = [c for c in ast.walk(tree) if isinstance(c, ast.Call) and _call_name(c.func) in MAKE_FOLDER]
+        for call in calls:
+            target = call.args[0] if call.args else None
+            if _call_name(call.func) == "mkdir" and isinstance(call.func, ast.Attribute):
+                target = call.func.value  # Path(...).mkdir()
+            folder = _path_value(target, module_path, names) if target is not None else None
+            if folder is not None and folder != module_path and ".." not in folder.parts:
+                found.append((str(folder), f"{path}:{call.lineno} makes it"))
+    return list({folder: (folder, where) for folder, where in found}.values())
 
 
 def detect_port(app: AppObject | None) -> Finding:

@@ -6,10 +6,11 @@ Pure: the files come in as a mapping (path -> text); nothing is read here."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shlex
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -210,6 +211,15 @@ class Statements:
         if key not in self.found and value not in (None, "", [], {}, ()):
             self.found[key] = Finding(value, where, sure)
 
+    def add(self, key: str, values: list[str], where: str) -> None:
+        """A list every source adds to (the folders the app writes), each source named."""
+        before = self.found.get(key)
+        known = list(before.value) if before is not None and isinstance(before.value, list) else []
+        new = [value for value in values if value not in known]
+        if new:
+            reason = f"{before.reason}; {where}" if before is not None else where
+            self.found[key] = Finding(known + new, reason)
+
 
 def dockerfile_paths(files: Mapping[str, str], prefix: str) -> list[str]:
     """The app folder's Dockerfile first, then the repository's, then any other."""
@@ -236,9 +246,16 @@ def read_dockerfile(statements: Statements, files: Mapping[str, str], path: str)
         if i.keyword == "EXPOSE" and i.args.split()[0].split("/")[0].isdigit():
             statements.say("port", int(i.args.split()[0].split("/")[0]), where)
         elif i.keyword == "VOLUME":
-            statements.say("writable", [v for v in _argv(i.args) if v.startswith("/")] or i.args.split(), where)
+            statements.add("writable", [v for v in _argv(i.args) if v.startswith("/")] or i.args.split(), where)
         elif i.keyword == "HEALTHCHECK" and i.args.upper() != "NONE":
             _health(statements, i.args.partition("CMD")[2].strip(), where)
+    made = _made_folders(stages)
+    if made:
+        statements.add("writable", [folder for folder, _ in made], f"{path}:{made[0][1]} mkdir")
+    installs = [(i, found) for stage in stages for i in stage if i.keyword == "RUN" for found in [_installs(i.args)]]
+    for i, found in installs:
+        if found is not None:
+            statements.say("installs", found, f"{path}:{i.line} RUN {i.args[:70]}")
     env = [(k, v, f"{path}:{i.line}") for i in final if i.keyword == "ENV" for k, v in _env_pairs(i.args)]
     _environment(statements, env)
     command = next((i for i in reversed(final) if i.keyword in ("CMD", "ENTRYPOINT")), None)
@@ -263,6 +280,72 @@ def _python_of(stages: list[list[Instruction]]) -> str:
     return found.group(1) if found else ""
 
 
+# Folders an image makes that are not the app's data: the system's, the venv's, caches.
+NOT_DATA = re.compile(r"^/(usr|bin|sbin|lib|etc/apt|opt/venv|root|tmp|run|proc|var/lib/apt|var/cache)(/|$)")
+
+
+def _made_folders(stages: list[list[Instruction]]) -> list[tuple[str, int]]:
+    """(folder, line) of each folder a `mkdir` makes in any stage, but the stages'
+    WORKDIRs (the code's place): relative to the code where it is under the final
+    stage's WORKDIR (lnbits: `mkdir data` in /app -> data), else absolute."""
+    workdirs = {i.args.rstrip("/") for stage in stages for i in stage if i.keyword == "WORKDIR"}
+    code = next((i.args.rstrip("/") for i in reversed(stages[-1]) if i.keyword == "WORKDIR"), "/app")
+    found: list[tuple[str, int]] = []
+    for stage in stages:
+        workdir = "/"
+        for i in stage:
+            if i.keyword == "WORKDIR":
+                workdir = i.args.rstrip("/") or "/"
+            if i.keyword != "RUN":
+                continue
+            for match in re.finditer(r"\bmkdir\s+((?:-\S+\s+)*)([^&;|]+)", i.args):
+                for word in match.group(2).replace("\\", " ").split():
+                    folder = str(PurePosixPath(workdir) / word)
+                    if folder in workdirs or NOT_DATA.match(folder) or "$" in folder:
+                        continue
+                    if folder.startswith(f"{code}/"):
+                        folder = folder.removeprefix(f"{code}/")
+                    if folder not in [f for f, _ in found]:
+                        found.append((folder, i.line))
+    return found
+
+
+@dataclass(frozen=True)
+class Installs:
+    """What the Dockerfile's install line selects: which lock (its tool) and which of
+    the lock's extras and groups (all the extras with ``all_extras``)."""
+
+    lock: str
+    extras: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    all_extras: bool = False
+
+
+INSTALL_LINES = (
+    ("uv", re.compile(r"\buv\s+sync\b([^&;|]*)")),
+    ("poetry", re.compile(r"\bpoetry\s+install\b([^&;|]*)")),
+    ("requirements", re.compile(r"\b(?:uv\s+)?pip3?\s+install\b[^&;|]*?-r\s+\S*requirements\.txt\b()")),
+)
+
+
+def _installs(run: str) -> Installs | None:
+    for lock, pattern in INSTALL_LINES:
+        found = pattern.search(run)
+        if not found:
+            continue
+        words = found.group(1).replace("\\", " ").split()
+        extras, groups = [], []
+        for flag, value in itertools.pairwise([*words, ""]):
+            name, _, inline = flag.partition("=")
+            names = [n for n in re.split(r"[,\s]+", inline or value) if n]
+            if name in ("--extra", "-E", "--extras"):
+                extras += names
+            elif name in ("--group", "--with"):
+                groups += names
+        return Installs(lock, tuple(extras), tuple(groups), "--all-extras" in words)
+    return None
+
+
 def _apt(run: str) -> list[str]:
     found = []
     for match in re.finditer(r"\bapt(?:-get)?\s+install\b([^&;|]*)", run):
@@ -273,7 +356,7 @@ def _apt(run: str) -> list[str]:
 def _health(statements: Statements, command: str, where: str) -> None:
     url = URL_PATH.search(command)
     if url:
-        statements.say("health_path", url.group(1).rstrip("/") or "/", where)
+        statements.say("health_path", url.group(1), where)
     elif command:
         statements.say("health_command", _argv(command), where)
 
@@ -304,8 +387,10 @@ def _command(statements: Statements, files: Mapping[str, str], argv: list[str], 
             where = f"{where}, which ends in `exec {last.strip()[:80]}` ({script}; what it runs before is not run)"
     server = read_server_command(ran, defaults)
     if server is None:
-        # The script by its place in warmbuild's image (the app's folder is /app).
-        command = [f"./{script}" if script and word == argv[0] else word for word in argv]
+        # The script by its place in warmbuild's image (the app's folder is /app); the
+        # venv is on PATH there and no package manager is: `uv run x` is `x`.
+        command = [_without_runners(f"./{script}" if script and word == argv[0] else word) for word in argv]
+        command = _after_options(command[2:]) if command[:2] in (["uv", "run"], ["poetry", "run"]) else command
         statements.say("command", command, f"{where}: not a server warmbuild knows, run as it is", sure=False)
         return
     for key, value in (("server", server.server), ("app", server.app), ("interface", server.interface),
@@ -313,6 +398,14 @@ def _command(statements: Statements, files: Mapping[str, str], argv: list[str], 
                        ("server_args", list(server.server_args))):  # fmt: skip
         if value:  # 0 workers, no interface, no port: the server's defaults, nothing said
             statements.say(key, value, where)
+
+
+# `uv run [--frozen …] x` / `poetry run x` inside a shell command line.
+RUNNER = re.compile(r"\b(?:uv|poetry)\s+run\s+(?:--(?:frozen|locked|no-sync|offline|no-dev|quiet|all-extras)\s+)*")
+
+
+def _without_runners(word: str) -> str:
+    return RUNNER.sub("", word)
 
 
 def _script(files: Mapping[str, str], argv: list[str]) -> str | None:
@@ -345,7 +438,7 @@ def read_compose(statements: Statements, files: Mapping[str, str], folder: str) 
         _environment(statements, [(str(k), str(v), where) for k, v in environment.items() if v is not None])
         ports = [str(p).rpartition(":")[2].split("/")[0] for p in service.get("ports") or []]
         statements.say("port", next((int(p) for p in ports if p.isdigit()), None), f"{where} ports")
-        statements.say("writable", _data_volumes(service.get("volumes") or [], files, folder), f"{where} volumes")
+        statements.add("writable", _data_volumes(service.get("volumes") or [], files, folder), f"{where} volumes")
         test = (service.get("healthcheck") or {}).get("test")
         if test:
             words = test if isinstance(test, list) else ["CMD-SHELL", test]
@@ -409,3 +502,32 @@ def detect_runtime(files: Mapping[str, str], folder: str) -> dict[str, Finding]:
     read_compose(statements, files, folder)
     read_procfile(statements, files, prefix)
     return statements.found
+
+
+# Programs whose final-stage RUN lines prepare the app itself (not the OS, not packages).
+APP_PROGRAMS = re.compile(r"^(python3?\s+manage\.py|django-admin|flask|alembic)\b")
+
+
+def detect_build_commands(files: Mapping[str, str], folder: str, scripts: Collection[str]) -> Finding | None:
+    """The final stage's RUN commands that prepare the app: Django's `manage.py`
+    (collectstatic, compilemessages), `flask`, or one of the project's own console
+    ``scripts`` (Kinto's `kinto init`). Each `&&` part on its own: the `mkdir` and
+    `chown` around them are the image's business (writable, the app user)."""
+    prefix = "" if folder in ("", ".") else f"{folder.rstrip('/')}/"
+    for path in dockerfile_paths(files, prefix)[:1]:
+        stages = parse_dockerfile(files[path])
+        if not stages:
+            return None
+        found, lines = [], []
+        for i in stages[-1]:
+            if i.keyword != "RUN" or i.args.startswith("--mount"):
+                continue
+            for part in re.split(r"&&|;", re.sub(r"\\\n\s*", " ", i.args)):
+                command = " ".join(part.split())
+                program = command.split(" ", 1)[0] if command else ""
+                if APP_PROGRAMS.match(command) or program in scripts:
+                    found.append(command)
+                    lines.append(str(i.line))
+        if found:
+            return Finding(found, f"{path}:{','.join(dict.fromkeys(lines))} RUN (the final stage's app commands)")
+    return None

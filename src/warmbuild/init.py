@@ -8,6 +8,7 @@ so `--dry-run` prints exactly what a real run writes."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from . import detect, folders, locks
-from .detect_runtime import detect_runtime
+from .detect_runtime import Installs, detect_build_commands, detect_runtime
 from .engine import Engine, Unresolved
 from .errors import ConfigError
 from .fingerprint import ignore_patterns
@@ -72,6 +73,8 @@ class Detected:
     def set(self, key: str, finding: detect.Finding, value: object = None) -> None:
         self.values[key] = finding.value if value is None else value
         self.reasons[key] = finding.reason
+        # A later, surer statement (the Dockerfile's) replaces a guess and its doubt.
+        self.unsure = [line for line in self.unsure if line.split(":", 1)[0] != key]
         if not finding.sure:
             self.unsure.append(f"{key}: {finding.reason}")
 
@@ -96,17 +99,31 @@ def detect_all(
     index) for packages whose lock records none."""
     app_folder = detect.choose_app_folder(files, requested_context)
     prefix = "" if app_folder.folder == "." else f"{app_folder.folder}/"
+    # What the repository's Dockerfile, compose file or Procfile says beats a guess.
+    stated = detect_runtime(files, app_folder.folder)
+    installs = stated.pop("installs", None)
+    chosen_lock = _lock_it_installs(files, app_folder, installs)
+    if chosen_lock is not None:
+        app_folder = dataclasses.replace(app_folder, lock_kind=chosen_lock, lock_file=locks.LOCK_FILES[chosen_lock])
     lock = locks.read_lock(root / app_folder.folder, app_folder.lock_kind)
     found = Detected(app_folder)
     found.set("name", detect.Finding(detect.image_name(root.resolve().name), "the repository's folder name"))
     found.set("context", detect.Finding(app_folder.folder, f"{app_folder.lock_file} is there"))
+    if chosen_lock is not None and installs is not None:
+        found.set("lock", detect.Finding(chosen_lock, f"{installs.reason}: the lock its Dockerfile installs"))
     groups = [locks.MAIN, *lock.development_groups]
-    # What the repository's Dockerfile, compose file or Procfile says beats a guess.
-    stated = detect_runtime(files, app_folder.folder)
     python = detect.detect_python(
         lock, groups, files.get(f"{prefix}requirements.txt", ""), _stated_python(stated.pop("python_image", None))
     )
     version = _existing_python(python, lock, groups, engine)
+    wanted = python.value
+    if isinstance(wanted, tuple) and version != wanted:
+        python = detect.Finding(
+            version,
+            f"{python.reason}; python:{wanted[0]}.{wanted[1]}-slim cannot be resolved here: the next Python "
+            "the lock allows",
+            sure=False,
+        )
     found.set("python_image", python, f"python:{version[0]}.{version[1]}-slim")
     env = locks.TargetEnvironment((*version, 0))
     prod = locks.install_set(lock, [locks.MAIN], env, f"{prefix}{app_folder.lock_file}")
@@ -131,10 +148,23 @@ def detect_all(
         )
     found.set("port", detect.detect_port(app_object))
     found.set("health_path", detect.detect_health(app_object, sources))
-    _import_root(found)
     found.notes.append(_dockerignore_note(files, app_folder.folder))
     for key, finding in stated.items():
         found.set(key, finding)
+    if "command" in stated and "app" not in stated:
+        # `command` runs the app: a guess of `app` would only be a question to answer.
+        found.values.pop("app", None)
+        found.unsure = [line for line in found.unsure if not line.startswith("app:")]
+    _import_root(found, sources)
+    _made_folders(found, detect.detect_made_folders(sources))
+    if lock.project is not None:
+        found.set("install_project", detect.Finding(lock.project.installed_by_its_tool, lock.project.why))
+    scripts = (
+        [name for group, name, _ in lock.project.entry_points if group == "console_scripts"] if lock.project else []
+    )
+    build_commands = detect_build_commands(files, app_folder.folder, scripts)
+    if build_commands is not None:
+        found.set("build_commands", build_commands)
     found.set("frontend", detect.detect_frontend(files), {"context": detect.detect_frontend(files).value})
     groups_found = detect.detect_groups(lock)
     found.values["groups"] = []
@@ -143,7 +173,51 @@ def detect_all(
         if groups_found.optional
         else "the lock has no optional groups or extras"
     )
+    chosen_groups = _groups_it_installs(lock, installs)
+    if chosen_groups and installs is not None:
+        found.set("groups", detect.Finding(chosen_groups, f"{installs.reason}: what its Dockerfile installs"))
     return found
+
+
+def _lock_it_installs(
+    files: dict[str, str], app_folder: detect.AppFolder, installs: detect.Finding | None
+) -> str | None:
+    """The lock the repository's Dockerfile installs from, where it is not the one
+    `lock: auto` reads and the folder has it (lnbits: poetry.lock beside the uv.lock
+    its Dockerfile syncs)."""
+    if installs is None or not isinstance(installs.value, Installs) or installs.value.lock == app_folder.lock_kind:
+        return None
+    kind = installs.value.lock
+    prefix = "" if app_folder.folder == "." else f"{app_folder.folder}/"
+    needed = [locks.LOCK_FILES[kind]] + (["pyproject.toml"] if kind != "requirements" else [])
+    return kind if all(f"{prefix}{name}" in files for name in needed) else None
+
+
+def _groups_it_installs(lock: locks.Lock, installs: detect.Finding | None) -> list[str]:
+    """The optional groups and extras of the lock the Dockerfile's install line names
+    (`uv sync --extra postgresql`, `--all-extras`)."""
+    if installs is None or not isinstance(installs.value, Installs) or installs.value.lock != lock.kind:
+        return []
+    said = installs.value
+    wanted = sorted(lock.extras) if said.all_extras else []
+    wanted += [locks.canonical(name) for name in (*said.extras, *said.groups)]
+    return [name for name in dict.fromkeys(wanted) if name in lock.optional_groups]
+
+
+def _made_folders(found: Detected, made: list[tuple[str, str]]) -> None:
+    """The folders the code makes beside itself join `writable` (they are written at
+    run time: a read-only root filesystem would stop the app)."""
+    before_value = found.values.get("writable")
+    known = [str(folder) for folder in before_value] if isinstance(before_value, list) else []
+    new = [(folder, where) for folder, where in made if folder not in known]
+    if not new:
+        return
+    reason = "; ".join(f"{folder}: {where}" for folder, where in new)
+    before = found.reasons.get("writable")
+    found.set(
+        "writable",
+        detect.Finding([*known, *(f for f, _ in new)], f"{before}; {reason}" if before else reason),
+    )
 
 
 def _stated_python(image: detect.Finding | None) -> detect.Finding | None:
@@ -161,12 +235,23 @@ def _dockerignore_note(files: dict[str, str], folder: str) -> str:
     return f"Files kept out of the images: {own}, plus what never belongs in an image (.git, .env, venvs, caches)."
 
 
-def _import_root(found: Detected) -> None:
-    """An app under src/ is imported from there (a `src.` module would not import)."""
+def _import_root(found: Detected, sources: dict[str, str]) -> None:
+    """An app under src/ is imported from there: a `src.` module would not import, and
+    a Dockerfile's `app.main:app` runs from where it copied src/app to."""
     app = str(found.values.get("app", ""))
     if app.startswith("src."):
         found.values["app"] = app.removeprefix("src.")
         found.set("import_root", detect.Finding("src", f"{app.split(':')[0]} lives under src/ (a src layout)"))
+        return
+    top = app.split(":")[0].split(".")[0]
+    if found.values.get("import_root") or not top or "command" in found.values:
+        return
+
+    def has(root: str) -> bool:
+        return any(p == f"{root}{top}.py" or p.startswith(f"{root}{top}/") for p in sources)
+
+    if not has("") and has("src/"):
+        found.set("import_root", detect.Finding("src", f"{top} is src/{top} (a src layout)"))
 
 
 def _existing_python(
@@ -205,6 +290,7 @@ ORDER = (
     "name",
     "registry",
     "context",
+    "lock",
     "python_image",
     "heavy",
     "groups",
@@ -216,6 +302,8 @@ ORDER = (
     "workers",
     "server_args",
     "command",
+    "install_project",
+    "build_commands",
     "import_root",
     "port",
     "health_path",

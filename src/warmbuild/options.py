@@ -312,6 +312,12 @@ class Config(Section):
         description="folders the app writes (relative to the app's folder or absolute): owned by the app user, "
         "volumes so a read-only root filesystem still lets it write",
     )
+    install_project: bool = Field(
+        False,
+        description="install the project itself in dev and prod, as `uv sync`/`poetry install` do: its metadata "
+        "and entry points (console scripts) in the venv, its code imported from the app's folder as an editable "
+        "install would; written from pyproject.toml, so a code change does not re-run it",
+    )
     build_commands: Annotated[tuple[str, ...], BeforeValidator(_as_tuple), Shape("a list of commands")] = Field(
         (),
         description="shell commands run once in the prod image after the code is copied, with `env` "

@@ -7,11 +7,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from . import dockerfile, locks
 from .errors import ConfigError, LockError
 from .locks import LockedPackage, SourceKind, TargetEnvironment
 from .options import Config
+from .runtime import APP_DIR
 
 # The ARG that chooses the stage providing wheels built here.
 WHEELS_BUILT, WHEELS_NONE = "built-wheels", "no-wheels"
@@ -190,7 +192,29 @@ def lock_files(selection: Selection, target: str, lock_texts: tuple[tuple[str, s
     files["build/build.txt"] = "".join(build_line(p) + "\n" for p in built)
     if target != "deps":
         files["paths/paths.txt"] = "".join(f"{p.name}\n" for p in path_packages(selection, target))
+        files.update(project_files(selection))
     return files
+
+
+def project_files(selection: Selection) -> dict[str, str]:
+    """The `project` folder of the locks context: the project's METADATA, entry points
+    and the folder its code is imported from, when `install_project` is on (else an
+    empty METADATA: nothing to install). From pyproject.toml alone, so only a change
+    of it re-runs the step."""
+    project = selection.lock.project
+    if not selection.config.install_project:
+        return {"project/METADATA": ""}
+    if project is None:
+        raise ConfigError(
+            f"install_project: {selection.lock_name} has no project to install (no pyproject.toml with a name)",
+            "set `install_project: false` in warmbuild.yaml",
+        )
+    root = PurePosixPath(APP_DIR) / selection.config.import_root
+    return {
+        "project/METADATA": project.metadata_text(),
+        "project/entry_points.txt": project.entry_points_text(),
+        "project/import-root": f"{root}\n",
+    }
 
 
 def _poetry_groups(selection: Selection, target: str) -> str:

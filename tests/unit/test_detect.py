@@ -135,6 +135,11 @@ def test_app_object_not_sure(sources: dict[str, str], reason: str) -> None:
             ("/health-check", False),
             id="a-prefixed-router-is-a-guess",
         ),
+        pytest.param(
+            {"core/api.py": "api_router = APIRouter(tags=['Core'])\n@api_router.get('/api/v1/health')\ndef h(): ...\n"},
+            ("/api/v1/health", True),
+            id="a-versioned-api-route",  # lnbits
+        ),
         pytest.param({"pkg/views.py": "@views.route('/items')\ndef h(): ...\n"}, ("/health", False), id="none"),
     ],
 )
@@ -428,6 +433,20 @@ def test_an_app_under_src_is_imported_from_there(tmp_path: Path) -> None:
     assert (found.values["app"], found.values["import_root"]) == ("app.main:app", "src")
 
 
+def test_a_dockerfiles_app_under_src_is_imported_from_there(tmp_path: Path) -> None:
+    """fastapi-boilerplate's shape: `COPY ./src/app /code/app`, then `uvicorn app.main:app`."""
+    shutil.copytree(REPO_ROOT / "backend", tmp_path / "backend")
+    (tmp_path / "backend" / "src").mkdir()
+    (tmp_path / "backend" / "app").rename(tmp_path / "backend" / "src" / "app")
+    (tmp_path / "backend" / "app.py").unlink(missing_ok=True)
+    (tmp_path / "backend" / "Dockerfile").write_text(
+        'FROM python:3.13-slim\nWORKDIR /code\nCOPY ./src/app /code/app\nCMD ["uvicorn", "app.main:app"]\n'
+    )
+    found = init.detect_all(init.read_repository(tmp_path), tmp_path, "", None, lambda *_: {})
+    assert (found.values["app"], found.values["import_root"]) == ("app.main:app", "src")
+    assert found.reasons["import_root"] == "app is src/app (a src layout)"
+
+
 def _by_file(packages: list[LockedPackage], sizes: dict[str, int]) -> dict[tuple[str, str], locks.IndexFiles]:
     """The index's answers: the lock's files of each package, with the given sizes."""
     return {
@@ -466,3 +485,42 @@ def test_init_says_which_dockerignore_the_builds_use(tmp_path: Path, files: dict
     found = init.detect_all(init.read_repository(tmp_path), tmp_path, "", None, lambda *_: {})
     config_text = init.plan_init(tmp_path, found, force=False).files[tmp_path / "warmbuild.yaml"]
     assert note in " ".join(line.lstrip("# ") for line in config_text.splitlines()[:5])
+
+
+@pytest.mark.parametrize(
+    "sources, expected",
+    [
+        pytest.param(
+            {"src/app/core/logger.py": "import os\nLOG_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "
+             "'logs')\nif not os.path.exists(LOG_DIR):\n    os.makedirs(LOG_DIR)\n"},
+            ["src/app/logs"],
+            id="fastapi-boilerplate's logger",
+        ),
+        pytest.param(
+            {"pkg/a.py": "from pathlib import Path\nBASE = Path(__file__).resolve().parent\n"
+             "(BASE / 'cache').mkdir(exist_ok=True)\n"},
+            ["pkg/cache"],
+            id="pathlib",
+        ),
+        pytest.param({"pkg/a.py": "import os\nos.makedirs(os.environ['DATA'])\nos.makedirs('/tmp/x')\n"}, [],
+                     id="not beside the code"),
+    ],
+)  # fmt: skip
+def test_folders_the_code_makes_beside_itself(sources: dict[str, str], expected: list[str]) -> None:
+    assert [folder for folder, _ in detect.detect_made_folders(sources)] == expected
+
+
+def test_init_follows_the_lock_and_extras_the_dockerfile_installs(tmp_path: Path) -> None:
+    """lnbits (MIT, tests/data/services/lnbits.ORIGIN.md): poetry.lock beside the uv.lock
+    its Dockerfile syncs with --all-extras, its own console script as the command."""
+    shutil.copytree(DATA / "services" / "lnbits", tmp_path / "lnbits")
+    found = init.detect_all(init.read_repository(tmp_path / "lnbits"), tmp_path / "lnbits", "", None, lambda *_: {})
+    assert found.values["lock"] == "uv" and found.reasons["lock"].startswith("Dockerfile:18 RUN uv sync --all-extras")
+    assert found.values["groups"] == ["breez", "liquid", "migration"]
+    assert found.values["install_project"] is True
+    assert found.values["command"] == [
+        "sh",
+        "-c",
+        "lnbits --port $LNBITS_PORT --host $LNBITS_HOST --forwarded-allow-ips='*'",
+    ]
+    assert found.values["writable"] == ["data"]

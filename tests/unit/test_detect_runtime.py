@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from warmbuild.detect_runtime import detect_runtime, parse_dockerfile, read_server_command
+from warmbuild.detect_runtime import (
+    Installs,
+    detect_build_commands,
+    detect_runtime,
+    parse_dockerfile,
+    read_server_command,
+)
 
 # CTFd/CTFd (Apache-2.0): `Dockerfile` at 06e74bfed3a426a14e37a621fc4e81215e79157f and
 # `docker-entrypoint.sh` at 0469d6c0036751e512901433d10c2c84ecb4203b, as stored, whole.
@@ -145,6 +151,8 @@ def test_ctfd_runs_gunicorn_on_its_factory_through_its_entrypoint() -> None:
     assert {key: finding.value for key, finding in found.items()} == {
         "python_image": "python:3.7-slim",
         "apt_packages": ["default-mysql-client"],
+        "writable": ["/var/log/CTFd", "/var/uploads"],  # its `mkdir -p`, but its WORKDIR
+        "installs": Installs("requirements"),
         "port": 8000,
         "server": "gunicorn",
         "app": "CTFd:create_app()",
@@ -163,6 +171,7 @@ def test_the_fastapi_template_runs_its_own_cli_as_it_is() -> None:
     found = detect_runtime({"backend/Dockerfile": FULL_STACK_FASTAPI}, "backend")
     assert {key: finding.value for key, finding in found.items()} == {
         "python_image": "python:3.10-slim",
+        "installs": Installs("uv"),
         "command": ["fastapi", "run", "--workers", "4", "app/main.py"],
     }, "PATH, UV_*, PYTHONUNBUFFERED and PYTHONPATH are the image's own business"
     assert not found["command"].sure
@@ -232,7 +241,7 @@ def test_server_command_lines(command: list[str], expected: dict[str, Any] | Non
         (
             'FROM python:3.12-slim\nVOLUME ["/app/data"]\n'
             "HEALTHCHECK --interval=30s CMD curl -f http://localhost:8000/api/health/ || exit 1\n",
-            {"python_image": "python:3.12-slim", "writable": ["/app/data"], "health_path": "/api/health"},
+            {"python_image": "python:3.12-slim", "writable": ["/app/data"], "health_path": "/api/health/"},
         ),
         (
             "FROM python:3.12-slim\nHEALTHCHECK CMD python -c \"import urllib.request; "
@@ -333,7 +342,7 @@ services:
             {"python_image": "python:3.12-slim", "server": "uvicorn", "app": "app.main:app"},
         ),
         ({"compose.yaml": "services: [not, a, mapping"}, ".", {}),
-        ({"compose.yaml": ONE_SHOT_FIRST}, "backend", {"port": 8000, "health_path": "/api/v1/utils/health-check"}),
+        ({"compose.yaml": ONE_SHOT_FIRST}, "backend", {"port": 8000, "health_path": "/api/v1/utils/health-check/"}),
         (
             {"compose.yaml": MOUNTS, "src/app/main.py": ""},
             ".",
@@ -346,3 +355,65 @@ services:
 )  # fmt: skip
 def test_compose_and_procfile(files: dict[str, str], folder: str, expected: dict[str, Any]) -> None:
     assert values(files, folder) == expected
+
+
+@pytest.mark.parametrize(
+    ("run", "expected"),
+    [
+        ("uv sync --locked --no-dev \\\n --link-mode=copy --extra postgresql --extra=redis --no-editable",
+         Installs("uv", extras=("postgresql", "redis"))),
+        ("uv sync --all-extras", Installs("uv", all_extras=True)),
+        ("poetry install --no-root --with docs -E ml,cv", Installs("poetry", extras=("ml", "cv"), groups=("docs",))),
+        ("pip install --no-cache-dir -r requirements.txt && pip check", Installs("requirements")),
+        ("apt-get install -y libpq5", None),
+    ],
+    ids=["uv sync extras (Kinto)", "all extras (lnbits)", "poetry groups and extras", "pip -r", "not an install"],
+)  # fmt: skip
+def test_how_the_dockerfile_installs(run: str, expected: Installs | None) -> None:
+    found = values({"Dockerfile": f"FROM python:3.12-slim\nRUN {run}\n"}).get("installs")
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("dockerfile", "expected"),
+    [
+        # lnbits' shape: `mkdir data` in the builder's /app, the code in the final stage's /app.
+        ("FROM python:3.12 AS builder\nWORKDIR /app\nRUN mkdir data\nFROM python:3.12-slim\nWORKDIR /app\nCOPY . .\n",
+         ["data"]),
+        ("FROM python:3.12-slim\nWORKDIR /srv\nRUN mkdir -p /srv /var/uploads /opt/venv/x /tmp/y $HOME/z\n",
+         ["/var/uploads"]),
+    ],
+    ids=["relative to the code", "not the workdir, the venv, /tmp or a variable"],
+)  # fmt: skip
+def test_folders_the_image_makes_are_writable(dockerfile: str, expected: list[str]) -> None:
+    assert values({"Dockerfile": dockerfile})["writable"] == expected
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ('CMD ["sh", "-c", "uv run lnbits --port $LNBITS_PORT"]', ["sh", "-c", "lnbits --port $LNBITS_PORT"]),
+        ('CMD ["uv", "run", "--frozen", "python", "-m", "svc"]', ["python", "-m", "svc"]),
+        ('CMD ["poetry", "run", "svc-cli", "serve"]', ["svc-cli", "serve"]),
+    ],
+    ids=["uv run in a shell line", "uv run with an option", "poetry run"],
+)  # fmt: skip
+def test_a_command_run_through_the_package_manager_runs_without_it(command: str, expected: list[str]) -> None:
+    assert values({"Dockerfile": f"FROM node:20\n{command}\n"})["command"] == expected
+
+
+@pytest.mark.parametrize(
+    ("runs", "scripts", "expected"),
+    [
+        ("RUN mkdir -p /etc/kinto && chown -R app:app /etc/kinto\nRUN kinto init --ini /etc/kinto/kinto.ini\n",
+         ["kinto"], ["kinto init --ini /etc/kinto/kinto.ini"]),
+        ("RUN python manage.py collectstatic --noinput \\\n    && python manage.py compilemessages\n", [],
+         ["python manage.py collectstatic --noinput", "python manage.py compilemessages"]),
+        ("RUN pip install gunicorn\nRUN --mount=type=cache,target=/c flask assets build\n", [], None),
+    ],
+    ids=["the project's own script (Kinto)", "django's manage.py", "installs and mounted steps are not"],
+)  # fmt: skip
+def test_build_commands_from_the_final_stage(runs: str, scripts: list[str], expected: list[str] | None) -> None:
+    found = detect_build_commands({"Dockerfile": f"FROM python:3.12 AS b\nRUN flask x\nFROM python:3.12-slim\n{runs}"},
+                                  ".", scripts)  # fmt: skip
+    assert (found.value if found else None) == expected

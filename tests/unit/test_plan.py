@@ -356,7 +356,9 @@ def test_poetry_installer_keys_deps_on_the_whole_main_group() -> None:
 def test_each_target_gets_only_its_lock_export() -> None:
     for target, name in (("dev", "dev"), ("prod", "main")):
         files = plan_build(INPUTS, target).files
-        expected = [f"{name}/packages.txt", f"{name}/require-hashes", "build/build.txt", "paths/paths.txt"]
+        expected = [
+            f"{name}/packages.txt", f"{name}/require-hashes", "build/build.txt", "paths/paths.txt", "project/METADATA",
+        ]  # fmt: skip
         assert sorted(path for path, _ in files) == sorted(expected)
     dev = files_by_name(plan_build(INPUTS, "dev"))["dev/packages.txt"]
     prod = files_by_name(plan_build(INPUTS, "prod"))["main/packages.txt"]

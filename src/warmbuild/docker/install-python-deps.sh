@@ -13,6 +13,8 @@
 #                                          built here need at run time
 #   install-python-deps libraries          every library the venv's extension modules link
 #                                          is in the image (after a target's last install)
+#   install-python-deps project            the project itself (install_project): metadata,
+#                                          entry points and scripts, its code where it is
 #
 # Reads /run/warmbuild/locks, the step's own folder of what warmbuild exported from
 # the lock: packages.txt (pinned; with hashes when the file `require-hashes` is
@@ -444,6 +446,52 @@ diagnose_compile() {
     cat "$2/pip.log"
   done
 }
+
+if [ "$set_name" = project ]; then
+  # The project itself (`install_project`), as an editable install leaves it: a
+  # dist-info with its METADATA and entry points, a .pth putting its import root on
+  # sys.path, and a script per console/gui entry point, all from the files warmbuild
+  # wrote from pyproject.toml (/run/warmbuild/project). No build backend runs.
+  project=/run/warmbuild/project
+  [ -s "$project/METADATA" ] || exit 0
+  "$VIRTUAL_ENV/bin/python" - "$project" <<'PYTHON'
+import configparser, os, pathlib, sys, sysconfig
+
+given = pathlib.Path(sys.argv[1])
+metadata = (given / "METADATA").read_text()
+fields = dict(line.split(": ", 1) for line in metadata.splitlines() if ": " in line)
+site = pathlib.Path(sysconfig.get_path("purelib"))
+distribution = fields["Name"].replace("-", "_")
+info = site / f"{distribution}-{fields['Version'].replace('-', '_')}.dist-info"
+info.mkdir()
+written = {"METADATA": metadata, "INSTALLER": "warmbuild\n", "entry_points.txt": (given / "entry_points.txt").read_text()}
+root = (given / "import-root").read_text().strip()
+written["direct_url.json"] = '{"url": "file://%s", "dir_info": {"editable": true}}\n' % root
+for name, text in written.items():
+    (info / name).write_text(text)
+(site / f"__editable__.{distribution}.pth").write_text(root + "\n")
+entry_points = configparser.ConfigParser(delimiters=("=",), interpolation=None)
+entry_points.optionxform = str
+entry_points.read_string(written["entry_points.txt"])
+scripts = pathlib.Path(sysconfig.get_path("scripts"))
+made = [info / name for name in written] + [site / f"__editable__.{distribution}.pth"]
+for group in ("console_scripts", "gui_scripts"):
+    for name, reference in (entry_points.items(group) if entry_points.has_section(group) else []):
+        module, _, attribute = reference.partition(":")
+        script = scripts / name
+        script.write_text(
+            f"#!{sys.executable}\nimport sys\nfrom {module} import {attribute.split('.')[0]}\n"
+            f"if __name__ == '__main__':\n    sys.exit({attribute.strip()}())\n"
+        )
+        script.chmod(0o755)
+        made.append(script)
+# RECORD: what an uninstall removes (paths relative to site-packages, as pip writes them).
+record = [os.path.relpath(path, site) for path in made] + [f"{info.name}/RECORD"]
+(info / "RECORD").write_text("".join(f"{path},,\n" for path in record))
+print(f"warmbuild: the project {fields['Name']} {fields['Version']}, imported from {root}")
+PYTHON
+  exit $?
+fi
 
 if [ "$set_name" = os-packages ]; then
   runtime="/run/warmbuild/wheels/runtime-packages.txt"

@@ -261,6 +261,12 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
     install-python-deps dev && install-python-deps paths-editable && install-python-deps check \
     && install-python-deps libraries
+# The project itself (`install_project`): its metadata, entry points and console
+# scripts, its code imported from /app as an editable install does; written from
+# pyproject.toml, so only a change of it re-runs this. No-op when off.
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=locks,source=project,target=/run/warmbuild/project \
+    install-python-deps project
 # The host user's UID/GID, so files the app writes into the mounted tree stay the
 # developer's. After the install, so a different UID never reinstalls anything.
 ARG DEV_UID=1000
@@ -326,6 +332,12 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=paths,target=/run/warmbuild/paths \
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
     install-python-deps paths && install-python-deps check && install-python-deps libraries
+# The project itself (`install_project`): its metadata, entry points and console
+# scripts, its code imported from /app as an editable install does; written from
+# pyproject.toml, so only a change of it re-runs this. No-op when off.
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=locks,source=project,target=/run/warmbuild/project \
+    install-python-deps project
 # No package manager is left for run time: pip goes, with the wheels Python keeps to
 # bootstrap it.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \

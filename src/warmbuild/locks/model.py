@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 MAIN = "main"
 DEV = "dev"
+
+if TYPE_CHECKING:
+    from .project import Project
 
 
 def canonical(name: str) -> str:
@@ -128,6 +132,8 @@ class Lock:
     hashed: bool = True
     # Lines for the exported requirements (an index the lock names), kept as written.
     index_options: tuple[str, ...] = ()
+    # The project itself (its name, version and entry points), for `install_project`.
+    project: Project | None = None
 
     @property
     def lock_file(self) -> str:

@@ -19,6 +19,7 @@ from packaging.requirements import Requirement as Pep508
 
 from ..errors import LockError
 from .model import DEV, MAIN, Artifact, Lock, LockedPackage, Requirement, Source, SourceKind, canonical
+from .project import read_project
 
 # --- Poetry's version constraints, in PEP 440 -----------------------------------------------
 
@@ -296,4 +297,20 @@ def read(pyproject: dict[str, Any], lock_data: dict[str, Any], lock_name: str, a
         extras=frozenset(extras),
         development_groups=tuple(g for g in roots if g != MAIN and g not in optional),
         requires_python=requires_python(pyproject, lock_data),
+        project=read_project(pyproject, "poetry", package_found=_package_found(pyproject, app_dir)),
+    )
+
+
+def _package_found(pyproject: dict[str, Any], app_dir: Path) -> bool:
+    """Whether `poetry install` finds the project's package: declared `packages`, or
+    a module named as the project at the root or under src/ (else it fails)."""
+    poetry = pyproject.get("tool", {}).get("poetry", {})
+    if poetry.get("packages"):
+        return True
+    name = str(pyproject.get("project", {}).get("name") or poetry.get("name") or "")
+    module = canonical(name).replace("-", "_")
+    return (
+        any((app_dir / root / f).exists() for root in ("", "src") for f in (module, f"{module}.py"))
+        if module
+        else False
     )

@@ -58,6 +58,12 @@ def resolve(
             continue
         if not env.accepts(edge.marker, parent_extras):
             continue
+        if lock.project is not None and canonical(edge.name) == lock.project.name:
+            # A package of one extra needs the project itself (kinto-attachment needs
+            # kinto): the project is what is being installed; `project[extra]` adds
+            # that extra's dependencies.
+            stack.extend((child, frozenset()) for extra in edge.extras for child in _extra_roots(lock, extra))
+            continue
         package = _choose(lock, edge)
         if package is None:
             raise LockError(
@@ -73,6 +79,11 @@ def resolve(
         chosen[package.key] = package
         stack.extend((child, frozenset(extras)) for child in package.dependencies)
     return tuple(sorted(chosen.values(), key=lambda p: (p.name, p.version)))
+
+
+def _extra_roots(lock: Lock, extra: str) -> tuple[Requirement, ...]:
+    name = canonical(extra)
+    return lock.roots_of(name) if name in lock.group_names() else ()
 
 
 def closure(packages: Iterable[LockedPackage], roots: Iterable[str]) -> tuple[LockedPackage, ...]:

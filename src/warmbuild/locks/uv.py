@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from ..errors import LockError
 from . import uv_fresh
 from .model import MAIN, Artifact, Lock, LockedPackage, Requirement, Source, SourceKind, canonical
+from .project import read_project
 
 
 def _root(lock_data: dict[str, Any]) -> dict[str, Any]:
@@ -147,4 +148,5 @@ def read(pyproject: dict[str, Any], lock_data: dict[str, Any], lock_name: str, a
         extras=frozenset(optional),
         development_groups=tuple(g for g in defaults if g in groups and g != MAIN),
         requires_python=str(lock_data.get("requires-python", "")),
+        project=read_project(pyproject, "uv", _root(lock_data)),
     )
