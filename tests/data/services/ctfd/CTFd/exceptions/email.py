@@ -1,0 +1,6 @@
+class UserConfirmTokenInvalidException(Exception):
+    pass
+
+
+class UserResetPasswordTokenInvalidException(Exception):
+    pass

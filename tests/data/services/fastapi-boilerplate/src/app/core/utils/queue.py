@@ -1,0 +1,3 @@
+from arq.connections import ArqRedis
+
+pool: ArqRedis | None = None

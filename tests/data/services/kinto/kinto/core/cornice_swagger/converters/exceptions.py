@@ -1,0 +1,6 @@
+class ConversionError(Exception):
+    pass
+
+
+class NoSuchConverter(ConversionError):
+    pass

@@ -1,0 +1,1 @@
+from kinto.plugins.statsd import load_from_config  # noqa: F401

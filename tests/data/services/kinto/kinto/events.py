@@ -1,0 +1,3 @@
+class ServerFlushed:
+    def __init__(self, request):
+        self.request = request

@@ -1,0 +1,3 @@
+window.app.component('lnbits-drawer', {
+  template: '#lnbits-drawer'
+})

@@ -1,0 +1,3 @@
+window.app.component('lnbits-header-wallets', {
+  template: '#lnbits-header-wallets'
+})

@@ -1,0 +1,3 @@
+window.PageError = {
+  template: '#page-error'
+}

@@ -1,0 +1,3 @@
+from .macaroon import load_macaroon
+
+__all__ = ["load_macaroon"]

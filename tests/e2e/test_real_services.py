@@ -1,0 +1,278 @@
+"""Real open-source services as they are (tests/data/services, each with its
+ORIGIN.md): a fresh git repository of the service -> `pip install` of warmbuild's
+wheel -> `warmbuild init` with no edits -> `warmbuild build-prod` -> the prod image
+runs as its non-root user with a read-only root filesystem, beside the databases it
+needs on a network of the test's own, and answers its own health route or command.
+
+Where init writes a value the service does not run with, the case is an xfail
+(strict, raising InitGuessWrong only) naming the key, the value that works and the
+repository's line that says it: the test still runs it, and flags the fix."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+import yaml
+from python_on_whales import docker
+from support import IN_CI, REPO_ROOT
+from support_services import (
+    SERVICES,
+    InitGuessWrong,
+    Service,
+    databases_available_or_skip,
+    network_with_databases,
+    reasons,
+    run_prod,
+    user_of,
+    wait_answer,
+    wrong_keys,
+)
+
+from warmbuild.detect import image_name
+
+# Test-only secrets, given at `docker run` as the services' docs say (never in a config).
+SECRET = "test-only-secret-key-0123456789abcdef0123456789abcdef"
+DB_PASSWORD = "test-only-password"  # support_services.DATABASES' postgres
+HEALTH_SECONDS = 120
+
+
+def known_gap(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, raises=InitGuessWrong, reason=f"init: {reason}")
+
+
+CASES = [
+    pytest.param(
+        Service(
+            "ctfd",
+            # Flask app built by a factory under gunicorn (gevent workers, through its
+            # entrypoint script), a requirements.txt exported without hashes beside a
+            # uv.lock, Python 3.11 only.
+            expected={
+                "context": ".",
+                "lock": "requirements",
+                "python_image": "python:3.11-slim",
+                "server": "gunicorn",
+                "app": "CTFd:create_app()",
+                "interface": "wsgi",
+                "port": 8000,
+                "writable": ["/var/log/CTFd", "/var/uploads"],
+                "health_path": "/healthcheck",
+            },
+            health="/healthcheck",
+            port=8000,
+            # docker-compose.yml: REDIS_URL=redis://cache:6379 (init copies it into env).
+            databases={"redis": "cache"},
+            # SQLite in the upload volume: the compose file's MariaDB has no stand-in.
+            run_env={"SECRET_KEY": SECRET, "DATABASE_URL": "sqlite:////var/uploads/ctfd.db"},
+        ),
+        id="ctfd",
+    ),
+    pytest.param(
+        Service(
+            "full-stack-fastapi-template",
+            # A monorepo's backend/ folder with its uv.lock, its own CLI (`fastapi run`); PostgreSQL.
+            expected={
+                "context": "backend",
+                "command": ["fastapi", "run", "--workers", "4", "app/main.py"],
+                "port": 8000,
+                "health_path": "/api/v1/utils/health-check/",
+            },
+            health="/api/v1/utils/health-check/",
+            port=8000,
+            databases={"postgres": "db"},
+            run_env={
+                "PROJECT_NAME": "Full Stack FastAPI Project",
+                "ENVIRONMENT": "production",
+                "SECRET_KEY": SECRET,
+                "POSTGRES_SERVER": "db",
+                "POSTGRES_USER": "app",
+                "POSTGRES_PASSWORD": DB_PASSWORD,
+                "POSTGRES_DB": "app",
+                "FIRST_SUPERUSER": "admin@example.com",
+                "FIRST_SUPERUSER_PASSWORD": SECRET,
+            },
+        ),
+        id="full-stack-fastapi-template",
+    ),
+    pytest.param(
+        Service(
+            "fastapi-boilerplate",
+            # FastAPI in a src/ layout, uv.lock; PostgreSQL and Redis at start-up; a
+            # logs folder its logger makes beside the code at import.
+            expected={
+                "context": ".",
+                "server": "uvicorn",
+                "app": "app.main:app",
+                "import_root": "src",
+                "port": 8000,
+                "writable": ["src/app/logs"],
+            },
+            # The repository has no health route: FastAPI's /docs page (on while
+            # ENVIRONMENT is local, its default: src/app/core/config.py:106) stands in.
+            health="/docs",
+            port=8000,
+            databases={"postgres": "db", "redis": "redis"},
+            run_env={
+                "SECRET_KEY": SECRET,
+                "POSTGRES_SERVER": "db",
+                "POSTGRES_USER": "app",
+                "POSTGRES_PASSWORD": DB_PASSWORD,
+                "POSTGRES_DB": "app",
+                "REDIS_CACHE_HOST": "redis",
+                "REDIS_QUEUE_HOST": "redis",
+                "REDIS_RATE_LIMIT_HOST": "redis",
+            },
+        ),
+        id="fastapi-boilerplate",
+    ),
+    pytest.param(
+        Service(
+            "lnbits",
+            # FastAPI started by its own console script (uvicorn inside; it reads its own
+            # version from its metadata), a data/ folder it writes, the uv.lock its
+            # Dockerfile syncs with every extra beside a Poetry 2 lock.
+            expected={
+                "context": ".",
+                "lock": "uv",
+                "python_image": "python:3.11-slim",
+                "install_project": True,
+                "command": ["sh", "-c", "lnbits --port $LNBITS_PORT --host $LNBITS_HOST --forwarded-allow-ips='*'"],
+                "port": 5000,
+                "health_path": "/api/v1/health",
+                "writable": ["data"],
+            },
+            health="/api/v1/health",
+            port=5000,
+            # lnbits/server.py:45 makes <LNBITS_EXTENSIONS_PATH>/extensions at start-up,
+            # in its code folder unless the setting (.env.example:71) points elsewhere:
+            # with a read-only root, into its data volume.
+            run_env={"AUTH_SECRET_KEY": SECRET, "LNBITS_EXTENSIONS_PATH": "data"},
+        ),
+        id="lnbits",
+    ),
+    pytest.param(
+        Service(
+            "kinto",
+            # Pyramid under its own console script, a uv.lock synced with five extras,
+            # `kinto init` at build time; PostgreSQL for storage and permissions.
+            expected={
+                "context": ".",
+                "install_project": True,
+                "groups": ["postgresql", "memcached", "redis", "monitoring", "container"],
+                "build_commands": ["kinto init --ini /etc/kinto/kinto.ini --backend=memory --cache-backend=memory"],
+                "command": ["sh", "-c", "kinto migrate --ini $KINTO_INI && kinto start --ini $KINTO_INI --port $PORT"],
+                "port": 8888,
+                "health_path": "/v1/__heartbeat__",
+            },
+            # Asked inside the container, as the image's HEALTHCHECK asks: `kinto init`
+            # (kinto/__main__.py:92-96) writes `host = 127.0.0.1` into the ini its
+            # Dockerfile makes, so the server listens on the container's loopback only.
+            health=("python", "-c", "import urllib.request as u; u.urlopen('http://127.0.0.1:8888/v1/__heartbeat__')"),
+            port=8888,
+            databases={"postgres": "db"},
+            # Its compose file's backends; the URLs carry a password, so they are given
+            # at run time (init leaves them out of the config), and the cache in memory
+            # (memcached has no stand-in).
+            run_env={
+                "KINTO_STORAGE_URL": f"postgresql://app:{DB_PASSWORD}@db/app",
+                "KINTO_PERMISSION_URL": f"postgresql://app:{DB_PASSWORD}@db/app",
+                "KINTO_CACHE_BACKEND": "kinto.core.cache.memory",
+            },
+        ),
+        id="kinto",
+        marks=known_gap(
+            "health_path /health, works: /v1/__heartbeat__ (kinto/core/views/heartbeat.py: a cornice "
+            "Service(path='/__heartbeat__') under the /v1 route prefix; neither its Dockerfile nor its compose "
+            "file has a healthcheck)"
+        ),
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def warmbuild_venv(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One wheel of this checkout and one venv with it installed, for every case:
+    the environment a user's shell has after `pip install warmbuild`."""
+    out = tmp_path_factory.mktemp("wheel")
+    build = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(REPO_ROOT)]
+    subprocess.run(build, check=True, capture_output=True)
+    [wheel] = out.glob("warmbuild-*.whl")
+    venv = tmp_path_factory.mktemp("venv")
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pins = ["-c", str(REPO_ROOT / "ci" / "constraints.txt")]
+    pip = [str(venv / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", *pins, str(wheel)]
+    subprocess.run(pip, check=True, capture_output=True)
+    env = {**os.environ, "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": str(venv)}
+    env.pop("PYTHONPATH", None)
+    return env
+
+
+def fresh_repository(service: str, destination: Path) -> None:
+    shutil.copytree(SERVICES / service, destination)
+    assert not (destination / "warmbuild.yaml").exists(), "nothing of ours"
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    for command in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "the service"]):
+        subprocess.run([*git, *command], cwd=destination, check=True, capture_output=True)
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.mark.parametrize("service", CASES)
+def test_a_real_service_builds_and_answers_as_init_configured_it(
+    tmp_path: Path, unique: str, warmbuild_venv: dict[str, str], service: Service
+) -> None:
+    missing = databases_available_or_skip(service)
+    if missing:
+        (pytest.fail if IN_CI else pytest.skip)(missing)
+    repo = tmp_path / unique
+    fresh_repository(service.name, repo)
+
+    init = run(["warmbuild", "init"], repo, warmbuild_venv, timeout=300)
+    assert init.returncode == 0, init.stdout + init.stderr
+    config_text = (repo / "warmbuild.yaml").read_text()
+    written = yaml.safe_load(config_text)
+    wrong = wrong_keys(written, service.expected)
+
+    def fail(what: str) -> NoReturn:
+        """A failure after a wrong guess is the guess's (the case's known gap)."""
+        if wrong:
+            raise InitGuessWrong("\n".join([*wrong, what]))
+        raise AssertionError(what)
+
+    started = time.monotonic()
+    build = run(["warmbuild", "build-prod", "--branch", "main"], repo, warmbuild_venv, timeout=900)
+    seconds = time.monotonic() - started
+    if build.returncode != 0:
+        fail(f"build-prod exited {build.returncode}:\n{build.stdout[-3000:]}\n{build.stderr[-3000:]}")
+    image = f"127.0.0.1:5000/{image_name(unique)}/prod:main"
+    size = docker.image.inspect(image).size
+    detected = reasons(config_text, ["python_image", "server", "app", "command", "port", "health_path", "writable"])
+    print(
+        f"{service.name}: build-prod {seconds:.0f}s (a new repository, this machine's builder cache), "
+        f"image {size / 1e6:.0f} MB; init: {detected}"
+    )
+
+    with network_with_databases(unique, service.databases) as network:
+        container = run_prod(image, f"{unique}-prod", network, service.run_env)
+        try:
+            configured, uid = user_of(container, image)
+            assert configured not in ("", "root", "0") and uid not in ("", "0"), (configured, uid)
+            try:
+                answer = wait_answer(container, network, service, HEALTH_SECONDS)
+            except AssertionError as error:
+                fail(str(error))
+        finally:
+            container.remove(force=True, volumes=True)
+
+    print(f"{service.name}: {answer}")
+    if wrong:
+        raise InitGuessWrong("\n".join(wrong))
