@@ -241,6 +241,13 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \
     --mount=type=cache,id=warmbuild-apt-lists,target=/var/lib/apt/lists,sharing=locked \
     install-python-deps os-packages
+# The project itself (`install_project`): its metadata, entry points and console
+# scripts, its code imported from /app as an editable install does; written from
+# pyproject.toml, so only a change of it re-runs this (before the dependencies: their
+# changes do not). No-op when off.
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=locks,source=project,target=/run/warmbuild/project \
+    install-python-deps project
 # Light and dev dependencies on top of the deps image; only this step re-runs when
 # they change. Path dependencies are installed editable from /opt/pathdeps, where the
 # dev stack mounts them: an edit there needs no rebuild, like the app's code. The
@@ -261,12 +268,6 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
     install-python-deps dev && install-python-deps paths-editable && install-python-deps check \
     && install-python-deps libraries
-# The project itself (`install_project`): its metadata, entry points and console
-# scripts, its code imported from /app as an editable install does; written from
-# pyproject.toml, so only a change of it re-runs this. No-op when off.
-RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=locks,source=project,target=/run/warmbuild/project \
-    install-python-deps project
 # The host user's UID/GID, so files the app writes into the mounted tree stay the
 # developer's. After the install, so a different UID never reinstalls anything.
 ARG DEV_UID=1000
@@ -299,6 +300,13 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \
     --mount=type=cache,id=warmbuild-apt-lists,target=/var/lib/apt/lists,sharing=locked \
     install-python-deps os-packages
+# The project itself (`install_project`): its metadata, entry points and console
+# scripts, its code imported from /app as an editable install does; written from
+# pyproject.toml, so only a change of it re-runs this (before the dependencies: their
+# changes do not). No-op when off.
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=locks,source=project,target=/run/warmbuild/project \
+    install-python-deps project
 # Light dependencies on top of the deps image.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
@@ -332,12 +340,6 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=paths,target=/run/warmbuild/paths \
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
     install-python-deps paths && install-python-deps check && install-python-deps libraries
-# The project itself (`install_project`): its metadata, entry points and console
-# scripts, its code imported from /app as an editable install does; written from
-# pyproject.toml, so only a change of it re-runs this. No-op when off.
-RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=locks,source=project,target=/run/warmbuild/project \
-    install-python-deps project
 # No package manager is left for run time: pip goes, with the wheels Python keeps to
 # bootstrap it.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
