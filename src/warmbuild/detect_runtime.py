@@ -22,6 +22,8 @@ from .dockerfile import numbered_instructions
 SERVERS = ("gunicorn", "uvicorn", "granian", "hypercorn", "daphne")
 # module:attribute, or module:factory() (gunicorn and granian call it).
 APP_REFERENCE = re.compile(r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*(\(\))?$")
+# A dotted module alone (`gunicorn proj.wsgi`): gunicorn serves its `application`.
+MODULE = re.compile(r"^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$")
 # Flags warmbuild sets itself (bind address, port, reload) or reads into its own keys.
 OWN_FLAGS = {"--bind", "-b", "--host", "--port", "-p", "--reload", "--workers", "-w", "--factory"}
 VALUED_FLAGS = {
@@ -173,6 +175,8 @@ def read_server_command(argv: list[str], defaults: Mapping[str, str] | None = No
                 kept.append(word)
         elif not app and APP_REFERENCE.match(word):
             app = word
+        elif not app and server == "gunicorn" and MODULE.match(word):
+            app = f"{word}:application"  # gunicorn's default attribute (ephios.wsgi)
         index += 1
     if not app:
         return None
@@ -258,9 +262,15 @@ def read_dockerfile(statements: Statements, files: Mapping[str, str], path: str)
             statements.say("installs", found, f"{path}:{i.line} RUN {i.args[:70]}")
     env = [(k, v, f"{path}:{i.line}") for i in final if i.keyword == "ENV" for k, v in _env_pairs(i.args)]
     _environment(statements, env)
-    command = next((i for i in reversed(final) if i.keyword in ("CMD", "ENTRYPOINT")), None)
-    if command is not None:
-        _command(statements, files, _argv(command.args), f"{path}:{command.line} {command.keyword} {command.args}")
+    entrypoint = next((i for i in reversed(final) if i.keyword == "ENTRYPOINT"), None)
+    cmd = next((i for i in reversed(final) if i.keyword == "CMD"), None)
+    # What the container runs: ENTRYPOINT with CMD as its arguments, or CMD alone.
+    said = [i for i in (entrypoint, cmd) if i is not None]
+    if said:
+        argv = [word for i in said for word in _argv(i.args)] if entrypoint and entrypoint.args.startswith("[") else []
+        argv = argv or _argv(said[0].args)
+        where = " ".join(f"{path}:{i.line} {i.keyword} {i.args}" for i in said)
+        _command(statements, files, argv, where, _copied_files(final))
 
 
 PYTHON_IMAGE = re.compile(r"^(?:docker\.io/)?(?:library/)?python:(\d+\.\d+)\b")
@@ -372,13 +382,19 @@ def _environment(statements: Statements, pairs: list[tuple[str, str, str]]) -> N
         statements.say("env", kept, f"{places} (secrets left out: names that look like one, URLs with a password)")
 
 
-def _command(statements: Statements, files: Mapping[str, str], argv: list[str], where: str) -> None:
+def _command(
+    statements: Statements,
+    files: Mapping[str, str],
+    argv: list[str],
+    where: str,
+    copied: Mapping[str, str] | None = None,
+) -> None:
     """A CMD, ENTRYPOINT, compose command or Procfile line: a known server's command
     line as warmbuild's keys (through the script it runs, if the repository has it),
     else the command as it is. The first source that names a command says all of it."""
     if "server" in statements.found or "command" in statements.found:
         return
-    script = _script(files, argv)
+    script = _script(files, argv, copied)
     ran, defaults = argv, {}
     if script is not None:
         last = _last_exec(files[script])
@@ -408,12 +424,27 @@ def _without_runners(word: str) -> str:
     return RUNNER.sub("", word)
 
 
-def _script(files: Mapping[str, str], argv: list[str]) -> str | None:
-    """The repository's shell script a command starts, if it has it."""
+def _script(files: Mapping[str, str], argv: list[str], copied: Mapping[str, str] | None = None) -> str | None:
+    """The repository's shell script a command starts, if it has it: by its name, or
+    by where the Dockerfile copied it (``copied``: destination -> repository path,
+    `COPY deployment/docker/entrypoint.sh /usr/local/bin/ephios`)."""
     if not argv:
         return None
+    for destination, source in (copied or {}).items():
+        if argv[0] in (destination, PurePosixPath(destination).name) and source in files:
+            return source
     name = PurePosixPath(argv[0]).name
     return next((path for path in sorted(files) if path.endswith(".sh") and PurePosixPath(path).name == name), None)
+
+
+def _copied_files(stage: list[Instruction]) -> dict[str, str]:
+    """The final stage's `COPY <one repository file> <absolute path>` lines."""
+    found = {}
+    for i in stage:
+        words = [w for w in i.args.split() if not w.startswith("--")] if i.keyword in ("COPY", "ADD") else []
+        if len(words) == 2 and words[1].startswith("/") and not words[1].endswith("/"):
+            found[words[1]] = str(PurePosixPath(words[0]))
+    return found
 
 
 def read_compose(statements: Statements, files: Mapping[str, str], folder: str) -> None:

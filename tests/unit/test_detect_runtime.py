@@ -417,3 +417,20 @@ def test_build_commands_from_the_final_stage(runs: str, scripts: list[str], expe
     found = detect_build_commands({"Dockerfile": f"FROM python:3.12 AS b\nRUN flask x\nFROM python:3.12-slim\n{runs}"},
                                   ".", scripts)  # fmt: skip
     assert (found.value if found else None) == expected
+
+
+def test_an_entrypoint_copied_under_another_name_with_cmd_as_its_arguments() -> None:
+    """ephios' shape (MIT, ephios-dev/ephios at 40d8f1b7: Dockerfile, deployment/docker):
+    the script is copied to /usr/local/bin/ephios, ENTRYPOINT ["ephios"] + CMD ["run"];
+    gunicorn names a module (its `application`). Its real script execs supervisord."""
+    files = {
+        "Dockerfile": "FROM python:3.11-bookworm\nCOPY deployment/docker/entrypoint.sh /usr/local/bin/ephios\n"
+        'ENTRYPOINT ["ephios"]\nCMD ["run"]\n',
+        "deployment/docker/entrypoint.sh": '#!/bin/bash\nif [ "$1" == "run" ]; then\n  python manage.py migrate\n'
+        "  exec gunicorn ephios.wsgi --bind 0.0.0.0:80 --workers 5\nfi\n",
+    }
+    found = detect_runtime(files, ".")
+    assert {k: found[k].value for k in ("server", "app", "port", "workers")} == {
+        "server": "gunicorn", "app": "ephios.wsgi:application", "port": 80, "workers": 5,
+    }  # fmt: skip
+    assert "deployment/docker/entrypoint.sh; what it runs before is not run" in found["app"].reason
