@@ -6,6 +6,7 @@ Pure: the files come in as a mapping (path -> text); nothing is read here."""
 
 from __future__ import annotations
 
+import configparser
 import itertools
 import json
 import re
@@ -30,7 +31,8 @@ VALUED_FLAGS = {
     "--bind", "-b", "--host", "--port", "-p", "--workers", "-w", "--worker-class", "-k", "--chdir", "--app-dir",
     "--interface", "--timeout", "-t", "--threads", "--log-level", "--access-logfile", "--error-logfile",
     "--worker-tmp-dir", "--max-requests", "--graceful-timeout", "--keep-alive", "--root-path", "--log-config",
-    "--config", "-c", "--forwarded-allow-ips", "--limit-concurrency", "--backlog",
+    "--config", "-c", "--forwarded-allow-ips", "--limit-concurrency", "--backlog", "--name", "-n",
+    "--max-requests-jitter", "--pythonpath", "--env", "-e", "--user", "-u", "--group", "-g", "--umask",
 }  # fmt: skip
 # Settings the images set themselves; and names that look like secrets (never in a
 # config file: they are BuildKit secrets or run-time environment).
@@ -94,10 +96,13 @@ def _expand(word: str, defaults: Mapping[str, str]) -> str | None:
 
 
 def _last_exec(script: str) -> str:
-    """The command a shell entrypoint ends in: its last `exec …` (continuations joined)."""
+    """The command a shell entrypoint serves with: of its `exec …` lines
+    (continuations joined), the last that starts a server or supervisord (ephios'
+    script execs supervisord for `run` and `manage.py "$@"` otherwise), else the last."""
     joined = re.sub(r"\\\n\s*", " ", script)
     found = re.findall(r"^\s*exec\s+(.+)$", joined, re.MULTILINE)
-    return found[-1] if found else ""
+    serving = [line for line in found if re.match(r"^\S*\b(supervisord|" + "|".join(SERVERS) + r")\b", line.strip())]
+    return str((serving or found or [""])[-1])
 
 
 # --- the server command ---------------------------------------------------------------------------
@@ -402,6 +407,10 @@ def _command(
             ran, defaults = shlex.split(last), _shell_defaults(files[script])
             where = f"{where}, which ends in `exec {last.strip()[:80]}` ({script}; what it runs before is not run)"
     server = read_server_command(ran, defaults)
+    supervised = _supervised_server(files, ran, copied or {}) if server is None else None
+    if supervised is not None:
+        server, program = supervised
+        where = f"{where}; {program}"
     if server is None:
         # The script by its place in warmbuild's image (the app's folder is /app); the
         # venv is on PATH there and no package manager is: `uv run x` is `x`.
@@ -414,6 +423,33 @@ def _command(
                        ("server_args", list(server.server_args))):  # fmt: skip
         if value:  # 0 workers, no interface, no port: the server's defaults, nothing said
             statements.say(key, value, where)
+
+
+def _supervised_server(
+    files: Mapping[str, str], argv: list[str], copied: Mapping[str, str]
+) -> tuple[ServerCommand, str] | None:
+    """The server a `supervisord -c CONF` runs, CONF being a repository file the
+    Dockerfile copied (ephios: gunicorn beside a cron program): its first [program:…]
+    that is a server warmbuild knows, and where it says so. The other programs are
+    the image's business (workers: a compose stack's services)."""
+    words = _unwrapped(argv)
+    if not words or PurePosixPath(words[0]).name != "supervisord":
+        return None
+    conf = next((b for a, b in itertools.pairwise(words) if a in ("-c", "--configuration")), "/etc/supervisord.conf")
+    source = copied.get(conf, "")
+    if source not in files:
+        return None
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(files[source])
+    except configparser.Error:
+        return None
+    for section in parser.sections():
+        command = parser.get(section, "command", fallback="")
+        server = read_server_command(shlex.split(command)) if section.startswith("program:") and command else None
+        if server is not None:
+            return server, f"{source} [{section}] command={command[:80]}"
+    return None
 
 
 # `uv run [--frozen …] x` / `poetry run x` inside a shell command line.

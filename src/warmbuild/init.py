@@ -45,7 +45,7 @@ def _wanted(name: str) -> bool:
         name in READ_NAMES
         or (name.startswith("requirements") and name.endswith(".txt"))
         # Sources, entrypoint scripts, named Dockerfiles (app.Dockerfile).
-        or name.endswith((".py", ".sh", ".Dockerfile"))
+        or name.endswith((".py", ".sh", ".Dockerfile", ".conf"))  # .conf: supervisord's, which a script execs
         or name.lower().startswith(("dockerfile", "compose", "docker-compose", "procfile"))
     )
 
@@ -126,7 +126,8 @@ def detect_all(
         )
     found.set("python_image", python, f"python:{version[0]}.{version[1]}-slim")
     env = locks.TargetEnvironment((*version, 0))
-    prod = locks.install_set(lock, [locks.MAIN], env, f"{prefix}{app_folder.lock_file}")
+    chosen_groups = _groups_it_installs(lock, installs)
+    prod = locks.install_set(lock, [locks.MAIN, *chosen_groups], env, f"{prefix}{app_folder.lock_file}")
     sizes = index_sizes(prod, env, lock.index_options) if index_sizes else {}
     found.set("heavy", detect.detect_heavy(prod, env, sizes))
     runtime, build = detect.detect_system_packages(prod, env)
@@ -173,7 +174,6 @@ def detect_all(
         if groups_found.optional
         else "the lock has no optional groups or extras"
     )
-    chosen_groups = _groups_it_installs(lock, installs)
     if chosen_groups and installs is not None:
         found.set("groups", detect.Finding(chosen_groups, f"{installs.reason}: what its Dockerfile installs"))
     return found

@@ -191,9 +191,34 @@ def lock_files(selection: Selection, target: str, lock_texts: tuple[tuple[str, s
     built = built_packages(selection, target)
     files["build/build.txt"] = "".join(build_line(p) + "\n" for p in built)
     if target != "deps":
-        files["paths/paths.txt"] = "".join(f"{p.name}\n" for p in path_packages(selection, target))
         files.update(project_files(selection))
+        check_server(selection, target)
+        files["paths/paths.txt"] = "".join(f"{p.name}\n" for p in path_packages(selection, target))
     return files
+
+
+def check_server(selection: Selection, target: str) -> None:
+    """The server `server` names is in what the target installs: an image whose
+    command is `gunicorn …` without gunicorn fails at start, not here. (A Dockerfile
+    that installs its server beside the lock, `pip install gunicorn`, hides it there.)"""
+    config = selection.config
+    if config.command or (target == "dev" and config.dev_command):
+        return
+    needed = [config.server]
+    if config.server == "gunicorn" and config.interface == "asgi":
+        needed.append("uvicorn")  # its worker class
+    have = {p.name for p in installed(selection, target)}
+    missing = [name for name in needed if name not in have]
+    if missing:
+        names = " ".join(missing)
+        add = {"poetry": f"`poetry add {names}`", "uv": f"`uv add {names}`"}.get(
+            selection.lock.kind, f"{names} in the file it is compiled from, then recompile"
+        )
+        raise ConfigError(
+            f"server: {', '.join(missing)} is not in what {selection.lock_name} installs for {target}, so the image "
+            "could not start",
+            f"add it to the project and relock ({add}), or set `command:` in warmbuild.yaml",
+        )
 
 
 def project_files(selection: Selection) -> dict[str, str]:

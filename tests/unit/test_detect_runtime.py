@@ -434,3 +434,24 @@ def test_an_entrypoint_copied_under_another_name_with_cmd_as_its_arguments() -> 
         "server": "gunicorn", "app": "ephios.wsgi:application", "port": 80, "workers": 5,
     }  # fmt: skip
     assert "deployment/docker/entrypoint.sh; what it runs before is not run" in found["app"].reason
+
+
+def test_the_server_a_copied_supervisord_config_runs() -> None:
+    """ephios at 40d8f1b7: its entrypoint execs supervisord with the config the
+    Dockerfile copied, whose [program:gunicorn] serves (a cron program beside it)."""
+    files = {
+        "Dockerfile": "FROM python:3.11-bookworm\nCOPY deployment/docker/entrypoint.sh /usr/local/bin/ephios\n"
+        "COPY deployment/docker/supervisord.conf /etc/supervisord.conf\n"
+        'ENTRYPOINT ["ephios"]\nCMD ["run"]\n',
+        "deployment/docker/entrypoint.sh": '#!/bin/bash\nif [ "$1" == "run" ]; then\n  python manage.py migrate\n'
+        '  exec supervisord -n -c /etc/supervisord.conf\nfi\nexec python manage.py "$@"\n',
+        "deployment/docker/supervisord.conf": "[supervisord]\nnodaemon=true\n\n[program:gunicorn]\n"
+        "command=gunicorn ephios.wsgi --bind 0.0.0.0:80 --name ephios --workers 5 --max-requests 1000\n\n"
+        "[program:cronscript]\ncommand=/usr/local/bin/cron.sh\n",
+    }
+    found = detect_runtime(files, ".")
+    assert {k: found[k].value for k in ("server", "app", "port", "workers", "server_args")} == {
+        "server": "gunicorn", "app": "ephios.wsgi:application", "port": 80, "workers": 5,
+        "server_args": ["--name", "ephios", "--max-requests", "1000"],
+    }  # fmt: skip
+    assert "; deployment/docker/supervisord.conf [program:gunicorn] command=gunicorn ephios.wsgi" in found["app"].reason

@@ -84,7 +84,9 @@ def project_files(config: Config, app_dir: Path, target: str = "prod") -> dict[s
 
 def test_the_project_files_follow_install_project_and_the_import_root() -> None:
     assert project_files(EXAMPLE, REPO_ROOT / "backend") == {"project/METADATA": ""}
-    kinto = EXAMPLE.model_copy(update={"install_project": True, "import_root": "src", "heavy": ()})
+    kinto = EXAMPLE.model_copy(
+        update={"install_project": True, "import_root": "src", "heavy": (), "command": ("kinto", "start")}
+    )
     files = project_files(kinto, SERVICES / "kinto")
     assert files["project/METADATA"].startswith("Metadata-Version: 2.1\nName: kinto\n")
     assert files["project/import-root"] == "/app/src\n"
@@ -107,3 +109,22 @@ def test_an_extra_whose_package_needs_the_project_itself_resolves() -> None:
     installed = locks.install_set(kinto, ["main", "container"], locks.TargetEnvironment((3, 13, 0)))
     assert {"kinto-attachment", "kinto-emailer"} <= {p.name for p in installed}
     assert "kinto" not in {p.name for p in installed}
+
+
+@pytest.mark.parametrize(
+    "changes, problem",
+    [
+        ({"server": "gunicorn"}, "server: gunicorn is not in what"),
+        ({"server": "gunicorn", "command": ("python", "-m", "app")}, None),  # the command is the app's business
+        ({"server": "uvicorn"}, None),
+    ],
+    ids=["a server the lock lacks (ephios installs gunicorn beside its lock)", "a command", "uvicorn is locked"],
+)
+def test_the_server_must_be_in_what_the_target_installs(changes: dict[str, Any], problem: str | None) -> None:
+    config = EXAMPLE.model_copy(update=changes)
+    if problem is None:
+        plan_build(sample_inputs(config), "prod")
+        return
+    with pytest.raises(ConfigError) as error:
+        plan_build(sample_inputs(config), "prod")
+    assert error.value.problem.startswith(problem) and "relock" in error.value.fix

@@ -243,13 +243,13 @@ def test_the_packaged_dockerfile_holds_the_default_configurations_blocks() -> No
 
 
 def test_an_apps_dockerfile_is_rendered_and_staged_by_content() -> None:
-    config = EXAMPLE.model_copy(update={"server": "gunicorn", "workers": 2, "writable": ("data",)})
+    config = EXAMPLE.model_copy(update={"workers": 2, "writable": ("data",)})
     prod = plan.plan_build(sample_inputs(config), "prod")
     files = dict(prod.definition_files)
     assert prod.dockerfile.name == "Dockerfile" and re.fullmatch(
         r"dockerfile-[0-9a-f]{16}", prod.dockerfile.parent.name
     )
-    assert "gunicorn" in files["Dockerfile"] and 'VOLUME ["/app/data"]' in files["Dockerfile"]
+    assert "--workers 2" in files["Dockerfile"] and 'VOLUME ["/app/data"]' in files["Dockerfile"]
     assert files["Dockerfile.dockerignore"] == sample_inputs().dockerignore_text
     other = plan.plan_build(sample_inputs(config.model_copy(update={"workers": 3})), "prod")
     assert other.dockerfile != prod.dockerfile, "another runtime, another folder"
