@@ -297,7 +297,7 @@ def _missing_libraries(run: BuildRun) -> BuildFailed | None:
 
 # `install-python-deps check` after a target's last install: one line a problem,
 # then the lock the set came from.
-CHECK_LINE = re.compile(r"^warmbuild-check: (missing|conflict|lock): (.+)$", re.MULTILINE)
+CHECK_LINE = re.compile(r"^warmbuild-check: (missing|conflict|undeclared|lock): (.+)$", re.MULTILINE)
 # Markers that name a platform: the lock was resolved for another one.
 PLATFORM_MARKER = re.compile(r"\b(sys_platform|platform_system|platform_machine|os_name|platform_release)\b")
 
@@ -311,6 +311,11 @@ def _relock(source: str) -> str:
         return f"run `{tool}` and build again (the lock is for every platform: it was edited by hand or is damaged)"
     file = "the requirements file" if source == "the lock" else source
     return f"recompile {file} on linux (uv pip compile --python-platform linux)"
+
+
+def _add_command(source: str, name: str) -> str:
+    tool = {"poetry.lock": "poetry add", "uv.lock": "uv add"}.get(source.rsplit("/", 1)[-1])
+    return f"`{tool} {name}`" if tool else f"{name} in the file {source} is compiled from"
 
 
 def _incomplete_set(run: BuildRun) -> BuildFailed | None:
@@ -327,6 +332,12 @@ def _incomplete_set(run: BuildRun) -> BuildFailed | None:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         if kind == "conflict":
             return BuildFailed(f"the installed set is inconsistent: {first}{more}", _relock(source))
+        if kind == "undeclared":
+            return BuildFailed(
+                f"the installed set is incomplete: {first}{more} — Python's own images before 3.12 carried "
+                "setuptools in every environment; this one holds what the lock installs",
+                f"add setuptools to the project's dependencies and relock ({_add_command(source, 'setuptools')})",
+            )
         if source.rsplit("/", 1)[-1] in UNIVERSAL_LOCKS:
             why = "the lock does not hold it"
         elif PLATFORM_MARKER.search(first):

@@ -17,7 +17,8 @@ from datetime import datetime
 from typing import Any
 
 # "[deps 2/4] RUN …" or "[2/4] COPY …": a Dockerfile instruction of a stage.
-_STEP_NAME = re.compile(r"^\[(?:(?P<stage>[^\]\s]+) )?(?P<index>\d+)/(?P<count>\d+)\] (?P<instruction>.*)$", re.S)
+# BuildKit pads the index to the count's width: "[prod  6/10]", "[ 3/12]".
+_STEP_NAME = re.compile(r"^\[(?:(?P<stage>[^\]\s]+) )?\s*(?P<index>\d+)/(?P<count>\d+)\] (?P<instruction>.*)$", re.S)
 
 
 @dataclass

@@ -128,11 +128,15 @@ def _absolute(folder: str) -> str:
 
 def health_command(config: Config) -> tuple[str, ...]:
     """`health_command`, else a GET of `health_path` on $PORT with the app's own Python
-    (slim images have no curl); any 2xx/3xx answer is healthy."""
+    (slim images have no curl); any 2xx/3xx answer is healthy, as `curl -f` judges:
+    a redirect is not followed (Django behind TLS answers plain HTTP with a 301 to
+    https, which this port does not speak)."""
     if config.health_command:
         return config.health_command
-    url = f'"http://127.0.0.1:" + os.environ["PORT"] + {json.dumps(config.health_path)}'
-    ask = f"import os, urllib.request; urllib.request.urlopen({url}, timeout=4)"
+    ask = (
+        "import http.client, os; c = http.client.HTTPConnection('127.0.0.1', int(os.environ['PORT']), timeout=4); "
+        f"c.request('GET', {json.dumps(config.health_path)}); raise SystemExit(c.getresponse().status >= 400)"
+    )
     return ("python", "-c", ask)
 
 

@@ -89,6 +89,35 @@ def test_the_installed_set_is_checked(tmp_path: Path, distributions: dict[str, l
     assert result.returncode == (1 if problems else 0)
 
 
+@pytest.mark.parametrize(
+    "module, with_setuptools, problem",
+    [
+        pytest.param("import pkg_resources\n", False,
+                     "undeclared: django-polymorphic 3.1.0 imports pkg_resources (polymorphic/__init__.py:2) without "
+                     "requiring setuptools, which provides it", id="django-polymorphic-3.1"),
+        pytest.param("import pkg_resources\n", True, None, id="setuptools-is-installed"),
+        pytest.param("try:\n    import pkg_resources\nexcept ImportError:\n    pass\n", False, None,
+                     id="a-guarded-import"),
+    ],
+)  # fmt: skip
+def test_a_package_importing_pkg_resources_needs_setuptools_installed(
+    tmp_path: Path, module: str, with_setuptools: bool, problem: str | None
+) -> None:
+    """django-polymorphic 3.1.0's `polymorphic/__init__.py` imports pkg_resources at
+    module level without requiring setuptools (Python's images before 3.12 had it)."""
+    distributions: dict[str, list[str]] = {"django-polymorphic 3.1.0": []}
+    if with_setuptools:
+        distributions["setuptools 75.0.0"] = []
+    venv = venv_with(tmp_path, distributions)
+    site = next(venv.glob("lib/python*/site-packages"))
+    (site / "polymorphic").mkdir()
+    (site / "polymorphic" / "__init__.py").write_text('"""Seamless polymorphic inheritance."""\n' + module)
+    (site / "django_polymorphic-3.1.0.dist-info" / "RECORD").write_text("polymorphic/__init__.py,sha256=x,1\n")
+    result = check(venv)
+    said = [line.removeprefix("warmbuild-check: ") for line in result.stderr.splitlines()]
+    assert said == ([problem, "lock: the lock"] if problem else []), result.stderr
+
+
 def test_the_check_names_the_lock_the_export_came_from(tmp_path: Path) -> None:
     exported = locks.requirements_text([], source="requirements.txt")
     result = check(venv_with(tmp_path, {"keyring 25.6.0": ["jeepney>=0.4.2; sys_platform == 'linux'"]}), exported)
@@ -146,6 +175,15 @@ TORCH = (
             "the installed set is inconsistent: scipy 1.14.1 requires numpy>=1.23.5, 1.21.0 is installed; fix: "
             "run `uv lock` and build again (the lock is for every platform: it was edited by hand or is damaged)",
             id="universal-lock-conflict",
+        ),
+        pytest.param(
+            "warmbuild-check: undeclared: django-polymorphic 3.1.0 imports pkg_resources (polymorphic/__init__.py:9) "
+            "without requiring setuptools, which provides it\nwarmbuild-check: lock: ./poetry.lock\n",
+            "the installed set is incomplete: django-polymorphic 3.1.0 imports pkg_resources "
+            "(polymorphic/__init__.py:9) without requiring setuptools, which provides it — Python's own images "
+            "before 3.12 carried setuptools in every environment; this one holds what the lock installs; fix: add "
+            "setuptools to the project's dependencies and relock (`poetry add setuptools`)",
+            id="pkg-resources-without-setuptools",
         ),
     ],
 )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from warmbuild.progress import RawJsonDecoder, parse_rawjson
+from warmbuild.progress import RawJsonDecoder, Vertex, parse_rawjson
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -54,3 +54,18 @@ def test_failed_cache_imports_become_warnings_except_missing_refs() -> None:
     assert progress.import_warnings() == [
         "cache import from reg/app/cache:dev-main failed (unexpected status: 401 Unauthorized); built without it"
     ]
+
+
+@pytest.mark.parametrize(
+    "name, step, stage",
+    [
+        ("[prod 5/9] RUN install-python-deps main", True, "prod"),
+        # BuildKit pads the index to the count's width: a stage of ten steps or more.
+        ("[prod  6/10] RUN install-python-deps paths && install-python-deps check", True, "prod"),
+        ("[ 3/12] COPY . /app", True, ""),
+        ("[internal] load build definition from Dockerfile", False, ""),
+    ],
+)
+def test_step_names(name: str, step: bool, stage: str) -> None:
+    vertex = Vertex("sha256:0", name)
+    assert (vertex.is_step, vertex.stage) == (step, stage)

@@ -3,11 +3,14 @@ stages (command, environment, folders, build commands, health check), as tables.
 
 from __future__ import annotations
 
+import http.server
 import json
+import os
 import re
 import shlex
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -186,17 +189,42 @@ def test_what_dev_leaves_out(settings: dict[str, Any], absent: str) -> None:
     assert absent not in runtime.render(parse_config(settings, None), Target.DEV)
 
 
-@pytest.mark.parametrize("path", ["/health", "/api/v1/health/", "/-/ping?full=1"])
-def test_the_health_route_check_is_valid_python_asking_that_route(path: str) -> None:
+class Answers(http.server.BaseHTTPRequestHandler):
+    """Answers GET <path> with the status the path names (/status/301 -> 301, and a
+    Location to https: Django's SECURE_SSL_REDIRECT); /gone is a 404."""
+
+    def do_GET(self) -> None:
+        status = int(self.path.rsplit("/", 1)[-1]) if self.path.startswith("/status/") else 404
+        self.send_response(status)
+        if status == 301:
+            self.send_header("Location", f"https://127.0.0.1{self.path}")
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:  # quiet
+        pass
+
+
+@pytest.mark.parametrize(
+    "path, healthy",
+    [("/status/200", True), ("/status/301", True), ("/status/503", False), ("/gone", False)],
+    ids=["ok", "a redirect is not followed (curl -f judges so)", "unavailable", "no such route"],
+)
+def test_the_image_health_check_asks_its_route_on_port(path: str, healthy: bool) -> None:
     [health] = [
         line
         for line in runtime.render(parse_config({"health_path": path}, None), Target.PROD).splitlines()
-        if "CMD [" in line and "urlopen" in line
+        if line.strip().startswith("CMD [") and "http.client" in line
     ]
     argv = json.loads(health.strip().removeprefix("CMD "))
-    code = argv[2]
-    compile(code, "<healthcheck>", "exec")
-    assert json.dumps(path) in code and 'os.environ["PORT"]' in code
+    server = http.server.HTTPServer(("127.0.0.1", 0), Answers)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        env = {**os.environ, "PORT": str(server.server_address[1])}
+        done = subprocess.run([sys.executable, *argv[1:]], env=env, capture_output=True, timeout=30)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert (done.returncode == 0) is healthy, done.stderr
 
 
 def test_dev_health_check_is_what_compose_runs_in_a_shell() -> None:

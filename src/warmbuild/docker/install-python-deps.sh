@@ -720,6 +720,29 @@ for name, found in sorted(requires.items()):
             problems.append(f"missing: {who} {asked}{requirement.specifier}{marker}")
         elif requirement.specifier and not requirement.specifier.contains(other.get("Version", ""), prereleases=True):
             problems.append(f"conflict: {who} {asked}{requirement.specifier}{marker}, {other.get('Version')} is installed")
+# pkg_resources comes with setuptools, which Python's own images before 3.12 carried
+# in every environment: a package that imports it at module level without requiring
+# setuptools worked there by accident (django-polymorphic 3.1). This venv holds what
+# the lock installs, and nothing else.
+if "setuptools" not in installed:
+    unconditional = re.compile(rb"^(?:import|from) pkg_resources\b", re.MULTILINE)
+    for site in sites:
+        for record in sorted(glob.glob(f"{glob.escape(site)}/*.dist-info/RECORD")):
+            meta = headers(record[: -len("RECORD")] + "METADATA")
+            with open(record, encoding="utf-8", errors="replace") as rows:
+                files = [row.split(",", 1)[0] for row in rows if row.split(",", 1)[0].endswith(".py")]
+            for relative in files:
+                try:
+                    with open(f"{site}/{relative}", "rb") as source:
+                        text = source.read()
+                except OSError:
+                    continue
+                found = unconditional.search(text) if b"pkg_resources" in text else None
+                if found:
+                    line = text.count(b"\n", 0, found.start()) + 1
+                    problems.append(f"undeclared: {meta.get('Name')} {meta.get('Version', '')} imports pkg_resources "
+                                    f"({relative}:{line}) without requiring setuptools, which provides it")
+                    break
 if problems:
     try:
         with open(exported, encoding="utf-8") as file:

@@ -279,7 +279,7 @@ RUN if [ "$DEV_UID" != 0 ]; then \
 WORKDIR /app
 # --- runtime of dev: warmbuild renders the lines down to the end marker from warmbuild.yaml
 ENV PORT="8000"
-ENV WARMBUILD_HEALTHCHECK="python -c 'import os, urllib.request; urllib.request.urlopen(\"http://127.0.0.1:\" + os.environ[\"PORT\"] + \"/health\", timeout=4)'"
+ENV WARMBUILD_HEALTHCHECK="python -c 'import http.client, os; c = http.client.HTTPConnection('\"'\"'127.0.0.1'\"'\"', int(os.environ['\"'\"'PORT'\"'\"']), timeout=4); c.request('\"'\"'GET'\"'\"', \"/health\"); raise SystemExit(c.getresponse().status >= 400)'"
 EXPOSE 8000
 USER ${DEV_UID}:${DEV_GID}
 CMD ["sh", "-c", "exec uvicorn --host 0.0.0.0 --port \"$PORT\" --reload app.main:app"]
@@ -355,6 +355,6 @@ ENV PORT="8000"
 EXPOSE 8000
 USER 10001:10001
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(\"http://127.0.0.1:\" + os.environ[\"PORT\"] + \"/health\", timeout=4)"]
+    CMD ["python", "-c", "import http.client, os; c = http.client.HTTPConnection('127.0.0.1', int(os.environ['PORT']), timeout=4); c.request('GET', \"/health\"); raise SystemExit(c.getresponse().status >= 400)"]
 CMD ["sh", "-c", "exec uvicorn --host 0.0.0.0 --port \"$PORT\" app.main:app"]
 # --- end of runtime
