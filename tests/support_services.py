@@ -44,6 +44,8 @@ class Service:
     port: int
     databases: Mapping[str, str] = field(default_factory=dict)
     run_env: Mapping[str, str] = field(default_factory=dict)
+    # Headers of the health request, as the proxy in front of it sends them.
+    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -130,10 +132,34 @@ def _exits_zero(container: Container, command: tuple[str, ...]) -> bool:
     return probe.returncode == 0
 
 
-def run_prod(image: str, name: str, network: str, env: Mapping[str, str]) -> Container:
+def run_prod(
+    image: str,
+    name: str,
+    network: str,
+    env: Mapping[str, str],
+    volumes: tuple[tuple[str, str], ...] = (),
+) -> Container:
     """The prod image as production runs it: read-only root filesystem, /tmp a tmpfs;
-    the folders the app writes are the image's VOLUMEs (from `writable`)."""
-    return docker.run(image, detach=True, name=name, networks=[network], read_only=True, tmpfs=["/tmp"], envs=dict(env))
+    the folders the app writes are the image's VOLUMEs (from `writable`), or the
+    named ``volumes`` (name, folder) an operator mounts there to keep them."""
+    return docker.run(
+        image, detach=True, name=name, networks=[network], read_only=True, tmpfs=["/tmp"], envs=dict(env),
+        volumes=list(volumes),
+    )  # fmt: skip
+
+
+def run_once(
+    image: str, network: str, env: Mapping[str, str], volumes: tuple[tuple[str, str], ...], *command: str
+) -> str:
+    """A one-off command in the prod image (migrations, a periodic job), as an operator
+    runs it beside the service: its output; fails with it when it fails."""
+    flags = [f"--env={k}={v}" for k, v in env.items()] + [f"--volume={v}:{f}" for v, f in volumes]
+    argv = ["docker", "run", "--rm", "--read-only", "--tmpfs=/tmp", f"--network={network}", *flags, image, *command]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, (
+        f"{' '.join(command)} exited {done.returncode}:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+    )
+    return done.stdout
 
 
 def user_of(container: Container, image: str) -> tuple[str, str]:
@@ -158,7 +184,8 @@ def wait_answer(container: Container, network: str, service: Service, seconds: f
         if isinstance(service.health, str):
             url = f"http://{address_of(container.id, network)}:{service.port}{service.health}"
             try:
-                with urllib.request.urlopen(url, timeout=5) as response:
+                request = urllib.request.Request(url, headers=dict(service.headers))
+                with urllib.request.urlopen(request, timeout=5) as response:
                     return f"GET {service.health} {response.status}"
             except urllib.error.HTTPError as error:
                 last = f"GET {service.health} {error.code}"
@@ -215,6 +242,7 @@ __all__ = [
     "databases_available_or_skip",
     "network_with_databases",
     "reasons",
+    "run_once",
     "run_prod",
     "user_of",
     "wait_answer",

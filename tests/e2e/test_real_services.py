@@ -29,6 +29,7 @@ from support_services import (
     databases_available_or_skip,
     network_with_databases,
     reasons,
+    run_once,
     run_prod,
     user_of,
     wait_answer,
@@ -276,3 +277,103 @@ def test_a_real_service_builds_and_answers_as_init_configured_it(
     print(f"{service.name}: {answer}")
     if wrong:
         raise InitGuessWrong("\n".join(wrong))
+
+
+# ephios (MIT, tests/data/services/ephios.ORIGIN.md): Django under gunicorn, which its
+# entrypoint starts through supervisord beside a cron program; a Poetry 1.x lock with
+# every extra (psycopg2 and mysqlclient compiled from source); SQLite in its data folder.
+EPHIOS_EXPECTED = {
+    "python_image": "python:3.11-slim",
+    "server": "gunicorn",
+    "app": "ephios.wsgi:application",
+    "interface": "wsgi",
+    "workers": 5,
+    "port": 80,
+    "health_path": "/healthcheck",
+    "groups": ["mysql", "pgsql", "redis"],
+    "build_apt_packages": ["default-libmysqlclient-dev", "libpq-dev", "pkg-config"],
+    "install_project": True,
+    "writable": ["/var/ephios/data", "/var/log/supervisord", "/var/run/supervisord"],
+}
+# Its .env.example's settings, for production (secrets given at run time, never in a config).
+EPHIOS_ENV = {
+    "DEBUG": "False",
+    "SECRET_KEY": SECRET,
+    "DATA_DIR": "/var/ephios/data",
+    "DATABASE_URL": "sqlite:////var/ephios/data/db.sqlite3",
+    "ALLOWED_HOSTS": "*",
+    "SITE_URL": "http://localhost",
+    "DEFAULT_FROM_EMAIL": "webmaster@localhost",
+    "SERVER_EMAIL": "root@localhost",
+    "ADMINS": "Root User <root@localhost>",
+    "EMAIL_URL": "consolemail://",
+    # Behind its TLS proxy (production settings redirect plain HTTP to https).
+    "TRUST_X_FORWARDED_PROTO": "True",
+}
+
+
+def relock(repo: Path, fixed: str, message: str) -> None:
+    """The user's fix: the project relocked as the error said (tests/data/services/<fixed>)."""
+    for name in ("pyproject.toml", "poetry.lock"):
+        shutil.copy(SERVICES / fixed / name, repo / name)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "commit", "-qam", message], cwd=repo, check=True, capture_output=True)
+
+
+def test_a_server_installed_beside_the_lock_is_refused_then_the_relocked_service_answers(
+    tmp_path: Path, unique: str, warmbuild_venv: dict[str, str]
+) -> None:
+    """A user's journey on ephios as it is: init reads its Dockerfile, entrypoint and
+    supervisord config; build-prod refuses the lock because the Dockerfile installs
+    gunicorn beside it (one line naming the relock, exit 2, nothing built); relocked
+    with gunicorn, the build's check stops at a package that imports pkg_resources
+    without requiring setuptools (exit 1, naming the file and the relock); relocked
+    again, the prod image migrates and runs its periodic job as one-off containers,
+    then serves, and answers its own /healthcheck/ (database, cache, cron job, disk)."""
+    repo = tmp_path / unique
+    fresh_repository("ephios", repo)
+    init = run(["warmbuild", "init"], repo, warmbuild_venv, timeout=300)
+    assert init.returncode == 0, init.stdout + init.stderr
+    written = yaml.safe_load((repo / "warmbuild.yaml").read_text())
+    assert wrong_keys(written, EPHIOS_EXPECTED) == []
+
+    refused = run(["warmbuild", "build-prod", "--branch", "main"], repo, warmbuild_venv, timeout=600)
+    said = refused.stdout + refused.stderr
+    assert refused.returncode == 2, said
+    assert "server: gunicorn is not in what ./poetry.lock installs for prod" in said and "poetry add gunicorn" in said
+    assert "Traceback" not in said
+
+    relock(repo, "ephios.gunicorn-added", "poetry add gunicorn")
+    undeclared = run(["warmbuild", "build-prod", "--branch", "main"], repo, warmbuild_venv, timeout=1200)
+    said = undeclared.stdout + undeclared.stderr
+    assert undeclared.returncode == 1, said
+    assert "django-polymorphic 3.1.0 imports pkg_resources (polymorphic/__init__.py:9)" in said
+    assert "poetry add setuptools" in said and "Traceback" not in said
+
+    relock(repo, "ephios.setuptools-added", "poetry add setuptools")
+    started = time.monotonic()
+    build = run(["warmbuild", "build-prod", "--branch", "main"], repo, warmbuild_venv, timeout=1200)
+    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
+    image = f"127.0.0.1:5000/{image_name(unique)}/prod:main"
+    print(
+        f"ephios: build-prod {time.monotonic() - started:.0f}s, image {docker.image.inspect(image).size / 1e6:.0f} MB"
+    )
+
+    service = Service(
+        "ephios", EPHIOS_EXPECTED, health="/healthcheck/", port=80, headers={"X-Forwarded-Proto": "https"}
+    )
+    with network_with_databases(unique, {}) as network:
+        volume = docker.volume.create(f"{unique}-data")
+        try:
+            volumes = ((volume.name, "/var/ephios/data"),)
+            run_once(image, network, EPHIOS_ENV, volumes, "python", "manage.py", "migrate", "--noinput")
+            run_once(image, network, EPHIOS_ENV, volumes, "python", "-m", "ephios", "run_periodic")
+            container = run_prod(image, f"{unique}-prod", network, EPHIOS_ENV, volumes)
+            try:
+                configured, uid = user_of(container, image)
+                assert configured not in ("", "root", "0") and uid not in ("", "0"), (configured, uid)
+                print(f"ephios: {wait_answer(container, network, service, HEALTH_SECONDS)}")
+            finally:
+                container.remove(force=True, volumes=True)
+        finally:
+            volume.remove()

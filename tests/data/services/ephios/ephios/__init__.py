@@ -1,0 +1,2 @@
+__version__ = "0.0.0"
+__version_tuple__ = (0, 0, 0)

@@ -1,0 +1,5 @@
+from django.contrib import admin
+
+from ephios.modellogging.models import LogEntry
+
+admin.site.register(LogEntry)
