@@ -721,16 +721,17 @@ for name, found in sorted(requires.items()):
         elif requirement.specifier and not requirement.specifier.contains(other.get("Version", ""), prereleases=True):
             problems.append(f"conflict: {who} {asked}{requirement.specifier}{marker}, {other.get('Version')} is installed")
 # pkg_resources comes with setuptools, which Python's own images before 3.12 carried
-# in every environment: a package that imports it at module level without requiring
-# setuptools worked there by accident (django-polymorphic 3.1). This venv holds what
-# the lock installs, and nothing else.
+# in every environment: a package whose __init__ imports it without requiring
+# setuptools worked there by accident (django-polymorphic 3.1), and fails at its first
+# import here, where the venv holds what the lock installs. Only a top-level package's
+# __init__.py counts: a submodule (passlib.pwd) may never be imported.
 if "setuptools" not in installed:
     unconditional = re.compile(rb"^(?:import|from) pkg_resources\b", re.MULTILINE)
     for site in sites:
         for record in sorted(glob.glob(f"{glob.escape(site)}/*.dist-info/RECORD")):
             meta = headers(record[: -len("RECORD")] + "METADATA")
             with open(record, encoding="utf-8", errors="replace") as rows:
-                files = [row.split(",", 1)[0] for row in rows if row.split(",", 1)[0].endswith(".py")]
+                files = [row.split(",", 1)[0] for row in rows if re.fullmatch(r"[^/]+/__init__\.py", row.split(",", 1)[0])]
             for relative in files:
                 try:
                     with open(f"{site}/{relative}", "rb") as source:
