@@ -45,7 +45,14 @@ def test_a_set_compiled_on_another_platform_fails_the_build_with_one_line(
     config = tmp_path / "warmbuild.yaml"
     config.write_text(
         yaml.safe_dump(
-            {"name": unique, "context": "service", "frontend": {"context": ""}, "heavy": [], "apt_packages": []}
+            {
+                "name": unique,
+                "context": "service",
+                "frontend": {"context": ""},
+                "heavy": [],
+                "apt_packages": [],
+                "command": ["python", "-m", "app.main"],  # no server: a module importing keyring
+            }
         )
     )
     failed = invoke("build-prod", "--config", str(config), "--branch", "main")

@@ -167,7 +167,12 @@ def app_with(tmp_path: Path, pyproject: str, lock: str, module: str) -> Path:
 
 def write_config(tmp_path: Path, **values: Any) -> Path:
     path = tmp_path / "warmbuild.yaml"
-    settings = {"context": "app", "python_image": "python:3.11-slim", "heavy": [], "frontend": {"context": ""}}
+    # These apps are a module that imports a package; they serve nothing, so their
+    # command says what they run (a server not in their lock would be refused).
+    settings = {
+        "context": "app", "python_image": "python:3.11-slim", "heavy": [], "frontend": {"context": ""},
+        "command": ["python", "-m", "app.main"],
+    }  # fmt: skip
     path.write_text(yaml.safe_dump({**settings, **values}))
     return path
 
