@@ -167,7 +167,8 @@ def lock_files(selection: Selection, target: str, lock_texts: tuple[tuple[str, s
     or dev, build (what the wheel-build stage compiles), paths (path dependencies)."""
     files: dict[str, str] = {}
     hashed = {"require-hashes": ""} if selection.lock.hashed else {}
-    for set_name, packages in target_sets(selection, target).items():
+    sets = target_sets(selection, target)
+    for set_name, packages in sets.items():
         folder: dict[str, str] = {"packages.txt": ""}
         if selection.config.installer == "poetry":
             if set_name in ("heavy-1", "main", "dev"):  # Poetry installs the whole selection at once
@@ -192,13 +193,13 @@ def lock_files(selection: Selection, target: str, lock_texts: tuple[tuple[str, s
     files["build/build.txt"] = "".join(build_line(p) + "\n" for p in built)
     if target != "deps":
         files.update(project_files(selection))
-        check_server(selection, target)
+        check_server(selection, target, [p for packages in sets.values() for p in packages])
         files["paths/paths.txt"] = "".join(f"{p.name}\n" for p in path_packages(selection, target))
     return files
 
 
-def check_server(selection: Selection, target: str) -> None:
-    """The server `server` names is in what the target installs: an image whose
+def check_server(selection: Selection, target: str, packages: Iterable[LockedPackage]) -> None:
+    """The server `server` names is in ``packages``, what the target installs: an image whose
     command is `gunicorn …` without gunicorn fails at start, not here. (A Dockerfile
     that installs its server beside the lock, `pip install gunicorn`, hides it there.)"""
     config = selection.config
@@ -207,7 +208,7 @@ def check_server(selection: Selection, target: str) -> None:
     needed = [config.server]
     if config.server == "gunicorn" and config.interface == "asgi":
         needed.append("uvicorn")  # its worker class
-    have = {p.name for p in installed(selection, target)}
+    have = {p.name for p in packages}
     missing = [name for name in needed if name not in have]
     if missing:
         names = " ".join(missing)
