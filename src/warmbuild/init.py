@@ -111,9 +111,47 @@ def detect_all(
     found.set("context", detect.Finding(app_folder.folder, f"{app_folder.lock_file} is there"))
     if chosen_lock is not None and installs is not None:
         found.set("lock", detect.Finding(chosen_lock, f"{installs.reason}: the lock its Dockerfile installs"))
+    version = _python(found, files, prefix, lock, stated.pop("python_image", None), engine)
+    env = locks.TargetEnvironment((*version, 0))
+    chosen_groups = _groups_it_installs(lock, installs)
+    prod = locks.install_set(lock, [locks.MAIN, *chosen_groups], env, f"{prefix}{app_folder.lock_file}")
+    _packages(found, prod, env, index_sizes(prod, env, lock.index_options) if index_sizes else {})
+    sources = {
+        path.removeprefix(prefix): text
+        for path, text in files.items()
+        if path.startswith(prefix)
+        and path.endswith(".py")
+        and not path.removeprefix(prefix).startswith(("tests/", "test/"))
+    }
+    _guessed_from_sources(found, sources)
+    found.notes.append(_dockerignore_note(files, app_folder.folder))
+    for key, finding in stated.items():
+        found.set(key, finding)
+    if "command" in stated and "app" not in stated:
+        # `command` runs the app: a guess of `app` would only be a question to answer.
+        found.values.pop("app", None)
+        found.unsure = [line for line in found.unsure if not line.startswith("app:")]
+    _import_root(found, sources)
+    _made_folders(found, detect.detect_made_folders(sources))
+    _project(found, files, app_folder.folder, lock)
+    found.set("frontend", detect.detect_frontend(files), {"context": detect.detect_frontend(files).value})
+    _groups(found, lock, chosen_groups, installs)
+    return found
+
+
+def _python(
+    found: Detected,
+    files: dict[str, str],
+    prefix: str,
+    lock: locks.Lock,
+    stated_image: detect.Finding | None,
+    engine: Engine | None,
+) -> tuple[int, int]:
+    """The Python the Dockerfile states (where the lock allows it) or the lock's, as
+    the engine can resolve it."""
     groups = [locks.MAIN, *lock.development_groups]
     python = detect.detect_python(
-        lock, groups, files.get(f"{prefix}requirements.txt", ""), _stated_python(stated.pop("python_image", None))
+        lock, groups, files.get(f"{prefix}requirements.txt", ""), _stated_python(stated_image)
     )
     version = _existing_python(python, lock, groups, engine)
     wanted = python.value
@@ -125,21 +163,26 @@ def detect_all(
             sure=False,
         )
     found.set("python_image", python, f"python:{version[0]}.{version[1]}-slim")
-    env = locks.TargetEnvironment((*version, 0))
-    chosen_groups = _groups_it_installs(lock, installs)
-    prod = locks.install_set(lock, [locks.MAIN, *chosen_groups], env, f"{prefix}{app_folder.lock_file}")
-    sizes = index_sizes(prod, env, lock.index_options) if index_sizes else {}
+    return version
+
+
+def _packages(
+    found: Detected,
+    prod: tuple[locks.LockedPackage, ...],
+    env: locks.TargetEnvironment,
+    sizes: dict[tuple[str, str], locks.IndexFiles],
+) -> None:
+    """Heavy packages and the Debian packages the locked ones need."""
     found.set("heavy", detect.detect_heavy(prod, env, sizes))
     runtime, build = detect.detect_system_packages(prod, env)
     found.set("apt_packages", detect.Finding([n for n, _ in runtime], _reasons(runtime, "run time")))
     if build:
         found.set("build_apt_packages", detect.Finding([n for n, _ in build], _reasons(build, "compiling")))
-    sources = {
-        path.removeprefix(prefix): text
-        for path, text in files.items()
-        if path.startswith(prefix) and path.endswith(".py")
-    }
-    sources = {p: t for p, t in sources.items() if not p.startswith(("tests/", "test/"))}
+
+
+def _guessed_from_sources(found: Detected, sources: dict[str, str]) -> None:
+    """App, interface, port and health route as the code suggests (what the
+    repository states replaces them afterwards)."""
     app = detect.detect_app(sources)
     app_object = app.value if isinstance(app.value, detect.AppObject) else None
     found.set("app", app, f"{app_object.module}:{app_object.attribute}" if app_object else "app.main:app")
@@ -149,24 +192,23 @@ def detect_all(
         )
     found.set("port", detect.detect_port(app_object))
     found.set("health_path", detect.detect_health(app_object, sources))
-    found.notes.append(_dockerignore_note(files, app_folder.folder))
-    for key, finding in stated.items():
-        found.set(key, finding)
-    if "command" in stated and "app" not in stated:
-        # `command` runs the app: a guess of `app` would only be a question to answer.
-        found.values.pop("app", None)
-        found.unsure = [line for line in found.unsure if not line.startswith("app:")]
-    _import_root(found, sources)
-    _made_folders(found, detect.detect_made_folders(sources))
+
+
+def _project(found: Detected, files: dict[str, str], folder: str, lock: locks.Lock) -> None:
+    """Whether the project itself is installed, and the build-time commands its
+    Dockerfile runs (its console scripts among them)."""
     if lock.project is not None:
         found.set("install_project", detect.Finding(lock.project.installed_by_its_tool, lock.project.why))
     scripts = (
         [name for group, name, _ in lock.project.entry_points if group == "console_scripts"] if lock.project else []
     )
-    build_commands = detect_build_commands(files, app_folder.folder, scripts)
+    build_commands = detect_build_commands(files, folder, scripts)
     if build_commands is not None:
         found.set("build_commands", build_commands)
-    found.set("frontend", detect.detect_frontend(files), {"context": detect.detect_frontend(files).value})
+
+
+def _groups(found: Detected, lock: locks.Lock, chosen: list[str], installs: detect.Finding | None) -> None:
+    """The groups the Dockerfile installs, else none, naming the optional ones."""
     groups_found = detect.detect_groups(lock)
     found.values["groups"] = []
     found.reasons["groups"] = (
@@ -174,9 +216,8 @@ def detect_all(
         if groups_found.optional
         else "the lock has no optional groups or extras"
     )
-    if chosen_groups and installs is not None:
-        found.set("groups", detect.Finding(chosen_groups, f"{installs.reason}: what its Dockerfile installs"))
-    return found
+    if chosen and installs is not None:
+        found.set("groups", detect.Finding(chosen, f"{installs.reason}: what its Dockerfile installs"))
 
 
 def _lock_it_installs(

@@ -47,6 +47,8 @@ def poetry_installs(folder: Path, tmp_path: Path, *args: str) -> dict[str, str]:
     shutil.copytree(folder, project)
     (project / "README.md").touch()  # the projects declare one; Poetry checks it exists
     env = {**os.environ, "POETRY_VIRTUALENVS_PATH": str(tmp_path / "venvs"), "NO_COLOR": "1"}
+    # An activated venv would be Poetry's target: what it already holds is not "Installing".
+    env.pop("VIRTUAL_ENV", None)
     command = [str(BIN / "poetry"), "install", "--dry-run", "--no-root", "--no-interaction", *args]
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
