@@ -23,7 +23,9 @@ APP_CLASSES = {"FastAPI": "asgi", "Starlette": "asgi", "Litestar": "asgi", "Quar
 # Django's project modules: `application = get_wsgi_application()` (wsgi.py), or asgi's.
 DJANGO_APPLICATIONS = {"get_wsgi_application": "wsgi", "get_asgi_application": "asgi"}
 HEALTH_NAMES = re.compile(
-    r"^(/api)?(/v\d+)?/(health|healthz|healthcheck|health-check|ping|status|livez|readyz|ready|alive)/?$"
+    # `_health` (aiohttp services), `__heartbeat__` (Mozilla's Dockerflow).
+    r"^(/api)?(/v\d+)?/_{0,2}(health|healthz|healthcheck|health-check|ping|status|livez|readyz|ready|alive|"
+    r"heartbeat|lbheartbeat)(__)?/?$"
 )
 
 
@@ -187,16 +189,22 @@ def _string_args(call: ast.Call) -> list[str]:
 
 
 def _routes(tree: ast.Module) -> list[str]:
-    """GET-ish route paths: decorators (@app.get("/x"), @router.route("/x")) and
-    Starlette's Route("/x", ...)."""
+    """GET-ish route paths: decorators (@app.get("/x"), @router.route("/x")),
+    Starlette's Route("/x", ...), aiohttp's router.add_route("GET", "/x", …) and
+    add_get("/x", …), Flask's add_url_rule("/x", …)."""
     found = []
     for node in ast.walk(tree):
         decorators = node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
         for decorator in decorators:
             if isinstance(decorator, ast.Call) and _call_name(decorator.func) in ("get", "route", "api_route"):
                 found += _string_args(decorator)[:1]
-        if isinstance(node, ast.Call) and _call_name(node.func) in ("Route", "route", "get"):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _call_name(node.func)
+        if name in ("Route", "route", "get", "add_get", "add_url_rule"):
             found += [a for a in _string_args(node)[:1] if a.startswith("/")]
+        elif name == "add_route" and _string_args(node)[:1] in (["GET"], ["*"]):
+            found += [a for a in _string_args(node)[1:2] if a.startswith("/")]
     return found
 
 
@@ -343,7 +351,7 @@ def detect_port(app: AppObject | None) -> Finding:
     compose file or Procfile says comes from detect_runtime and wins."""
     if app and app.port:
         return Finding(app.port, f"{app.module}.py runs the server on port {app.port}")
-    return Finding(8000, "uvicorn's default")
+    return Finding(8000, "the default port of uvicorn, gunicorn and granian")
 
 
 # --- heavy packages and OS packages ----------------------------------------------------------------

@@ -158,8 +158,12 @@ def _python(
     if isinstance(wanted, tuple) and version != wanted:
         python = detect.Finding(
             version,
-            f"{python.reason}; python:{wanted[0]}.{wanted[1]}-slim cannot be resolved here: the next Python "
-            "the lock allows",
+            f"{python.reason}; python:{wanted[0]}.{wanted[1]}-slim cannot be resolved here: the "
+            + (
+                "nearest Python that can (its pins name no files to choose by)"
+                if lock.kind == "requirements"
+                else "next Python the lock allows"
+            ),
             sure=False,
         )
     found.set("python_image", python, f"python:{version[0]}.{version[1]}-slim")
@@ -304,9 +308,10 @@ def _existing_python(
     preferred: tuple[int, int] = python.value
     if engine is None:
         return preferred
-    candidates = [preferred] + [v for v, _ in detect.python_candidates(lock, groups) if v != preferred]
     if lock.kind == "requirements":
-        candidates = [preferred]
+        candidates = [preferred, *_nearest(preferred)]
+    else:
+        candidates = [preferred] + [v for v, _ in detect.python_candidates(lock, groups) if v != preferred]
     facts = engine.facts("")
     for version in candidates:
         image = f"python:{version[0]}.{version[1]}-slim"
@@ -317,6 +322,15 @@ def _existing_python(
         f"no base image for the Python this lock needs: {tried} cannot be resolved",
         "make one of them pullable (a registry mirror: README, Setting up an engine), then run `warmbuild init` again",
     )
+
+
+def _nearest(version: tuple[int, int]) -> list[tuple[int, int]]:
+    """The other Pythons, nearest first, the older before the newer at the same
+    distance: a requirements file names no files, so which Python its pins install on
+    is not known here, and a pin keeps its wheels for older Pythons longer than it
+    gains them for newer ones (the build's check says if one does not install)."""
+    others = [v for v in detect.PYTHONS if v != version and v[0] == version[0]]
+    return sorted(others, key=lambda v: (abs(v[1] - version[1]), v > version))
 
 
 def _reasons(named: list[tuple[str, str]], when: str) -> str:

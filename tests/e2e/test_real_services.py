@@ -160,6 +160,35 @@ CASES = [
     ),
     pytest.param(
         Service(
+            "conveyor",
+            # aiohttp under gunicorn with aiohttp's worker class (its Procfile), a
+            # requirements.txt from pip-compile without hashes, compiled for a Python
+            # (3.12) this machine has no image of.
+            expected={
+                "context": ".",
+                "python_image": "python:3.11-slim",
+                "server": "gunicorn",
+                "app": "conveyor.app:application",
+                "server_args": ["--worker-class", "aiohttp.worker.GunicornWebWorker", "-c", "gunicorn.conf.py"],
+                "port": 8000,
+                "health_path": "/_health",
+            },
+            health="/_health",
+            port=8000,
+            # Its README's two settings. Its S3 client and its redirects task (which
+            # swallows errors) are pointed at a closed port on the container's loopback:
+            # test traffic stays on this machine.
+            run_env={
+                "CONVEYOR_ENDPOINT": "http://127.0.0.1:9",
+                "DOCS_BUCKET": "docs",
+                "AWS_ENDPOINT_URL": "http://127.0.0.1:9",
+                "AWS_DEFAULT_REGION": "us-east-1",
+            },
+        ),
+        id="conveyor",
+    ),
+    pytest.param(
+        Service(
             "kinto",
             # Pyramid under its own console script, a uv.lock synced with five extras,
             # `kinto init` at build time; PostgreSQL for storage and permissions.
