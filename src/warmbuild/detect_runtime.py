@@ -37,7 +37,12 @@ VALUED_FLAGS = {
 # Settings the images set themselves; and names that look like secrets (never in a
 # config file: they are BuildKit secrets or run-time environment).
 IMAGE_OWN_ENV = re.compile(r"^(PATH|PYTHONUNBUFFERED|PYTHONDONTWRITEBYTECODE|PYTHONPATH|VIRTUAL_ENV|LANG|LC_\w+|"
-                           r"PIP_\w+|POETRY_\w+|UV_\w+|PORT|HOME)$")  # fmt: skip
+                           r"PIP_\w+|POETRY_\w+|UV_\w+|PORT|HOME|DEBIAN_FRONTEND)$")  # fmt: skip
+# What an apt-get line in a final stage installs only to compile (the Dockerfile builds
+# and runs in one stage): warmbuild's build stage gets these, never the runtime image.
+BUILD_ONLY_APT = re.compile(r"^(build-essential|gcc|g\+\+|clang|make|cmake|pkg-config|pkgconf|git|.+-dev)$")
+# Init programs a container starts the real command under (`tini -v -- cmd`).
+INIT_PROGRAMS = ("tini", "tini-static", "dumb-init")
 SECRET_NAME = re.compile(r"SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE|CREDENTIAL", re.IGNORECASE)
 # A URL with a password in it (mysql://user:password@db/name): a secret whatever its name.
 CREDENTIAL_URL = re.compile(r"://[^/@\s:]+:[^/@\s]+@")
@@ -246,8 +251,15 @@ def read_dockerfile(statements: Statements, files: Mapping[str, str], path: str)
     if python:
         statements.say("python_image", f"python:{python}-slim", f"{path}:{final[0].line} FROM {final[0].args}")
     build_apt = [name for stage in build_stages for i in stage if i.keyword == "RUN" for name in _apt(i.args)]
-    statements.say("build_apt_packages", build_apt, f"{path}: apt-get install in its build stages")
-    runtime_apt = [(i, name) for i in final if i.keyword == "RUN" for name in _apt(i.args)]
+    final_apt = [(i, name) for i in final if i.keyword == "RUN" for name in _apt(i.args)]
+    runtime_apt = [(i, name) for i, name in final_apt if not BUILD_ONLY_APT.match(name)]
+    compiling = [name for _, name in final_apt if BUILD_ONLY_APT.match(name) and name not in build_apt]
+    where = f"{path}: apt-get install in its build stages"
+    if compiling:
+        where = (f"{where}, and " if build_apt else f"{path}: ") + (
+            f"the compilers and headers its final stage installs ({', '.join(compiling)}): only compiling needs them"
+        )
+    statements.say("build_apt_packages", build_apt + compiling, where)
     if runtime_apt:
         statements.say("apt_packages", [n for _, n in runtime_apt], f"{path}:{runtime_apt[0][0].line} apt-get install")
     for i in final:
@@ -267,6 +279,14 @@ def read_dockerfile(statements: Statements, files: Mapping[str, str], path: str)
             statements.say("installs", found, f"{path}:{i.line} RUN {i.args[:70]}")
     env = [(k, v, f"{path}:{i.line}") for i in final if i.keyword == "ENV" for k, v in _env_pairs(i.args)]
     _environment(statements, env)
+    folder = str(PurePosixPath(path).parent).removeprefix(".")
+    has_src = any(p.startswith(f"{folder}/src/".lstrip("/")) for p in files)
+    for name, value, line in env:
+        # The code's import root as the image puts it on the path (`PYTHONPATH=/argus/src`,
+        # the repository at /argus), where the repository has a src/ folder (conveyor's
+        # /opt/conveyor/src/ is the whole repository).
+        if name == "PYTHONPATH" and has_src and any(PurePosixPath(part).name == "src" for part in value.split(":")):
+            statements.say("import_root", "src", f"{line} ENV PYTHONPATH={value}")
     entrypoint = next((i for i in reversed(final) if i.keyword == "ENTRYPOINT"), None)
     cmd = next((i for i in reversed(final) if i.keyword == "CMD"), None)
     # What the container runs: ENTRYPOINT with CMD as its arguments, or CMD alone.
@@ -382,9 +402,17 @@ def _environment(statements: Statements, pairs: list[tuple[str, str, str]]) -> N
         for k, v, _ in pairs
         if not IMAGE_OWN_ENV.match(k) and not SECRET_NAME.search(k) and not CREDENTIAL_URL.search(v) and "$" not in v
     }
-    if kept:
-        places = ", ".join(dict.fromkeys(where for k, _, where in pairs if k in kept))
-        statements.say("env", kept, f"{places} (secrets left out: names that look like one, URLs with a password)")
+    before = statements.found.get("env")
+    known = dict(before.value) if before is not None and isinstance(before.value, dict) else {}
+    new = {k: v for k, v in kept.items() if k not in known}  # the first source's value stays
+    if not new:
+        return
+    places = ", ".join(dict.fromkeys(where for k, _, where in pairs if k in new))
+    if before is None:
+        reason = f"{places} (secrets left out: names that look like one, URLs with a password)"
+    else:
+        reason = f"{before.reason}; {places}"
+    statements.found["env"] = Finding({**known, **new}, reason)
 
 
 def _command(
@@ -399,6 +427,7 @@ def _command(
     else the command as it is. The first source that names a command says all of it."""
     if "server" in statements.found or "command" in statements.found:
         return
+    argv = _without_init(argv)
     script = _script(files, argv, copied)
     ran, defaults = argv, {}
     if script is not None:
@@ -460,6 +489,17 @@ def _without_runners(word: str) -> str:
     return RUNNER.sub("", word)
 
 
+def _without_init(argv: list[str]) -> list[str]:
+    """The command an init program runs (`/usr/bin/tini -v -- ./start.sh`): the image
+    warmbuild makes has its own PID 1 handling (`docker run --init` where wanted)."""
+    if not argv or PurePosixPath(argv[0]).name not in INIT_PROGRAMS:
+        return argv
+    rest = argv[1:]
+    if "--" in rest:
+        return rest[rest.index("--") + 1 :]
+    return [word for word in rest if not word.startswith("-")] or argv
+
+
 def _script(files: Mapping[str, str], argv: list[str], copied: Mapping[str, str] | None = None) -> str | None:
     """The repository's shell script a command starts, if it has it: by its name, or
     by where the Dockerfile copied it (``copied``: destination -> repository path,
@@ -470,7 +510,10 @@ def _script(files: Mapping[str, str], argv: list[str], copied: Mapping[str, str]
         if argv[0] in (destination, PurePosixPath(destination).name) and source in files:
             return source
     name = PurePosixPath(argv[0]).name
-    return next((path for path in sorted(files) if path.endswith(".sh") and PurePosixPath(path).name == name), None)
+    scripts = [path for path in sorted(files) if path.endswith(".sh") and PurePosixPath(path).name == name]
+    # Where the image has the repository (`/argus/docker-entrypoint.sh`, the code at
+    # /argus): that path, before a script of the same name elsewhere (docker/…).
+    return next((p for p in scripts if argv[0].endswith(f"/{p}")), scripts[0] if scripts else None)
 
 
 def _copied_files(stage: list[Instruction]) -> dict[str, str]:
@@ -539,6 +582,7 @@ def _data_volumes(volumes: list[object], files: Mapping[str, str], folder: str) 
         else:
             source, _, rest = str(volume).partition(":")
             target = rest.partition(":")[0]
+        source = re.sub(r"^\$\{?PWD\}?", ".", source)  # ${PWD}:/argus: the repository itself
         if not target.startswith("/") or source.startswith("/"):
             continue
         if source.startswith("."):

@@ -264,14 +264,42 @@ def test_server_command_lines(command: list[str], expected: dict[str, Any] | Non
             "FROM python:3.12-slim\nENV DATABASE_URL=mysql+pymysql://ctfd:ctfd@db/ctfd REDIS_URL=redis://cache:6379\n",
             {"python_image": "python:3.12-slim", "env": {"REDIS_URL": "redis://cache:6379"}},
         ),
-
+        (  # Argus' one-stage Dockerfile: it compiles and runs in the same stage
+            "FROM python:3.12\nENV DEBIAN_FRONTEND=noninteractive\nRUN apt-get update && apt-get install -y "
+            "--no-install-recommends tini \\\n    build-essential libpq-dev libffi-dev libssl-dev\n"
+            "ENV PYTHONPATH=/argus/src\n",
+            {"python_image": "python:3.12-slim", "apt_packages": ["tini"], "import_root": "src",
+             "build_apt_packages": ["build-essential", "libpq-dev", "libffi-dev", "libssl-dev"]},
+        ),
+        (
+            "FROM python:3.12 AS build\nRUN apt-get install -y gcc\nFROM python:3.12-slim\n"
+            "RUN apt-get install -y libpq5 libpq-dev\nENV PYTHONPATH=/app/lib\n",
+            {"python_image": PY312, "apt_packages": ["libpq5"], "build_apt_packages": ["gcc", "libpq-dev"]},
+        ),
+        (
+            'FROM python:3.12-slim\nENTRYPOINT ["/usr/bin/tini", "-v", "--"]\nCMD ["daphne", "-b", "0.0.0.0", '
+            '"-p", "8000", "proj.asgi:application"]\n',
+            {"python_image": PY312, "server": "daphne", "app": "proj.asgi:application", "interface": "asgi",
+             "port": 8000},
+        ),
+        (
+            'FROM python:3.12-slim\nENTRYPOINT ["dumb-init", "gunicorn", "proj.wsgi"]\n',
+            {"python_image": PY312, "server": "gunicorn", "app": "proj.wsgi:application", "interface": "wsgi"},
+        ),
     ],
     ids=["env forms and secrets", "apt per stage", "volume and curl health", "urllib health", "health command",
          "health none, expose", "shell form", "python through stage names", "not the python image",
-         "a URL with a password"],
+         "a URL with a password", "compilers in a one-stage dockerfile", "compilers beside build stages",
+         "under tini", "under dumb-init"],
 )  # fmt: skip
 def test_dockerfile_rules(dockerfile: str, expected: dict[str, Any]) -> None:
-    assert values({"Dockerfile": dockerfile}) == expected
+    assert values({"Dockerfile": dockerfile, "src/argus/__init__.py": ""}) == expected
+
+
+def test_a_pythonpath_named_src_is_no_import_root_without_a_src_folder() -> None:
+    # conveyor: `COPY . /opt/conveyor/src/` and `ENV PYTHONPATH /opt/conveyor/src/`.
+    dockerfile = "FROM python:3.12-slim\nENV PYTHONPATH /opt/conveyor/src/\nCOPY . /opt/conveyor/src/\n"
+    assert values({"Dockerfile": dockerfile, "conveyor/app.py": ""}) == {"python_image": PY312}
 
 
 COMPOSE = """\
@@ -322,6 +350,21 @@ services:
 """
 
 
+ARGUS_COMPOSE = """\
+services:
+  api:
+    build: .
+    ports: ["8000:8000"]
+    environment:
+      - TIME_ZONE=Europe/Oslo
+      - DJANGO_SETTINGS_MODULE=argus.site.settings.dockerdev
+      - DATABASE_URL=postgresql://argus:HahF9araeKoo@postgres/argus
+      - ARGUS_REDIS_SERVER=redis
+    volumes:
+      - ${PWD}:/argus
+"""
+
+
 @pytest.mark.parametrize(
     ("files", "folder", "expected"),
     [
@@ -348,10 +391,17 @@ services:
             ".",
             {"writable": ["/code/uploads", "/code/media"]},
         ),
+        (  # Argus: the Dockerfile's environment, then the compose file's; the code mounted at ${PWD}
+            {"Dockerfile": "FROM python:3.12\nENV TIME_ZONE=UTC\n", "docker-compose.yml": ARGUS_COMPOSE},
+            ".",
+            {"python_image": PY312, "port": 8000,
+             "env": {"TIME_ZONE": "UTC", "DJANGO_SETTINGS_MODULE": "argus.site.settings.dockerdev",
+                     "ARGUS_REDIS_SERVER": "redis"}},
+        ),
     ],
     ids=["compose service of the app", "no service of this folder", "procfile", "dockerfile before procfile",
          "compose that does not parse", "the serving service, not the one-shot before it",
-         "code and settings mounts are no data"],
+         "code and settings mounts are no data", "environment of both, the first value kept"],
 )  # fmt: skip
 def test_compose_and_procfile(files: dict[str, str], folder: str, expected: dict[str, Any]) -> None:
     assert values(files, folder) == expected
@@ -434,6 +484,16 @@ def test_an_entrypoint_copied_under_another_name_with_cmd_as_its_arguments() -> 
         "server": "gunicorn", "app": "ephios.wsgi:application", "port": 80, "workers": 5,
     }  # fmt: skip
     assert "deployment/docker/entrypoint.sh; what it runs before is not run" in found["app"].reason
+
+
+def test_the_entrypoint_script_at_its_path_in_the_image_before_one_of_the_same_name() -> None:
+    files = {
+        "Dockerfile": 'FROM python:3.12\nWORKDIR /srv\nENTRYPOINT ["tini", "--"]\nCMD ["/srv/deploy/start.sh"]\n',
+        "bin/start.sh": "#!/bin/sh\nexec gunicorn other.wsgi\n",
+        "deploy/start.sh": "#!/bin/sh\nexec daphne -b 0.0.0.0 -p 8000 proj.asgi:application\n",
+    }
+    found = values(files)
+    assert (found["server"], found["app"], found["interface"]) == ("daphne", "proj.asgi:application", "asgi")
 
 
 def test_the_server_a_copied_supervisord_config_runs() -> None:
