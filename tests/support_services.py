@@ -36,7 +36,7 @@ class Service:
     runs with. ``health``: a GET route on ``port`` (starting with /) or a command run
     in the container. ``databases``: which of DATABASES it needs (network aliases as
     its docs name them). ``run_env``: what its docs say to set at `docker run`
-    (secrets too: never in the config)."""
+    (secrets too: never in the config). ``before``: what an operator runs once first."""
 
     name: str
     expected: Mapping[str, object]
@@ -46,6 +46,8 @@ class Service:
     run_env: Mapping[str, str] = field(default_factory=dict)
     # Headers of the health request, as the proxy in front of it sends them.
     headers: Mapping[str, str] = field(default_factory=dict)
+    # One-off commands its docs run in the image before it serves (migrations).
+    before: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

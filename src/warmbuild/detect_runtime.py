@@ -41,6 +41,8 @@ IMAGE_OWN_ENV = re.compile(r"^(PATH|PYTHONUNBUFFERED|PYTHONDONTWRITEBYTECODE|PYT
 # What an apt-get line in a final stage installs only to compile (the Dockerfile builds
 # and runs in one stage): warmbuild's build stage gets these, never the runtime image.
 BUILD_ONLY_APT = re.compile(r"^(build-essential|gcc|g\+\+|clang|make|cmake|pkg-config|pkgconf|git|.+-dev)$")
+# The worker class warmbuild gives gunicorn for an ASGI app (runtime.py).
+DEFAULT_ASGI_WORKER = "uvicorn.workers.UvicornWorker"
 # Init programs a container starts the real command under (`tini -v -- cmd`).
 INIT_PROGRAMS = ("tini", "tini-static", "dumb-init")
 SECRET_NAME = re.compile(r"SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE|CREDENTIAL", re.IGNORECASE)
@@ -198,8 +200,9 @@ def _server_command(server: str, app: str, flags: Mapping[str, str], kept: tuple
     interface = {"gunicorn": "asgi" if "uvicorn" in worker.lower() else "wsgi", "daphne": "asgi"}.get(server, "")
     if flags.get("--interface", "").startswith(("wsgi", "asgi")):
         interface = flags["--interface"][:4]
-    if worker and "uvicorn" not in worker.lower():
-        kept = ("--worker-class", worker, *kept)  # gevent, eventlet …: the app's choice
+    if worker and worker != DEFAULT_ASGI_WORKER:
+        # gevent, eventlet, uvicorn-worker's own package …: the app's choice
+        kept = ("--worker-class", worker, *kept)
     bind = flags.get("--bind") or flags.get("-b") or ""
     port_text = flags.get("--port") or flags.get("-p") or bind.rpartition(":")[2]
     if flags.get("--factory") == "true" and not app.endswith("()"):

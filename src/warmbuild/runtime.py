@@ -82,7 +82,8 @@ def server_command(config: Config, reload: bool) -> tuple[str, tuple[str, ...]]:
     elif server == "gunicorn":
         # Worker heartbeats in shared memory: /tmp may be read-only or a slow disk.
         argv += ["--worker-tmp-dir", "/dev/shm"]
-        if config.interface == "asgi":
+        chosen = any(arg in ("-k", "--worker-class") or arg.startswith("--worker-class=") for arg in config.server_args)
+        if config.interface == "asgi" and not chosen:  # server_args may name another (uvicorn_worker's)
             argv += ["--worker-class", "uvicorn.workers.UvicornWorker"]
     elif factory:
         raise ConfigError(f"app: {server} cannot call an app factory ({config.app})", "name the app object instead")

@@ -189,6 +189,46 @@ CASES = [
     ),
     pytest.param(
         Service(
+            "haztrak",
+            # Django served as ASGI (gunicorn with uvicorn-worker's worker class) from a
+            # monorepo's server/ folder, a uv.lock on Python 3.12 or newer (no 3.12 image
+            # here), a virtual project; PostgreSQL and Redis.
+            expected={
+                "context": "server",
+                "python_image": "python:3.13-slim",
+                "server": "gunicorn",
+                "app": "haztrak.asgi:app",
+                "interface": "asgi",
+                "server_args": ["--worker-class", "uvicorn_worker.UvicornWorker"],
+                "workers": 2,
+                "port": 8000,
+                "install_project": False,
+                "build_apt_packages": ["libffi-dev", "gcc", "libc-dev", "curl"],
+            },
+            # django-health-check's liveness subset (server/haztrak/settings/base.py:217:
+            # the database); its full /api/health/ also waits for a Celery worker.
+            health="/api/health/liveness-probe/",
+            port=8000,
+            databases={"postgres": "db", "redis": "redis"},
+            # compose.yaml's settings (init copies those without secrets into env) with
+            # its .env's database for PostgreSQL; migrations first, as its compose
+            # command runs them.
+            run_env={
+                "HT_DB_ENGINE": "django.db.backends.postgresql",
+                "HT_DB_NAME": "app",
+                "HT_DB_USER": "app",
+                "HT_DB_PASSWORD": DB_PASSWORD,
+                "HT_CACHE_URL": "redis://redis:6379",
+            },
+            before=(("python", "manage.py", "migrate", "--noinput"),),
+            # Its development settings (DEBUG, no ALLOWED_HOSTS) answer localhost only,
+            # where its compose file publishes the port.
+            headers={"Host": "localhost"},
+        ),
+        id="haztrak",
+    ),
+    pytest.param(
+        Service(
             "kinto",
             # Pyramid under its own console script, a uv.lock synced with five extras,
             # `kinto init` at build time; PostgreSQL for storage and permissions.
@@ -292,6 +332,8 @@ def test_a_real_service_builds_and_answers_as_init_configured_it(
     )
 
     with network_with_databases(unique, service.databases) as network:
+        for command in service.before:
+            run_once(image, network, service.run_env, (), *command)
         container = run_prod(image, f"{unique}-prod", network, service.run_env)
         try:
             configured, uid = user_of(container, image)

@@ -200,6 +200,11 @@ def test_continuations_and_comments_make_whole_instructions_with_their_first_lin
             ["gunicorn", "-k", "uvicorn.workers.UvicornWorker", "--timeout", "120", "app.main:app"],
             {"server": "gunicorn", "interface": "asgi", "server_args": ("--timeout", "120")},
         ),
+        (  # haztrak: uvicorn's worker from its own package (uvicorn-worker)
+            ["gunicorn", "--bind", "0.0.0:8000", "-k", "uvicorn_worker.UvicornWorker", "haztrak.asgi:app"],
+            {"server": "gunicorn", "interface": "asgi", "app": "haztrak.asgi:app", "port": 8000,
+             "server_args": ("--worker-class", "uvicorn_worker.UvicornWorker")},
+        ),
         (
             ["granian", "--interface", "wsgi", "--host", "0.0.0.0", "--port", "8000", "app:create_app()"],
             {"server": "granian", "interface": "wsgi", "port": 8000, "app": "app:create_app()"},
@@ -210,8 +215,8 @@ def test_continuations_and_comments_make_whole_instructions_with_their_first_lin
         (["python", "-m", "service"], None),
         (["gunicorn", "--config", "gunicorn.conf.py"], None),  # the app is in the config file: not read
     ],
-    ids=["sh -c chain", "uvicorn factory src", "gunicorn asgi worker", "granian", "python -m", "uv run", "daphne",
-         "not a server", "no app on the line"],
+    ids=["sh -c chain", "uvicorn factory src", "gunicorn asgi worker", "uvicorn-worker's worker", "granian",
+         "python -m", "uv run", "daphne", "not a server", "no app on the line"],
 )  # fmt: skip
 def test_server_command_lines(command: list[str], expected: dict[str, Any] | None) -> None:
     found = read_server_command(command)

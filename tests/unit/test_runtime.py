@@ -77,6 +77,12 @@ def lines_starting(block: str, word: str) -> list[str]:
             id="gunicorn-asgi-dev-reloads",
         ),
         pytest.param(
+            {"server": "gunicorn", "app": "haztrak.asgi:app", "server_args": ["-k", "uvicorn_worker.UvicornWorker"]},
+            Target.PROD,
+            [*GUNICORN, "-k", "uvicorn_worker.UvicornWorker", "haztrak.asgi:app"],
+            id="gunicorn-asgi-its-own-worker-class",
+        ),
+        pytest.param(
             {"app": "api.main:create_app()"},
             Target.PROD,
             ["uvicorn", "--host", "0.0.0.0", "--port", "8000", "--factory", "api.main:create_app"],

@@ -1,0 +1,5 @@
+"""Haztrak application level settings."""
+
+from .celery import app as celery_app
+
+__all__ = ("celery_app",)

@@ -1,0 +1,4 @@
+"""Admin configuration for the profile app."""
+
+
+# Register your models here.
