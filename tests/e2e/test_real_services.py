@@ -204,6 +204,7 @@ CASES = [
                 "port": 8000,
                 "install_project": False,
                 "build_apt_packages": ["libffi-dev", "gcc", "libc-dev", "curl"],
+                "health_path": "/api/health/liveness-probe/",
             },
             # django-health-check's liveness subset (server/haztrak/settings/base.py:217:
             # the database); its full /api/health/ also waits for a Celery worker.
@@ -226,6 +227,12 @@ CASES = [
             headers={"Host": "localhost"},
         ),
         id="haztrak",
+        marks=known_gap(
+            "health_path /health, works: /api/health/liveness-probe/ (server/haztrak/urls.py: "
+            "path('health/', include('health_check.urls')) inside path('api/', include([...])), and "
+            "HEALTH_CHECK['SUBSETS'] in server/haztrak/settings/base.py:217; init does not follow Django's "
+            "include() tree)"
+        ),
     ),
     pytest.param(
         Service(
