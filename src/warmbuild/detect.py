@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import locks
+from . import detect_django, locks
 from .errors import ConfigError, LockError
 from .locks import IndexFiles, LockedPackage, SourceKind, TargetEnvironment
 
@@ -266,6 +266,9 @@ def detect_health(app: AppObject | None, sources: Mapping[str, str] | None = Non
     health = [r for r in routes if HEALTH_NAMES.match(r)]
     if health:
         return Finding(health[0].rstrip("/") or "/", f"a GET route named like a health check ({health[0]})")
+    django = _django_health(sources or {})
+    if django is not None:
+        return django
     for path, tree in _parsed(sources or {}):
         health = [r for r in _routes(tree) if HEALTH_NAMES.match(r)]
         if health:
@@ -281,6 +284,20 @@ def detect_health(app: AppObject | None, sources: Mapping[str, str] | None = Non
     if "/" in routes:
         return Finding("/", "no health route; the app answers GET /", sure=False)
     return Finding("/health", "no health route found: add one (GET, answering 200) or set health_path", sure=False)
+
+
+def _django_health(sources: Mapping[str, str]) -> Finding | None:
+    """Django's health route at its full path under the root URLconf: a health-check
+    app's URLs (django-health-check's liveness subset), else a route named like one."""
+    if not any(path.endswith("urls.py") for path in sources):
+        return None
+    stated = detect_django.health_route(sources)
+    if stated is not None:
+        return Finding(stated[0], stated[1])
+    named = [r for r in detect_django.django_routes(sources) if HEALTH_NAMES.match(r.path)]
+    if named:
+        return Finding(named[0].path, f"a Django route named like a health check in {named[0].where}")
+    return None
 
 
 def _parsed(sources: Mapping[str, str]) -> Iterator[tuple[str, ast.Module]]:

@@ -227,12 +227,6 @@ CASES = [
             headers={"Host": "localhost"},
         ),
         id="haztrak",
-        marks=known_gap(
-            "health_path /health, works: /api/health/liveness-probe/ (server/haztrak/urls.py: "
-            "path('health/', include('health_check.urls')) inside path('api/', include([...])), and "
-            "HEALTH_CHECK['SUBSETS'] in server/haztrak/settings/base.py:217; init does not follow Django's "
-            "include() tree)"
-        ),
     ),
     pytest.param(
         Service(
