@@ -74,14 +74,18 @@ def _url_modules(sources: Mapping[str, str]) -> Iterator[tuple[str, tuple[str, a
             yield name.removeprefix("src."), (path, tree)
 
 
-def _root_urlconf(sources: Mapping[str, str]) -> str:
+def _trees_naming(sources: Mapping[str, str], word: str) -> Iterator[ast.Module]:
+    """The parsed sources whose text has ``word`` (the others are not parsed)."""
     for text in sources.values():
-        if "ROOT_URLCONF" not in text:
-            continue
-        try:
-            tree = ast.parse(text)
-        except SyntaxError:
-            continue
+        if word in text:
+            try:
+                yield ast.parse(text)
+            except SyntaxError:
+                continue
+
+
+def _root_urlconf(sources: Mapping[str, str]) -> str:
+    for tree in _trees_naming(sources, "ROOT_URLCONF"):
         for node in ast.walk(tree):
             if not isinstance(node, ast.Assign):
                 continue
@@ -154,13 +158,7 @@ def _included_modules(tree: ast.Module) -> list[str]:
 
 def _liveness_subset(sources: Mapping[str, str]) -> str:
     """The liveness subset's name in `HEALTH_CHECK = {"SUBSETS": {...}}`, if any."""
-    for text in sources.values():
-        if "SUBSETS" not in text:
-            continue
-        try:
-            tree = ast.parse(text)
-        except SyntaxError:
-            continue
+    for tree in _trees_naming(sources, "SUBSETS"):
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Dict) and _has_key(node, "SUBSETS")):
                 continue
