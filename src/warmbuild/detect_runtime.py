@@ -434,6 +434,7 @@ def _command(
     script = _script(files, argv, copied)
     ran, defaults = argv, {}
     if script is not None:
+        _script_build_commands(statements, script, files[script])
         last = _last_exec(files[script])
         if last:
             ran, defaults = shlex.split(last), _shell_defaults(files[script])
@@ -455,6 +456,18 @@ def _command(
                        ("server_args", list(server.server_args))):  # fmt: skip
         if value:  # 0 workers, no interface, no port: the server's defaults, nothing said
             statements.say(key, value, where)
+
+
+# What an entrypoint runs at every start that only writes files from the code: in a
+# read-only image it belongs to the build (`collectstatic`, `compilemessages`).
+START_BUILD_STEP = re.compile(r"^(?:python3?\s+(?:\S*/)?manage\.py|django-admin)\s+(collectstatic|compilemessages)\b")
+
+
+def _script_build_commands(statements: Statements, script: str, text: str) -> None:
+    commands = [" ".join(line.split()) for line in re.sub(r"\\\n\s*", " ", text).splitlines()]
+    found = [command for command in commands if START_BUILD_STEP.match(command)]
+    where = f"{script} runs it at every start; in a read-only image it is a build step"
+    statements.say("build_commands", found, where)
 
 
 def _supervised_server(

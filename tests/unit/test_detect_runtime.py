@@ -501,6 +501,29 @@ def test_the_entrypoint_script_at_its_path_in_the_image_before_one_of_the_same_n
     assert (found["server"], found["app"], found["interface"]) == ("daphne", "proj.asgi:application", "asgi")
 
 
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        pytest.param(  # Argus' docker-entrypoint.sh
+            "#!/bin/bash -xe\ncd /argus\npython3 -m pip install -e .\npython3 manage.py collectstatic --noinput\n"
+            "python3 manage.py migrate --noinput\nexec daphne -b 0.0.0.0 -p 8000 argus.spa.ws.asgi:application\n",
+            ["python3 manage.py collectstatic --noinput"],
+            id="collectstatic-not-migrate",
+        ),
+        pytest.param(
+            "#!/bin/sh\ndjango-admin compilemessages && \\\n  python /app/manage.py collectstatic \\\n  --noinput\n"
+            "exec gunicorn proj.wsgi\n",
+            ["django-admin compilemessages && python /app/manage.py collectstatic --noinput"],
+            id="continued-lines",
+        ),
+        pytest.param("#!/bin/sh\npython manage.py migrate\nexec gunicorn proj.wsgi\n", None, id="none"),
+    ],
+)
+def test_an_entrypoints_file_making_steps_become_build_commands(script: str, expected: list[str] | None) -> None:
+    files = {"Dockerfile": 'FROM python:3.12-slim\nCMD ["/app/start.sh"]\n', "start.sh": script}
+    assert values(files).get("build_commands") == expected
+
+
 def test_the_server_a_copied_supervisord_config_runs() -> None:
     """ephios at 40d8f1b7: its entrypoint execs supervisord with the config the
     Dockerfile copied, whose [program:gunicorn] serves (a cron program beside it)."""

@@ -33,6 +33,7 @@ PURE = {
     "targets",
     "runtime",
     "detect_runtime",
+    "detect_django",
 }
 # Modules (ours or not) a pure module must never reach, directly or through ours.
 IMPURE_OURS = {
