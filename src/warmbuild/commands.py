@@ -97,10 +97,14 @@ def _targets(target: str) -> list[str]:
 def show_plan(given: Given) -> None:
     with console.user_errors(given["debug"]):
         targets = _targets(given["target"])
+        config = load(given)
         plans = pipeline.plan_targets(
-            load(given), DockerEngine(), targets, given["branch"], push=given["push"], rebuild=given["rebuild"]
+            config, DockerEngine(), targets, given["branch"], push=given["push"], rebuild=given["rebuild"]
         )
+        stack = devloop.team_stack_plan(config) if "dev" in targets and config.dev.compose_file else None
     console.print_plans(plans)
+    if stack is not None:
+        console.print_team_stack(stack)
 
 
 def _build(target: str) -> Callable[[Given], None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import shlex
 import sys
 import threading
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from .progress import BuildProgress
 from .report import BuildSummary, Outcome
 
 if TYPE_CHECKING:  # init's detectors and gc's rules are not loaded by every task
+    from .devloop import TeamStackPlan
     from .gc import Decision, MachineGc
     from .init import InitPlan
     from .options import Config
@@ -195,6 +197,22 @@ def print_plans(plans: list[BuildPlan]) -> None:
         for path, _ in build_plan.files:
             out.print(f"# writes {build_plan.locks_dir}/{path} (from the lock)")
         out.print(build_plan.command_line().replace(" --", " \\\n    --"), soft_wrap=True)
+
+
+def print_team_stack(stack: TeamStackPlan) -> None:
+    """The team's compose stack as dev-up runs it: which services get warmbuild's dev
+    image, which run as the team wrote them, and the exact compose command."""
+    out.rule("[bold]dev stack[/]  →  the team's compose file and warmbuild's override")
+    ours = ", ".join(stack.stack.app_services)
+    out.print(f"# warmbuild's dev image (no build through their Dockerfile): {ours}", markup=False)
+    others = [name for name in stack.started if name not in stack.stack.app_services]
+    if others:
+        out.print(f"# as the team wrote them: {', '.join(others)}", markup=False)
+    if stack.stack.built_elsewhere:
+        elsewhere = ", ".join(stack.stack.built_elsewhere)
+        out.print(f"# left out, built from another folder (name them with --services): {elsewhere}", markup=False)
+    out.print(f"# writes {stack.override}", markup=False)
+    out.print(shlex.join(stack.command).replace(" --", " \\\n    --"), soft_wrap=True, markup=False)
 
 
 def print_init(plan: InitPlan, dry_run: bool) -> None:

@@ -13,8 +13,8 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import folders, pipeline, plan, selection
-from .engine import ComposeProject, Engine, ProgressCallback
+from . import folders, pipeline, plan, selection, team_stack
+from .engine import ComposeProject, Engine, ProgressCallback, compose_command, compose_up_args
 from .errors import ConfigError
 from .options import Config
 from .plan import BuildInputs
@@ -37,9 +37,13 @@ class DevStack:
 
 def choose_services(config: Config, requested: str) -> tuple[str, ...]:
     """'' means every service the app has; otherwise a comma-separated subset."""
-    available = SERVICES if config.frontend.context else ("backend",)
+    if config.dev.compose_file:
+        stack = read_stack(config)
+        available, default = stack.services, team_stack.default_services(stack)
+    else:
+        available = default = SERVICES if config.frontend.context else ("backend",)
     if not requested:
-        return available
+        return default
     chosen = tuple(name.strip() for name in requested.split(",") if name.strip())
     unknown = [name for name in chosen if name not in available]
     if unknown:
@@ -48,11 +52,51 @@ def choose_services(config: Config, requested: str) -> tuple[str, ...]:
 
 
 def choose_service(config: Config, requested: str) -> str:
-    """Exactly one service (dev-shell)."""
-    chosen = choose_services(config, requested or "backend")
+    """Exactly one service (dev-shell): the app's by default."""
+    first = read_stack(config).app_services[0] if config.dev.compose_file else "backend"
+    chosen = choose_services(config, requested or first)
     if len(chosen) != 1:
-        raise ConfigError(f"--service names {len(chosen)} services", "name exactly one: backend or frontend")
+        raise ConfigError(f"--service names {len(chosen)} services", f"name exactly one (the app's: {first})")
     return chosen[0]
+
+
+def team_compose_file(config: Config) -> Path:
+    path = config.root / config.dev.compose_file
+    if not path.is_file():
+        raise ConfigError(
+            f"{config.source_name}: dev.compose_file: {path} not found", "point it at the stack's compose file"
+        )
+    return path
+
+
+def read_stack(config: Config) -> team_stack.TeamStack:
+    """The team's compose file (dev.compose_file) as dev-up runs it."""
+    path = team_compose_file(config)
+    return team_stack.read_team_stack(path.read_text(), path.parent, config.root / config.context, str(path))
+
+
+@dataclass(frozen=True)
+class TeamStackPlan:
+    """What dev-up runs of the team's compose file (`invoke plan` prints it)."""
+
+    stack: team_stack.TeamStack
+    started: tuple[str, ...]
+    override: Path
+    command: tuple[str, ...]
+
+
+def team_stack_plan(config: Config) -> TeamStackPlan:
+    stack = read_stack(config)
+    started = team_stack.default_services(stack)
+    override = team_override_path(config)
+    files = (team_compose_file(config), override)
+    project = ComposeProject(files, config.name, env_file_path(config), team=True)
+    command = ("docker", *compose_command(project, *compose_up_args(project, started, HEALTH_TIMEOUT)))
+    return TeamStackPlan(stack, started, override, command)
+
+
+def team_override_path(config: Config) -> Path:
+    return config.root / plan.STATE_DIR / config.name / "compose.override.yaml"
 
 
 def env_file_path(config: Config) -> Path:
@@ -76,14 +120,22 @@ def compose_env(inputs: BuildInputs, frontend_image: str) -> dict[str, str]:
 
 
 def urls(config: Config, services: tuple[str, ...]) -> dict[str, str]:
+    if config.dev.compose_file:
+        stack = read_stack(config)
+        return {
+            name: f"http://127.0.0.1:{ports[0]}"
+            for name, ports in stack.published.items()
+            if ports and name in services
+        }
     found = {"backend": f"http://127.0.0.1:{config.dev.backend_port}"}
     if "frontend" in services:
         found["frontend"] = f"http://127.0.0.1:{config.dev.frontend_port}"
     return found
 
 
-def _write_env(path: Path, env: dict[str, str]) -> None:
+def _write_env(path: Path, env: dict[str, str], before: list[str] | None = None) -> None:
     lines = ["# Written by `invoke dev-up` for compose.yaml; rewritten on every dev-up."]
+    lines += before or []
     lines += [f"{key}={value}" for key, value in env.items()]
     folders.write_text(path, "\n".join(lines) + "\n")
 
@@ -107,18 +159,15 @@ def pathdeps_override(mounts: dict[str, Path]) -> str:
 
 
 def compose_project(config: Config) -> ComposeProject:
-    compose_file = config.root / config.dev.compose_file if config.dev.compose_file else plan.packaged("compose.yaml")
-    if not compose_file.is_file():
-        raise ConfigError(
-            f"{config.source_name}: dev.compose_file: {compose_file} not found", "point it at the stack's compose file"
-        )
+    team = bool(config.dev.compose_file)
+    compose_file = team_compose_file(config) if team else plan.packaged("compose.yaml")
     env_file = env_file_path(config)
     if not env_file.is_file():
         # Nothing was started by dev-up yet; compose still needs its variables set.
         _write_env(env_file, {"BACKEND_IMAGE": "none", "FRONTEND_IMAGE": "none"})
-    override = pathdeps_override_path(config)
+    override = team_override_path(config) if team else pathdeps_override_path(config)
     files = (compose_file, override) if override.is_file() else (compose_file,)
-    return ComposeProject(files, config.name, env_file)
+    return ComposeProject(files, config.name, env_file, team=team)
 
 
 def dev_up(
@@ -131,7 +180,8 @@ def dev_up(
     on_progress: ProgressCallback | None = None,
 ) -> DevStack:
     chosen = choose_services(config, services)
-    inputs = pipeline.gather_inputs(config, engine, branch, with_frontend="frontend" in chosen)
+    with_frontend = "frontend" in chosen and not config.dev.compose_file  # a team stack: its own frontend
+    inputs = pipeline.gather_inputs(config, engine, branch, with_frontend=with_frontend)
     return start_stack(engine, inputs, chosen, rebuild, on_progress)
 
 
@@ -149,8 +199,16 @@ def start_stack(
     summaries = pipeline.run_request(engine, inputs, request, on_progress, rebuild)
     frontend_image = summaries[2].image if inputs.frontend_dockerfile is not None else "none"
     env_file = env_file_path(config)
-    _write_env(env_file, compose_env(inputs, frontend_image))
-    _write_pathdeps_override(inputs)
+    if config.dev.compose_file:
+        # --env-file replaces compose's own .env lookup: the team's .env first, ours after.
+        _write_env(env_file, compose_env(inputs, frontend_image), _team_env_lines(config))
+        folders.write_text(
+            team_override_path(config),
+            team_stack.override_text(read_stack(config), "BACKEND_IMAGE", _pathdeps_mounts(inputs)),
+        )
+    else:
+        _write_env(env_file, compose_env(inputs, frontend_image))
+        _write_pathdeps_override(inputs)
     project = compose_project(config)
     record = stack_record_path(config)
     key = stack_key(project, chosen)
@@ -186,9 +244,20 @@ def _stack_is_up(engine: Engine, record: Path, key: str) -> bool:
     return last.get("key") == key and engine.containers_healthy(list(last.get("containers", [])))
 
 
-def _write_pathdeps_override(inputs: BuildInputs) -> None:
+def _pathdeps_mounts(inputs: BuildInputs) -> dict[str, Path]:
     names = {p.name for p in selection.path_packages(inputs.selection, "dev")}
-    mounts = {d.name: d.source for d in inputs.path_dependencies if d.name in names}
+    return {d.name: d.source for d in inputs.path_dependencies if d.name in names}
+
+
+def _team_env_lines(config: Config) -> list[str]:
+    """The lines of the .env beside the team's compose file (compose reads it when no
+    --env-file is given: their `${VARIABLES}`)."""
+    path = team_compose_file(config).parent / ".env"
+    return path.read_text().splitlines() if path.is_file() else []
+
+
+def _write_pathdeps_override(inputs: BuildInputs) -> None:
+    mounts = _pathdeps_mounts(inputs)
     override = pathdeps_override_path(inputs.config)
     if mounts:
         folders.write_text(override, pathdeps_override(mounts))

@@ -36,7 +36,15 @@ from pathlib import Path
 from typing import Any
 
 from . import quick, registry_http
-from .engine import ComposeProject, EngineFacts, ProgressCallback, Resolved, Unresolved
+from .engine import (
+    ComposeProject,
+    EngineFacts,
+    ProgressCallback,
+    Resolved,
+    Unresolved,
+    compose_command,
+    compose_up_args,
+)
 from .errors import BuildFailed, DiskFull, EngineError, Interrupted, NotFound, WarmbuildError
 from .failures import CommandFailure, classify_command, classify_failure, failure_reason, is_transient
 from .gc import LocalImage
@@ -401,15 +409,12 @@ class DockerEngine:
     # --- compose (the dev stack) --------------------------------------------------------------
 
     def _compose(self, project: ComposeProject, *args: str) -> list[str]:
-        files = [part for path in project.compose_files for part in ("--file", str(path))]
-        return ["compose", "--project-name", project.name, *files, "--env-file", str(project.env_file), *args]
+        return compose_command(project, *args)
 
     def compose_up(self, project: ComposeProject, services: Sequence[str], wait_seconds: int) -> None:
-        """Start the stack and wait for its healthchecks. Never builds or pulls: the
-        images are warmbuild's."""
-        up = ["up", "--detach", "--wait", "--wait-timeout", str(wait_seconds), "--pull", "never", "--no-build"]
+        """Start the stack and wait for its healthchecks (`compose_up_args`)."""
         try:
-            self._run(self._compose(project, *up, "--remove-orphans", "--quiet-pull", *services), what="compose up")
+            self._run(self._compose(project, *compose_up_args(project, services, wait_seconds)), what="compose up")
         except (EngineError, DiskFull):
             raise
         except WarmbuildError as error:

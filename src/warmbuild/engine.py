@@ -82,6 +82,23 @@ class ComposeProject:
     compose_files: tuple[Path, ...]
     name: str
     env_file: Path
+    # The team's compose file: its other services may need a pull or a build (compose
+    # does them as the team wrote); warmbuild's own stack never builds or pulls.
+    team: bool = False
+
+
+def compose_command(project: ComposeProject, *args: str) -> list[str]:
+    """`docker compose …` (without `docker`) for the project: its files, name and variables."""
+    files = [part for path in project.compose_files for part in ("--file", str(path))]
+    return ["compose", "--project-name", project.name, *files, "--env-file", str(project.env_file), *args]
+
+
+def compose_up_args(project: ComposeProject, services: Sequence[str], wait_seconds: int) -> list[str]:
+    """`up` that waits for the healthchecks. warmbuild's images are never built or
+    pulled by compose (a team's stack: its other services as compose would)."""
+    up = ["up", "--detach", "--wait", "--wait-timeout", str(wait_seconds)]
+    up += [] if project.team else ["--pull", "never", "--no-build"]
+    return [*up, "--remove-orphans", "--quiet-pull", *services]
 
 
 class Engine(Protocol):

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from . import detect, folders, locks
-from .detect_runtime import Installs, detect_build_commands, detect_runtime
+from . import detect, folders, locks, team_stack
+from .detect_runtime import COMPOSE_FILES, Installs, detect_build_commands, detect_runtime
 from .engine import Engine, Unresolved
 from .errors import ConfigError
 from .fingerprint import ignore_patterns
@@ -136,7 +136,28 @@ def detect_all(
     _project(found, files, app_folder.folder, lock)
     found.set("frontend", detect.detect_frontend(files), {"context": detect.detect_frontend(files).value})
     _groups(found, lock, chosen_groups, installs)
+    _team_compose_file(found, files, root, app_folder.folder)
     return found
+
+
+def _team_compose_file(found: Detected, files: dict[str, str], root: Path, folder: str) -> None:
+    """The team's compose file with a service built from the app's folder: dev-up runs
+    it (those services on warmbuild's dev image, the others as written)."""
+    prefix = "" if folder == "." else f"{folder}/"
+    for path in [f"{prefix}{name}" for name in COMPOSE_FILES] + [name for name in COMPOSE_FILES if prefix]:
+        if path not in files:
+            continue
+        try:
+            stack = team_stack.read_team_stack(files[path], (root / path).parent, root / folder, path)
+        except ConfigError:
+            continue
+        others = [name for name in stack.services if name not in stack.app_services]
+        reason = (
+            f"{path}: dev-up runs your stack; {', '.join(stack.app_services)} (built from the app's folder) on "
+            f"warmbuild's dev image" + (f", {', '.join(others)} as written" if others else "")
+        )
+        found.set("dev", detect.Finding(path, reason), {"compose_file": path})
+        return
 
 
 def _python(
@@ -366,6 +387,7 @@ ORDER = (
     "env",
     "writable",
     "frontend",
+    "dev",
 )
 
 

@@ -549,6 +549,34 @@ def test_init_says_which_dockerignore_the_builds_use(tmp_path: Path, files: dict
 
 
 @pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        pytest.param(
+            {"docker-compose.yml": "services:\n  web: {build: .}\n  worker: {build: .}\n  db: {image: postgres:13}\n"},
+            {"compose_file": "docker-compose.yml"},
+            id="api-and-worker-built-here",
+        ),
+        pytest.param(
+            {"compose.yaml": "services:\n  web: {build: ./elsewhere}\n  db: {image: postgres:13}\n"},
+            None,
+            id="nothing-built-from-the-app",
+        ),
+        pytest.param({"compose.yaml": "services: [x"}, None, id="not-yaml"),
+        pytest.param({}, None, id="no-compose-file"),
+    ],
+)
+def test_init_names_the_teams_compose_file_for_dev_up(
+    tmp_path: Path, files: dict[str, str], expected: dict[str, str] | None
+) -> None:
+    shutil.copytree(REPO_ROOT / "backend", tmp_path / "backend")
+    for path, text in files.items():
+        (tmp_path / "backend" / path).write_text(text)
+    root = tmp_path / "backend"
+    found = init.detect_all(init.read_repository(root), root, "", None, lambda *_: {})
+    assert found.values.get("dev") == expected
+
+
+@pytest.mark.parametrize(
     "sources, expected",
     [
         pytest.param(

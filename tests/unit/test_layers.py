@@ -34,6 +34,7 @@ PURE = {
     "runtime",
     "detect_runtime",
     "detect_django",
+    "team_stack",
 }
 # Modules (ours or not) a pure module must never reach, directly or through ours.
 IMPURE_OURS = {

@@ -1,0 +1,135 @@
+"""The team's own compose file as the dev stack (`dev.compose_file`), unchanged: an
+override compose file gives every service built from the app's folder (the API, its
+workers and scheduler: one image) warmbuild's dev image instead of `build:`, the code
+mounted at /app and the host's UID:GID, and leaves every other service (databases,
+caches, mail catchers) as the team wrote it. Pure: compose text in, override text out.
+
+`docker compose -f theirs -f .warmbuild/<name>/compose.override.yaml` is what runs.
+`build: !reset null` (compose 2.24 and later) removes their build: compose never builds
+the app through their Dockerfile, the slow path warmbuild replaces."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import ConfigError
+
+# Where the dev image has the code (runtime.APP_DIR) and the pathdeps' mounts.
+APP_DIR = "/app"
+PATHDEPS_DIR = "/opt/pathdeps"
+
+
+@dataclass(frozen=True)
+class TeamStack:
+    """What the team's compose file holds, as dev-up uses it."""
+
+    services: tuple[str, ...]  # every service, in the file's order
+    # Built from the app's folder: they run warmbuild's dev image.
+    app_services: tuple[str, ...]
+    # Built from another folder (their frontend): compose builds them as the team wrote.
+    built_elsewhere: tuple[str, ...]
+    # app service -> whether the team gave it a healthcheck
+    has_healthcheck: Mapping[str, bool]
+    # app service -> its published host ports (the URLs dev-up prints)
+    published: Mapping[str, tuple[int, ...]]
+
+
+def read_team_stack(text: str, compose_dir: Path, app_dir: Path, where: str) -> TeamStack:
+    """The services of a compose file and which of them are built from ``app_dir``."""
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{where} is not YAML: {str(error).splitlines()[0]}", "fix the compose file") from None
+    services = data.get("services") if isinstance(data, dict) else None
+    if not isinstance(services, dict) or not services:
+        raise ConfigError(f"{where} has no services", "point dev.compose_file at the stack's compose file")
+    ours, elsewhere = [], []
+    for name, service in services.items():
+        context = _build_context(service)
+        if context is None:
+            continue
+        if (compose_dir / context).resolve() == app_dir.resolve():
+            ours.append(str(name))
+        else:
+            elsewhere.append(str(name))
+    if not ours:
+        raise ConfigError(
+            f"{where}: no service is built from the app's folder ({app_dir})",
+            "give the API's service `build: <the app folder>` (warmbuild runs its dev image there)",
+        )
+    return TeamStack(
+        services=tuple(str(name) for name in services),
+        app_services=tuple(ours),
+        built_elsewhere=tuple(elsewhere),
+        has_healthcheck={name: bool((services[name] or {}).get("healthcheck")) for name in ours},
+        published={name: _published_ports(services[name] or {}) for name in ours},
+    )
+
+
+def default_services(stack: TeamStack) -> tuple[str, ...]:
+    """What `dev-up` starts without --services: all but what compose would have to
+    build from another folder (named with --services, compose builds it)."""
+    return tuple(name for name in stack.services if name not in stack.built_elsewhere)
+
+
+def override_text(stack: TeamStack, image_variable: str, pathdeps: Mapping[str, Path]) -> str:
+    """The override compose file for the app's services."""
+    lines = [
+        "# Written by `invoke dev-up`: the services built from the app's folder run",
+        "# warmbuild's dev image (built from the lock, not through their Dockerfile), the",
+        "# code mounted at /app, as the host's user; rewritten on every dev-up.",
+        "services:",
+    ]
+    for name in stack.app_services:
+        lines += [
+            f"  {json.dumps(name)}:",
+            "    build: !reset null",
+            f"    image: ${{{image_variable}:?run invoke dev-up}}",
+            "    pull_policy: never",
+            '    user: "${DEV_UID:-1000}:${DEV_GID:-1000}"',
+            "    volumes:",
+            f"      - ${{BACKEND_DIR:?run invoke dev-up}}:{APP_DIR}",
+        ]
+        lines += [
+            f"      - {json.dumps(f'{source}:{PATHDEPS_DIR}/{dep}:ro')}" for dep, source in sorted(pathdeps.items())
+        ]
+        if not stack.has_healthcheck[name] and stack.published[name]:
+            # The serving one without a check of its own: the dev image's (health_path).
+            lines += [
+                "    healthcheck:",
+                '      test: ["CMD-SHELL", "eval \\"$$WARMBUILD_HEALTHCHECK\\""]',
+                "      interval: 2s",
+                "      timeout: 3s",
+                "      retries: 30",
+                "      start_period: 30s",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def _build_context(service: object) -> str | None:
+    build = service.get("build") if isinstance(service, dict) else None
+    if isinstance(build, str):
+        return build
+    if isinstance(build, dict):
+        return str(build.get("context", "."))
+    return None
+
+
+def _published_ports(service: Mapping[str, object]) -> tuple[int, ...]:
+    """Host ports of `ports:` ("8000:8000", "127.0.0.1:8000:8000", {published: 8000})."""
+    found = []
+    ports = service.get("ports")
+    for port in ports if isinstance(ports, list) else []:
+        if isinstance(port, dict):
+            published = str(port.get("published", ""))
+        else:
+            parts = str(port).split("/")[0].split(":")
+            published = parts[-2] if len(parts) >= 2 else ""
+        if published.isdigit():
+            found.append(int(published))
+    return tuple(found)

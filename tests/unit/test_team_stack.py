@@ -1,0 +1,102 @@
+"""The team's compose file as the dev stack: which services get warmbuild's dev
+image, which stay as written, and the override dev-up writes (tables of compose
+text -> stack, and the override compose itself merges)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from warmbuild import team_stack
+from warmbuild.errors import ConfigError
+
+# fastapi-boilerplate's docker-compose.yml (tests/data/services), trimmed: the API and
+# its arq worker built from the repository, PostgreSQL and Redis as images.
+BOILERPLATE = """\
+services:
+  web:
+    build: {context: ., dockerfile: Dockerfile}
+    command: uvicorn app.main:app --host 0.0.0.0 --port 8000 --reload
+    ports: ["8000:8000"]
+    volumes: ["./src/app:/code/app"]
+  worker:
+    build: {context: ., dockerfile: Dockerfile}
+    command: arq app.core.worker.settings.WorkerSettings
+  db:
+    image: postgres:13
+  redis:
+    image: redis:alpine
+"""
+# haztrak's compose.yaml shape: the app in server/, a client built from client/.
+MONOREPO = """\
+services:
+  trak:
+    build: {context: ./server}
+    healthcheck: {test: ["CMD", "true"]}
+    ports: ["127.0.0.1:8001:8000/tcp", {published: 9000, target: 9000}]
+  celery-worker:
+    build: ./server
+  client:
+    build: {context: ./client, target: dev}
+  db:
+    image: postgres:17.5
+"""
+
+
+@pytest.mark.parametrize(
+    "text, app, expected",
+    [
+        pytest.param(
+            BOILERPLATE, ".", (("web", "worker"), (), ("web", "worker", "db", "redis"), {"web": (8000,), "worker": ()}),
+            id="api-and-worker-share-the-image",
+        ),
+        pytest.param(
+            MONOREPO, "server",
+            (("trak", "celery-worker"), ("client",), ("trak", "celery-worker", "db"),
+             {"trak": (8001, 9000), "celery-worker": ()}),
+            id="monorepo-client-left-out",
+        ),
+    ],
+)  # fmt: skip
+def test_which_services_run_our_image(tmp_path: Path, text: str, app: str, expected: tuple[object, ...]) -> None:
+    stack = team_stack.read_team_stack(text, tmp_path, tmp_path / app, "compose.yaml")
+    found = (stack.app_services, stack.built_elsewhere, team_stack.default_services(stack), dict(stack.published))
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        pytest.param("services: [x", "compose.yaml is not YAML", id="not-yaml"),
+        pytest.param("volumes: {}\n", "compose.yaml has no services", id="no-services"),
+        pytest.param("services:\n  db: {image: postgres:13}\n", "no service is built from the app's folder", id="none"),
+    ],
+)
+def test_a_compose_file_it_cannot_use(tmp_path: Path, text: str, problem: str) -> None:
+    with pytest.raises(ConfigError, match=problem):
+        team_stack.read_team_stack(text, tmp_path, tmp_path, "compose.yaml")
+
+
+class ComposeLoader(yaml.SafeLoader):
+    """YAML with compose's `!reset` tag (2.24+), read as "<reset>"."""
+
+
+ComposeLoader.add_constructor("!reset", lambda *_: "<reset>")
+
+
+def test_the_override_gives_the_app_services_our_image_and_code(tmp_path: Path) -> None:
+    stack = team_stack.read_team_stack(BOILERPLATE, tmp_path, tmp_path, "compose.yaml")
+    text = team_stack.override_text(stack, "BACKEND_IMAGE", {"shared-lib": tmp_path / "libs" / "shared"})
+    services = yaml.load(text, Loader=ComposeLoader)["services"]
+    assert set(services) == {"web", "worker"}  # db and redis: as the team wrote them
+    web = services["web"]
+    assert web["build"] == "<reset>" and web["image"] == "${BACKEND_IMAGE:?run invoke dev-up}"
+    assert web["pull_policy"] == "never" and web["user"] == "${DEV_UID:-1000}:${DEV_GID:-1000}"
+    assert web["volumes"] == [
+        "${BACKEND_DIR:?run invoke dev-up}:/app",
+        f"{tmp_path}/libs/shared:/opt/pathdeps/shared-lib:ro",
+    ]
+    # The serving service without a healthcheck of its own gets the dev image's; the worker serves nothing.
+    assert "WARMBUILD_HEALTHCHECK" in web["healthcheck"]["test"][1] and "healthcheck" not in services["worker"]
