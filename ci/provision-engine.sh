@@ -199,6 +199,25 @@ build_standin() {
   rm -f "$tarball"
 }
 
+# alias_standin REPO TAG OTHER... -- the stand-in under the tags compose files name
+# (postgres:13, redis:alpine): its manifest put under each tag, registry-side.
+alias_standin() {
+  local repo="$1" tag="$2"; shift 2
+  local body headers type
+  body=$(mktemp)
+  headers=$(curl -fsS -D - -o "$body" \
+    -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+    -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$REGISTRY_ADDR/v2/$repo/manifests/$tag") || fail "no $repo:$tag to name otherwise"
+  type=$(printf '%s\n' "$headers" | tr -d '\r' | awk -F': ' 'tolower($1) == "content-type" {print $2}')
+  for other in "$@"; do
+    curl -fsS -X PUT -H "Content-Type: $type" --data-binary @"$body" \
+      "http://$REGISTRY_ADDR/v2/$repo/manifests/$other" >/dev/null || fail "could not tag $repo:$other"
+  done
+  rm -f "$body"
+  echo "    $repo:$tag also as: $*"
+}
+
 seed_standins() {
   phase "stand-in base images"
   if [ "${WARMBUILD_SKIP_STANDINS:-0}" = 1 ]; then echo "    skipped"; phase_done; return; fi
@@ -231,6 +250,11 @@ seed_standins() {
   local failed=0
   for job in "${jobs[@]}"; do wait "$job" || failed=1; done
   [ "$failed" = 0 ] || fail "a stand-in image failed to build (logs in $LOG_DIR)"
+  # The tags the real compose files of tests/data/services name. One Debian-built
+  # server stands in for each (its version is bookworm's whatever the tag says: the
+  # tests start on fresh volumes and use what every version has).
+  alias_standin library/postgres "$pg" 13 17.5
+  alias_standin library/redis 7 alpine 8.2-alpine
   phase_done
 }
 

@@ -11,12 +11,14 @@ the app through their Dockerfile, the slow path warmbuild replaces."""
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .detect_runtime import read_server_command
 from .errors import ConfigError
 
 # Where the dev image has the code (runtime.APP_DIR) and the pathdeps' mounts.
@@ -37,6 +39,9 @@ class TeamStack:
     has_healthcheck: Mapping[str, bool]
     # app service -> its published host ports (the URLs dev-up prints)
     published: Mapping[str, tuple[int, ...]]
+    # app services that serve: published ports, or a server on their command line
+    # (haztrak's `sh -c "… migrate && uvicorn … --reload haztrak.asgi:app"`)
+    serving: tuple[str, ...] = ()
 
 
 def read_team_stack(text: str, compose_dir: Path, app_dir: Path, where: str) -> TeamStack:
@@ -68,6 +73,7 @@ def read_team_stack(text: str, compose_dir: Path, app_dir: Path, where: str) -> 
         built_elsewhere=tuple(elsewhere),
         has_healthcheck={name: bool((services[name] or {}).get("healthcheck")) for name in ours},
         published={name: _published_ports(services[name] or {}) for name in ours},
+        serving=tuple(name for name in ours if _published_ports(services[name] or {}) or _runs_server(services[name])),
     )
 
 
@@ -98,7 +104,7 @@ def override_text(stack: TeamStack, image_variable: str, pathdeps: Mapping[str, 
         lines += [
             f"      - {json.dumps(f'{source}:{PATHDEPS_DIR}/{dep}:ro')}" for dep, source in sorted(pathdeps.items())
         ]
-        if not stack.has_healthcheck[name] and stack.published[name]:
+        if not stack.has_healthcheck[name] and name in stack.serving:
             # The serving one without a check of its own: the dev image's (health_path).
             lines += [
                 "    healthcheck:",
@@ -109,6 +115,16 @@ def override_text(stack: TeamStack, image_variable: str, pathdeps: Mapping[str, 
                 "      start_period: 30s",
             ]
     return "\n".join(lines) + "\n"
+
+
+def _runs_server(service: object) -> bool:
+    command = service.get("command") if isinstance(service, dict) else None
+    if isinstance(command, str):  # compose splits it into words as a shell would, runs no shell
+        try:
+            command = shlex.split(command)
+        except ValueError:
+            return False
+    return isinstance(command, list) and read_server_command([str(word) for word in command]) is not None
 
 
 def _build_context(service: object) -> str | None:

@@ -67,6 +67,26 @@ def test_which_services_run_our_image(tmp_path: Path, text: str, app: str, expec
 
 
 @pytest.mark.parametrize(
+    "command, serves",
+    [
+        pytest.param(
+            '|\n      sh -c "\n      python manage.py migrate &&\n'
+            '      uvicorn --host 0.0.0.0 --reload haztrak.asgi:app"',
+            True,
+            id="haztrak-migrates-then-serves",
+        ),
+        pytest.param("python manage.py celery_worker", False, id="a-worker"),
+        pytest.param('["gunicorn", "proj.wsgi:application"]', True, id="exec-form"),
+        pytest.param("\"sh -c 'unclosed\"", False, id="not-words"),
+    ],
+)
+def test_which_app_service_serves_without_ports(tmp_path: Path, command: str, serves: bool) -> None:
+    text = f"services:\n  api:\n    build: .\n    command: {command}\n"
+    stack = team_stack.read_team_stack(text, tmp_path, tmp_path, "compose.yaml")
+    assert stack.serving == (("api",) if serves else ())
+
+
+@pytest.mark.parametrize(
     "text, problem",
     [
         pytest.param("services: [x", "compose.yaml is not YAML", id="not-yaml"),
