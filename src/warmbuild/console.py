@@ -8,7 +8,6 @@ import shlex
 import sys
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from invoke.exceptions import Exit
@@ -236,10 +235,10 @@ def print_init(plan: InitPlan, dry_run: bool) -> None:
         out.print("next: `invoke doctor`, then `invoke build-prod` or `invoke dev-up`")
 
 
-def print_urls(urls: dict[str, str], env_file: Path) -> None:
+def print_urls(urls: dict[str, str], compose_ps: str) -> None:
     for service, url in urls.items():
         out.print(f"  [bold]{service}[/]: {url}")
-    out.print(f"  compose: docker compose --env-file {env_file} ps")
+    out.print(f"  compose: {compose_ps}", markup=False)
 
 
 # --- gc ---------------------------------------------------------------------------------------

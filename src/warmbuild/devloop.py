@@ -33,6 +33,8 @@ class DevStack:
     services: tuple[str, ...]
     # False: the stack was up with nothing to change, compose was not even asked.
     restarted: bool = True
+    # The stack by hand: `docker compose … ps` with its files, name and variables.
+    compose_ps: str = ""
 
 
 def choose_services(config: Config, requested: str) -> tuple[str, ...]:
@@ -214,11 +216,15 @@ def start_stack(
     key = stack_key(project, chosen)
     images_kept = all(s.outcome is not Outcome.BUILT for s in summaries)
     if not rebuild and images_kept and _stack_is_up(engine, record, key):
-        return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen, restarted=False)
+        return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen, False, _ps(project))
     record.unlink(missing_ok=True)
     engine.compose_up(project, chosen, HEALTH_TIMEOUT)
     folders.write_text(record, json.dumps({"key": key, "containers": engine.compose_container_ids(project)}))
-    return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen)
+    return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen, True, _ps(project))
+
+
+def _ps(project: ComposeProject) -> str:
+    return shlex.join(["docker", *compose_command(project, "ps")])
 
 
 # --- leaving a running stack alone ----------------------------------------------------------

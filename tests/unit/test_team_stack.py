@@ -77,7 +77,7 @@ def test_which_services_run_our_image(tmp_path: Path, text: str, app: str, expec
         ),
         pytest.param("python manage.py celery_worker", False, id="a-worker"),
         pytest.param('["gunicorn", "proj.wsgi:application"]', True, id="exec-form"),
-        pytest.param("\"sh -c 'unclosed\"", False, id="not-words"),
+        pytest.param('"sh -c \'unclosed"', False, id="not-words"),
     ],
 )
 def test_which_app_service_serves_without_ports(tmp_path: Path, command: str, serves: bool) -> None:
