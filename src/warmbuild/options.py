@@ -170,7 +170,9 @@ class FrontendOptions(Section):
 
 class DevOptions(Section):
     compose_file: FilePath = Field(
-        "", description='the dev stack\'s compose file; "" = the one warmbuild ships (backend, frontend)'
+        "",
+        description='the dev stack\'s compose file; "" = the one warmbuild ships (backend, frontend); '
+        "yours: its services built from the app's folder run the dev image, the others as written",
     )
     user: Annotated[str, Field(pattern=r"^(auto|root|\d+:\d+)$"), Shape("auto, root or UID:GID")] = Field(
         "auto", description="who the dev containers run as: `auto` (host UID:GID), `root` (opt-out) or `UID:GID`"

@@ -449,3 +449,50 @@ def test_a_server_installed_beside_the_lock_is_refused_then_the_relocked_service
                 container.remove(force=True, volumes=True)
         finally:
             volume.remove()
+
+
+# haztrak's compose.yaml, started as its docs say (`cp ./configs/.env.dev .env`, then
+# compose up): the API, its Celery worker and its beat scheduler are built from server/
+# (one image), PostgreSQL and Redis are images. nginx and mail: images with no
+# stand-in here; client: built from client/, which the corpus does not keep.
+HAZTRAK_STACK = ("trak", "celery-worker", "celery-beat", "redis", "db")
+
+
+def test_the_teams_compose_stack_runs_its_app_services_on_warmbuilds_dev_image(
+    tmp_path: Path, unique: str, warmbuild_venv: dict[str, str]
+) -> None:
+    """A user's journey with the team's own compose file: init names it, dev-up builds
+    the dev image from the lock (never their Dockerfile) and starts the stack with an
+    override: the API, the worker and the scheduler run that one image as the host's
+    user with the code mounted, the databases as the file says; the API migrates
+    (its compose command), answers its health route, and the worker answers Celery's
+    ping through the stack's Redis."""
+    repo = tmp_path / unique
+    fresh_repository("haztrak", repo)
+    shutil.copy(repo / "configs" / ".env.dev", repo / ".env")
+    init = run(["warmbuild", "init"], repo, warmbuild_venv, timeout=300)
+    assert init.returncode == 0, init.stdout + init.stderr
+    assert yaml.safe_load((repo / "warmbuild.yaml").read_text())["dev"] == {"compose_file": "compose.yaml"}
+
+    up_command = ["warmbuild", "dev-up", "--services", ",".join(HAZTRAK_STACK), "--branch", "main"]
+    try:
+        started = time.monotonic()
+        up = run(up_command, repo, warmbuild_venv, timeout=900)
+        assert up.returncode == 0, up.stdout[-3000:] + up.stderr[-3000:]
+        print(f"haztrak stack: dev-up {time.monotonic() - started:.0f}s (its app services healthy or running)")
+        dev_env = (repo / ".warmbuild" / image_name(unique) / "dev.env").read_text().splitlines()
+        [dev_image] = [line.split("=", 1)[1] for line in dev_env if line.startswith("BACKEND_IMAGE=")]
+        images = {name: docker.container.inspect(name).config.image for name in HAZTRAK_STACK}
+        assert {images[name] for name in ("trak", "celery-worker", "celery-beat")} == {dev_image}
+        assert (images["db"], images["redis"]) == ("postgres:17.5", "redis:8.2-alpine")
+        trak = docker.container.inspect("trak")
+        assert trak.config.user == f"{os.getuid()}:{os.getgid()}", trak.config.user
+        assert any(m.destination == "/app" and m.source == str(repo / "server") for m in trak.mounts)
+
+        ask = "import urllib.request as u; print(u.urlopen('http://127.0.0.1:8000/api/health/liveness-probe/').status)"
+        assert str(docker.execute("trak", ["python", "-c", ask])).strip() == "200"
+        ping = str(docker.execute("celery-worker", ["celery", "-A", "haztrak", "inspect", "ping", "--timeout", "10"]))
+        assert "pong" in ping, ping
+    finally:
+        down = run(["warmbuild", "dev-down", "--volumes"], repo, warmbuild_venv, timeout=300)
+        assert down.returncode == 0, down.stdout + down.stderr
