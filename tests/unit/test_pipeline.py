@@ -355,6 +355,44 @@ def test_dev_up_builds_deps_dev_and_frontend_then_starts_the_stack(tmp_path: Pat
     assert env["FRONTEND_IMAGE"] == "127.0.0.1:5000/warmbuild-example/frontend-dev:main"
 
 
+TEAM_COMPOSE = """\
+services:
+  web: {build: ./backend, command: uvicorn app.main:app --reload, ports: ["8000:8000"]}
+  worker: {build: {context: backend}, command: arq app.worker.Settings}
+  client: {build: ./client}
+  db: {image: postgres:13, environment: {POSTGRES_PASSWORD: "${DB_PASSWORD}"}}
+"""
+
+
+def test_dev_up_on_the_teams_compose_file_writes_the_override_and_starts_their_services(tmp_path: Path) -> None:
+    (tmp_path / "warmbuild.yaml").write_text("")
+    (tmp_path / "docker-compose.yml").write_text(TEAM_COMPOSE)
+    (tmp_path / ".env").write_text("DB_PASSWORD='dev only'\n")
+    config = EXAMPLE.model_copy(
+        update={"frontend": FrontendOptions(context=""), "dev": DevOptions(compose_file="docker-compose.yml")}
+    )
+    config._source = tmp_path / "warmbuild.yaml"
+    inputs = inputs_in(tmp_path, config)
+    engine = FakeEngine(registry={plan.deps_image(inputs)})
+    chosen = devloop.choose_services(config, "")
+    assert chosen == ("web", "worker", "db")  # client: built from another folder, left out
+    stack = devloop.start_stack(engine, inputs, chosen, rebuild=False)
+    assert engine.compose_calls == [("up", "web", "worker", "db")]
+    assert stack.urls == {"web": "http://127.0.0.1:8000"}
+    project = devloop.compose_project(config)
+    assert project.team and [p.name for p in project.compose_files] == ["docker-compose.yml", "compose.override.yaml"]
+    override = (tmp_path / ".warmbuild" / config.name / "compose.override.yaml").read_text()
+    assert '  "web":' in override and '  "worker":' in override and '"db"' not in override
+    env_lines = stack.env_file.read_text().splitlines()
+    # Their .env first (compose reads it no more once --env-file is given), ours after.
+    assert env_lines.index("DB_PASSWORD='dev only'") < env_lines.index(
+        "BACKEND_IMAGE=" + plan.plan_build(inputs, "dev").image
+    )
+    with pytest.raises(ConfigError, match="unknown service 'backend'"):
+        devloop.choose_services(config, "backend")
+    assert devloop.choose_service(config, "") == "web"
+
+
 def test_dev_up_rebuild_reruns_the_dev_stage(tmp_path: Path) -> None:
     config = EXAMPLE.model_copy(update={"frontend": FrontendOptions(context="")})
     config._source = tmp_path / "warmbuild.yaml"
