@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warmbuild.engine import ComposeProject, Engine, EngineFacts, ProgressCallback, Resolved, Unresolved
+from warmbuild.engine import ComposeProject, Engine, EngineFacts, ProgressCallback, Resolved, ServiceState, Unresolved
 from warmbuild.errors import WarmbuildError
 from warmbuild.gc import LocalImage
 from warmbuild.progress import BuildProgress, BuildRun
@@ -62,6 +62,9 @@ class FakeEngine:
     healthy: bool = True
     # What a command run by dev-shell exits with.
     shell_status: int = 0
+    # What `compose up` fails with, and the services' states `compose ps` then shows.
+    compose_up_error: WarmbuildError | None = None
+    service_states: list[ServiceState] = field(default_factory=list)
 
     def facts(self, builder: str = "") -> EngineFacts:
         return self.facts_value
@@ -126,6 +129,8 @@ class FakeEngine:
 
     def compose_up(self, project: ComposeProject, services: Sequence[str], wait_seconds: int) -> None:
         self.compose_calls.append(("up", *services))
+        if self.compose_up_error is not None:
+            raise self.compose_up_error
 
     def compose_down(self, project: ComposeProject, volumes: bool) -> None:
         self.compose_calls.append(("down",))
@@ -145,6 +150,12 @@ class FakeEngine:
 
     def containers_healthy(self, ids: Sequence[str]) -> bool:
         return bool(ids) and self.healthy
+
+    def compose_states(self, project: ComposeProject) -> list[ServiceState]:
+        return list(self.service_states)
+
+    def compose_log_tail(self, project: ComposeProject, service: str, lines: int) -> list[str]:
+        return [f"{service} line {n}" for n in range(1, lines + 1)]
 
 
 # mypy holds the fake to the protocol: a method the Engine gains, loses or changes

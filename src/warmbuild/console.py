@@ -55,7 +55,8 @@ def user_errors(debug: bool = False) -> Iterator[None]:
     except WarmbuildError as error:
         if debug:
             err.print_exception()
-        raise Exit(f"error: {error.one_line()}", code=error.exit_code) from None
+        below = "".join(f"\n    {line}" for line in error.details)
+        raise Exit(f"error: {error.one_line()}{below}", code=error.exit_code) from None
     except KeyboardInterrupt:
         raise Exit("interrupted", code=130) from None
 

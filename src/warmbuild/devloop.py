@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import folders, pipeline, plan, selection, team_stack
 from .engine import ComposeProject, Engine, ProgressCallback, compose_command, compose_up_args
-from .errors import ConfigError
+from .errors import BuildFailed, ConfigError
 from .options import Config
 from .plan import BuildInputs
 from .report import BuildSummary, Outcome
@@ -218,13 +218,39 @@ def start_stack(
     if not rebuild and images_kept and _stack_is_up(engine, record, key):
         return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen, False, _ps(project))
     record.unlink(missing_ok=True)
-    engine.compose_up(project, chosen, HEALTH_TIMEOUT)
+    try:
+        engine.compose_up(project, chosen, HEALTH_TIMEOUT)
+    except BuildFailed as failed:
+        raise _naming_the_service(engine, project, chosen, failed) from None
     folders.write_text(record, json.dumps({"key": key, "containers": engine.compose_container_ids(project)}))
     return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen, True, _ps(project))
 
 
 def _ps(project: ComposeProject) -> str:
     return shlex.join(["docker", *compose_command(project, "ps")])
+
+
+LOG_LINES = 15
+
+
+def _naming_the_service(
+    engine: Engine, project: ComposeProject, chosen: tuple[str, ...], failed: BuildFailed
+) -> BuildFailed:
+    """compose's failure, as the service that failed and its last log lines: the
+    stack is left up for `dev-logs` and `dev-shell`."""
+    states = [s for s in engine.compose_states(project) if not chosen or s.service in chosen]
+    troubled = sorted((s for s in states if s.trouble), key=lambda s: (s.state == "running", s.service))
+    if not troubled:
+        return failed
+    first = troubled[0]
+    others = [s.service for s in troubled[1:]]
+    error = BuildFailed(
+        f"the dev stack did not become healthy: {first.service} {first.trouble}"
+        + (f" (also: {', '.join(others)})" if others else ""),
+        f"see its log (below, `invoke dev-logs --services {first.service}`); the rest of the stack is left up",
+    )
+    error.details = (f"last lines of {first.service}:", *engine.compose_log_tail(project, first.service, LOG_LINES))
+    return error
 
 
 # --- leaving a running stack alone ----------------------------------------------------------

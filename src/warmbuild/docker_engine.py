@@ -41,6 +41,7 @@ from .engine import (
     EngineFacts,
     ProgressCallback,
     Resolved,
+    ServiceState,
     Unresolved,
     compose_command,
     compose_up_args,
@@ -447,6 +448,15 @@ class DockerEngine:
     def compose_container_ids(self, project: ComposeProject) -> list[str]:
         return self._run(self._compose(project, "ps", "--quiet")).stdout.split()
 
+    def compose_states(self, project: ComposeProject) -> list[ServiceState]:
+        listed = self._run(self._compose(project, "ps", "--all", "--format", "json"), what="compose ps").stdout
+        return [_service_state(row) for row in _json_rows(listed)]
+
+    def compose_log_tail(self, project: ComposeProject, service: str, lines: int) -> list[str]:
+        logs = ["logs", "--no-color", "--no-log-prefix", "--tail", str(lines), service]
+        done = self._run(self._compose(project, *logs), what="compose logs")
+        return (done.stdout + done.stderr).splitlines()[-lines:]
+
     def containers_healthy(self, ids: Sequence[str]) -> bool:
         if not ids:
             return False
@@ -463,6 +473,24 @@ class DockerEngine:
 
 
 # --- parsing what the CLI prints ---------------------------------------------------------------
+
+
+def _json_rows(text: str) -> list[dict[str, Any]]:
+    """`--format json` output: one JSON array (older compose) or one object per line."""
+    text = text.strip()
+    if text.startswith("["):
+        return [row for row in json.loads(text) if isinstance(row, dict)]
+    return [json.loads(line) for line in text.splitlines() if line.strip().startswith("{")]
+
+
+def _service_state(row: dict[str, Any]) -> ServiceState:
+    code = row.get("ExitCode")
+    return ServiceState(
+        str(row.get("Service", "")),
+        str(row.get("State", "")),
+        str(row.get("Health", "")),
+        int(code) if isinstance(code, int) else 0,
+    )
 
 
 def _answer(ask: Callable[[], dict[str, Any]], error_key: str) -> dict[str, Any]:

@@ -87,6 +87,27 @@ class ComposeProject:
     team: bool = False
 
 
+@dataclass(frozen=True)
+class ServiceState:
+    """One compose service's container as `compose ps` reports it."""
+
+    service: str
+    state: str  # running, exited, restarting, created …
+    health: str = ""  # healthy, unhealthy, starting; "" without a healthcheck
+    exit_code: int = 0
+
+    @property
+    def trouble(self) -> str:
+        """What is wrong with it ("" when running and, where checked, healthy)."""
+        if self.state == "exited":
+            return f"exited with code {self.exit_code}"
+        if self.state != "running":
+            return f"is {self.state}" + (f" (last exit code {self.exit_code})" if self.exit_code else "")
+        if self.health in ("unhealthy", "starting"):
+            return "never became healthy" if self.health == "starting" else "is unhealthy"
+        return ""
+
+
 def compose_command(project: ComposeProject, *args: str) -> list[str]:
     """`docker compose …` (without `docker`) for the project: its files, name and variables."""
     files = [part for path in project.compose_files for part in ("--file", str(path))]
@@ -160,6 +181,14 @@ class Engine(Protocol):
     def compose_containers(self, project: ComposeProject) -> list[str]: ...
 
     def compose_container_ids(self, project: ComposeProject) -> list[str]: ...
+
+    def compose_states(self, project: ComposeProject) -> list[ServiceState]:
+        """Each service's container: running or not, healthy or not, its exit code."""
+        ...
+
+    def compose_log_tail(self, project: ComposeProject, service: str, lines: int) -> list[str]:
+        """The last lines a service's container logged."""
+        ...
 
     def containers_healthy(self, ids: Sequence[str]) -> bool:
         """Every one of them running, and healthy where it has a healthcheck."""

@@ -13,6 +13,8 @@ class WarmbuildError(Exception):
     exit_code = 1
     # For a failed docker command: its own last words (doctor shows them as found).
     said = ""
+    # Lines shown under the one line (a failing service's last log lines).
+    details: tuple[str, ...] = ()
 
     def __init__(self, problem: str, fix: str = "") -> None:
         super().__init__(problem)

@@ -17,6 +17,7 @@ from fake_engine import FakeEngine, progress_of
 from support import DOCKERFILE, EXAMPLE, REPO_ROOT, VARIANTS, copy_example_app, sample_inputs
 
 from warmbuild import devloop, pipeline, plan, warm
+from warmbuild.engine import ServiceState
 from warmbuild.errors import (
     BuildFailed,
     CacheBlobsMissing,
@@ -391,6 +392,49 @@ def test_dev_up_on_the_teams_compose_file_writes_the_override_and_starts_their_s
     with pytest.raises(ConfigError, match="unknown service 'backend'"):
         devloop.choose_services(config, "backend")
     assert devloop.choose_service(config, "") == "web"
+
+
+@pytest.mark.parametrize(
+    "state, trouble",
+    [
+        pytest.param(ServiceState("web", "running", "healthy"), "", id="healthy"),
+        pytest.param(ServiceState("worker", "running"), "", id="running-without-a-check"),
+        pytest.param(ServiceState("web", "running", "unhealthy"), "is unhealthy", id="unhealthy"),
+        pytest.param(ServiceState("web", "running", "starting"), "never became healthy", id="still-starting"),
+        pytest.param(ServiceState("worker", "exited", exit_code=3), "exited with code 3", id="exited"),
+        pytest.param(ServiceState("beat", "restarting", exit_code=1), "is restarting (last exit code 1)", id="looping"),
+    ],
+)
+def test_what_is_wrong_with_a_service(state: ServiceState, trouble: str) -> None:
+    assert state.trouble == trouble
+
+
+def test_a_stack_that_does_not_become_healthy_names_the_service_and_its_last_lines(tmp_path: Path) -> None:
+    (tmp_path / "warmbuild.yaml").write_text("")
+    (tmp_path / "docker-compose.yml").write_text(TEAM_COMPOSE)
+    config = EXAMPLE.model_copy(
+        update={"frontend": FrontendOptions(context=""), "dev": DevOptions(compose_file="docker-compose.yml")}
+    )
+    config._source = tmp_path / "warmbuild.yaml"
+    inputs = inputs_in(tmp_path, config)
+    states = [
+        ServiceState("db", "running", "healthy"),
+        ServiceState("web", "running", "starting"),
+        ServiceState("worker", "exited", exit_code=2),
+    ]
+    engine = FakeEngine(
+        registry={plan.deps_image(inputs)},
+        compose_up_error=BuildFailed("the dev stack did not become healthy: compose up failed"),
+        service_states=states,
+    )
+    with pytest.raises(BuildFailed) as raised:
+        devloop.start_stack(engine, inputs, ("web", "worker", "db"), rebuild=False)
+    error = raised.value
+    # The one that stopped comes first; the one still starting is named beside it.
+    assert error.problem == "the dev stack did not become healthy: worker exited with code 2 (also: web)"
+    assert "invoke dev-logs --services worker" in error.fix and "left up" in error.fix
+    assert error.details[0] == "last lines of worker:" and error.details[-1] == f"worker line {devloop.LOG_LINES}"
+    assert ("down",) not in engine.compose_calls
 
 
 def test_dev_up_rebuild_reruns_the_dev_stage(tmp_path: Path) -> None:
