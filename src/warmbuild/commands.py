@@ -156,7 +156,7 @@ def dev_up(given: Given) -> None:
                 on_progress=view,
             )
     _finish(given, list(stack.summaries), started, config.root, urls=stack.urls, compose_env_file=str(stack.env_file))
-    console.print_urls(stack.urls, stack.compose_ps)
+    console.print_urls(stack.urls, stack.compose_ps, stack.images)
     if given["follow"]:
         with console.user_errors(given["debug"]):
             devloop.dev_logs(config, engine, given["services"], follow=True)

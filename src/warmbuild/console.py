@@ -236,7 +236,9 @@ def print_init(plan: InitPlan, dry_run: bool) -> None:
         out.print("next: `invoke doctor`, then `invoke build-prod` or `invoke dev-up`")
 
 
-def print_urls(urls: dict[str, str], compose_ps: str) -> None:
+def print_urls(urls: dict[str, str], compose_ps: str, images: tuple[tuple[str, str], ...] = ()) -> None:
+    for services, image in images:
+        out.print(f"  {services}: {image}", markup=False, soft_wrap=True)
     for service, url in urls.items():
         out.print(f"  [bold]{service}[/]: {url}")
     out.print(f"  compose: {compose_ps}", markup=False)

@@ -35,6 +35,8 @@ class DevStack:
     restarted: bool = True
     # The stack by hand: `docker compose … ps` with its files, name and variables.
     compose_ps: str = ""
+    # A team's stack: which of its services run which image.
+    images: tuple[tuple[str, str], ...] = ()
 
 
 def choose_services(config: Config, requested: str) -> tuple[str, ...]:
@@ -216,14 +218,30 @@ def start_stack(
     key = stack_key(project, chosen)
     images_kept = all(s.outcome is not Outcome.BUILT for s in summaries)
     if not rebuild and images_kept and _stack_is_up(engine, record, key):
-        return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen, False, _ps(project))
+        return DevStack(
+            tuple(summaries), urls(config, chosen), env_file, chosen, False, _ps(project), _images(inputs, chosen)
+        )
     record.unlink(missing_ok=True)
     try:
         engine.compose_up(project, chosen, HEALTH_TIMEOUT)
     except BuildFailed as failed:
         raise _naming_the_service(engine, project, chosen, failed) from None
     folders.write_text(record, json.dumps({"key": key, "containers": engine.compose_container_ids(project)}))
-    return DevStack(tuple(summaries), urls(config, chosen), env_file, chosen, True, _ps(project))
+    return DevStack(
+        tuple(summaries), urls(config, chosen), env_file, chosen, True, _ps(project), _images(inputs, chosen)
+    )
+
+
+def _images(inputs: BuildInputs, chosen: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(services, image) of a team's stack: the app's services on the dev image, the
+    others as its compose file says."""
+    if not inputs.config.dev.compose_file:
+        return ()
+    stack = read_stack(inputs.config)
+    ours = [name for name in chosen if name in stack.app_services]
+    others = [name for name in chosen if name not in stack.app_services]
+    found = [(", ".join(ours), plan.plan_build(inputs, "dev").image)]
+    return (*found, (", ".join(others), "as the compose file says")) if others else tuple(found)
 
 
 def _ps(project: ComposeProject) -> str:

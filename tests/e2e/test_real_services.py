@@ -484,6 +484,7 @@ def test_the_teams_compose_stack_runs_its_app_services_on_warmbuilds_dev_image(
         [dev_image] = [line.split("=", 1)[1] for line in dev_env if line.startswith("BACKEND_IMAGE=")]
         images = {name: docker.container.inspect(name).config.image for name in HAZTRAK_STACK}
         assert {images[name] for name in ("trak", "celery-worker", "celery-beat")} == {dev_image}
+        assert f"trak, celery-worker, celery-beat: {dev_image}" in up.stdout, up.stdout
         assert (images["db"], images["redis"]) == ("postgres:17.5", "redis:8.2-alpine")
         trak = docker.container.inspect("trak")
         assert trak.config.user == f"{os.getuid()}:{os.getgid()}", trak.config.user

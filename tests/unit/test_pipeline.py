@@ -380,6 +380,8 @@ def test_dev_up_on_the_teams_compose_file_writes_the_override_and_starts_their_s
     stack = devloop.start_stack(engine, inputs, chosen, rebuild=False)
     assert engine.compose_calls == [("up", "web", "worker", "db")]
     assert stack.urls == {"web": "http://127.0.0.1:8000"}
+    dev_image = plan.plan_build(inputs, "dev").image
+    assert stack.images == (("web, worker", dev_image), ("db", "as the compose file says"))
     project = devloop.compose_project(config)
     assert project.team and [p.name for p in project.compose_files] == ["docker-compose.yml", "compose.override.yaml"]
     override = (tmp_path / ".warmbuild" / config.name / "compose.override.yaml").read_text()
