@@ -123,9 +123,9 @@ def compose_env(inputs: BuildInputs, frontend_image: str) -> dict[str, str]:
     }
 
 
-def urls(config: Config, services: tuple[str, ...]) -> dict[str, str]:
-    if config.dev.compose_file:
-        stack = read_stack(config)
+def urls(config: Config, services: tuple[str, ...], stack: team_stack.TeamStack | None = None) -> dict[str, str]:
+    """Where the stack answers: the team's published ports (``stack``), else ours."""
+    if stack is not None:
         return {
             name: f"http://127.0.0.1:{ports[0]}"
             for name, ports in stack.published.items()
@@ -203,44 +203,38 @@ def start_stack(
     summaries = pipeline.run_request(engine, inputs, request, on_progress, rebuild)
     frontend_image = summaries[2].image if inputs.frontend_dockerfile is not None else "none"
     env_file = env_file_path(config)
-    if config.dev.compose_file:
+    env = compose_env(inputs, frontend_image)
+    stack = read_stack(config) if config.dev.compose_file else None
+    if stack is not None:
         # --env-file replaces compose's own .env lookup: the team's .env first, ours after.
-        _write_env(env_file, compose_env(inputs, frontend_image), _team_env_lines(config))
-        folders.write_text(
-            team_override_path(config),
-            team_stack.override_text(read_stack(config), "BACKEND_IMAGE", _pathdeps_mounts(inputs)),
-        )
+        _write_env(env_file, env, _team_env_lines(config))
+        override = team_stack.override_text(stack, "BACKEND_IMAGE", _pathdeps_mounts(inputs))
+        folders.write_text(team_override_path(config), override)
     else:
-        _write_env(env_file, compose_env(inputs, frontend_image))
+        _write_env(env_file, env)
         _write_pathdeps_override(inputs)
     project = compose_project(config)
     record = stack_record_path(config)
     key = stack_key(project, chosen)
     images_kept = all(s.outcome is not Outcome.BUILT for s in summaries)
-    if not rebuild and images_kept and _stack_is_up(engine, record, key):
-        return DevStack(
-            tuple(summaries), urls(config, chosen), env_file, chosen, False, _ps(project), _images(inputs, chosen)
-        )
-    record.unlink(missing_ok=True)
-    try:
-        engine.compose_up(project, chosen, HEALTH_TIMEOUT)
-    except BuildFailed as failed:
-        raise _naming_the_service(engine, project, chosen, failed) from None
-    folders.write_text(record, json.dumps({"key": key, "containers": engine.compose_container_ids(project)}))
-    return DevStack(
-        tuple(summaries), urls(config, chosen), env_file, chosen, True, _ps(project), _images(inputs, chosen)
-    )
+    restarted = rebuild or not images_kept or not _stack_is_up(engine, record, key)
+    if restarted:
+        record.unlink(missing_ok=True)
+        try:
+            engine.compose_up(project, chosen, HEALTH_TIMEOUT)
+        except BuildFailed as failed:
+            raise _naming_the_service(engine, project, chosen, failed) from None
+        folders.write_text(record, json.dumps({"key": key, "containers": engine.compose_container_ids(project)}))
+    images = _images(stack, chosen, env["BACKEND_IMAGE"]) if stack is not None else ()
+    return DevStack(tuple(summaries), urls(config, chosen, stack), env_file, chosen, restarted, _ps(project), images)
 
 
-def _images(inputs: BuildInputs, chosen: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def _images(stack: team_stack.TeamStack, chosen: tuple[str, ...], dev_image: str) -> tuple[tuple[str, str], ...]:
     """(services, image) of a team's stack: the app's services on the dev image, the
     others as its compose file says."""
-    if not inputs.config.dev.compose_file:
-        return ()
-    stack = read_stack(inputs.config)
     ours = [name for name in chosen if name in stack.app_services]
     others = [name for name in chosen if name not in stack.app_services]
-    found = [(", ".join(ours), plan.plan_build(inputs, "dev").image)]
+    found = [(", ".join(ours), dev_image)]
     return (*found, (", ".join(others), "as the compose file says")) if others else tuple(found)
 
 

@@ -67,13 +67,14 @@ def read_team_stack(text: str, compose_dir: Path, app_dir: Path, where: str) -> 
             f"{where}: no service is built from the app's folder ({app_dir})",
             "give the API's service `build: <the app folder>` (warmbuild runs its dev image there)",
         )
+    published = {name: _published_ports(services[name] or {}) for name in ours}
     return TeamStack(
         services=tuple(str(name) for name in services),
         app_services=tuple(ours),
         built_elsewhere=tuple(elsewhere),
         has_healthcheck={name: bool((services[name] or {}).get("healthcheck")) for name in ours},
-        published={name: _published_ports(services[name] or {}) for name in ours},
-        serving=tuple(name for name in ours if _published_ports(services[name] or {}) or _runs_server(services[name])),
+        published=published,
+        serving=tuple(name for name in ours if published[name] or _runs_server(services[name])),
     )
 
 
