@@ -62,6 +62,8 @@ class FakeEngine:
     healthy: bool = True
     # What a command run by dev-shell exits with.
     shell_status: int = 0
+    run_status: int = 0  # compose_run's exit status (the release command)
+    busy_ports: set[int] = field(default_factory=set)  # host ports something else listens on
     # What `compose up` fails with, and the services' states `compose ps` then shows.
     compose_up_error: WarmbuildError | None = None
     service_states: list[ServiceState] = field(default_factory=list)
@@ -134,6 +136,16 @@ class FakeEngine:
 
     def compose_down(self, project: ComposeProject, volumes: bool) -> None:
         self.compose_calls.append(("down",))
+
+    def host_port_free(self, port: int) -> bool:
+        return port not in self.busy_ports
+
+    def compose_restart(self, project: ComposeProject, services: Sequence[str], stop_seconds: int) -> None:
+        self.compose_calls.append(("restart", *services))
+
+    def compose_run(self, project: ComposeProject, service: str, command: Sequence[str]) -> tuple[int, list[str]]:
+        self.compose_calls.append(("run", service, *command))
+        return self.run_status, [f"{command[-1]} line {n}" for n in range(1, 31)]
 
     def compose_logs(self, project: ComposeProject, services: Sequence[str], follow: bool, tail: str) -> None:
         self.compose_calls.append(("logs", *services))

@@ -145,6 +145,8 @@ def dev_up(given: Given) -> None:
     started = time.monotonic()
     engine = DockerEngine()
     with console.user_errors(given["debug"]):
+        if given["watch"] and given["follow"]:
+            raise ConfigError("--watch and --follow both keep dev-up running", "choose one (dev-logs follows too)")
         config = load(given)
         with console.BuildProgressView("building the dev stack") as view:
             stack = devloop.dev_up(
@@ -160,6 +162,17 @@ def dev_up(given: Given) -> None:
     if given["follow"]:
         with console.user_errors(given["debug"]):
             devloop.dev_logs(config, engine, given["services"], follow=True)
+    if given["watch"]:
+        console.out.print("watching for changes (Ctrl-C stops watching; the stack stays up)")
+        with console.user_errors(given["debug"]):
+            devloop.watch(
+                lambda: load(given),
+                engine,
+                stack,
+                services=given["services"],
+                branch=given["branch"],
+                on_event=console.print_watch_event,
+            )
 
 
 def dev_down(given: Given) -> None:

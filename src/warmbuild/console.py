@@ -23,7 +23,7 @@ from .progress import BuildProgress
 from .report import BuildSummary, Outcome
 
 if TYPE_CHECKING:  # init's detectors and gc's rules are not loaded by every task
-    from .devloop import TeamStackPlan
+    from .devloop import TeamStackPlan, WatchEvent
     from .gc import Decision, MachineGc
     from .init import InitPlan
     from .options import Config
@@ -242,6 +242,28 @@ def print_urls(urls: dict[str, str], compose_ps: str, images: tuple[tuple[str, s
     for service, url in urls.items():
         out.print(f"  [bold]{service}[/]: {url}")
     out.print(f"  compose: {compose_ps}", markup=False)
+
+
+def _paths(paths: tuple[str, ...]) -> str:
+    return ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+
+
+def print_watch_event(event: WatchEvent) -> None:
+    """One line per change `dev-up --watch` acted on (flushed: a pipe reads it at once)."""
+    from .devloop import Rebuilt, Restarted
+
+    if isinstance(event, Restarted):
+        restarted = ", ".join(event.services)
+        line = f"{_paths(event.paths)} changed: restarted {restarted} {event.seconds:.1f}s after the save"
+    elif isinstance(event, Rebuilt):
+        kept = f"; kept {', '.join(event.kept)}" if event.kept else ""
+        recreated = ", ".join(event.recreated) or "nothing"
+        line = f"{_paths(event.paths)} changed: dev-up again in {event.seconds:.1f}s, recreated {recreated}{kept}"
+    else:
+        below = "".join(f"\n    {line}" for line in event.error.details)
+        line = f"{_paths(event.paths)} changed: error: {event.error.one_line()}{below}\n  the stack runs as it was"
+    out.print(line, markup=False, soft_wrap=True)
+    out.file.flush()
 
 
 # --- gc ---------------------------------------------------------------------------------------

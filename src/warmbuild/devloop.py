@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shlex
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import folders, pipeline, plan, selection, team_stack
+from . import folders, locks, pipeline, plan, runtime, selection, team_stack, watching
 from .engine import ComposeProject, Engine, ProgressCallback, compose_command, compose_up_args
-from .errors import BuildFailed, ConfigError
+from .errors import BuildFailed, ConfigError, WarmbuildError
 from .options import Config
 from .plan import BuildInputs
 from .report import BuildSummary, Outcome
@@ -37,6 +40,8 @@ class DevStack:
     compose_ps: str = ""
     # A team's stack: which of its services run which image.
     images: tuple[tuple[str, str], ...] = ()
+    # What is mounted as code: the app's folder and its path dependencies'.
+    code_folders: tuple[Path, ...] = ()
 
 
 def choose_services(config: Config, requested: str) -> tuple[str, ...]:
@@ -129,7 +134,7 @@ def urls(config: Config, services: tuple[str, ...], stack: team_stack.TeamStack 
         return {
             name: f"http://127.0.0.1:{ports[0]}"
             for name, ports in stack.published.items()
-            if ports and name in services
+            if ports and name in services and name in stack.app_services
         }
     found = {"backend": f"http://127.0.0.1:{config.dev.backend_port}"}
     if "frontend" in services:
@@ -220,13 +225,73 @@ def start_stack(
     restarted = rebuild or not images_kept or not _stack_is_up(engine, record, key)
     if restarted:
         record.unlink(missing_ok=True)
-        try:
-            engine.compose_up(project, chosen, HEALTH_TIMEOUT)
-        except BuildFailed as failed:
-            raise _naming_the_service(engine, project, chosen, failed) from None
+        _ports_free(engine, project, _published(config, stack), chosen)
+        if config.dev.release:
+            _release(engine, project, config.dev.release, stack, chosen)
+        _compose_up(engine, project, chosen)
         folders.write_text(record, json.dumps({"key": key, "containers": engine.compose_container_ids(project)}))
     images = _images(stack, chosen, env["BACKEND_IMAGE"]) if stack is not None else ()
-    return DevStack(tuple(summaries), urls(config, chosen, stack), env_file, chosen, restarted, _ps(project), images)
+    code_folders = (inputs.repo.root / config.context, *_pathdeps_mounts(inputs).values())
+    return DevStack(
+        tuple(summaries), urls(config, chosen, stack), env_file, chosen, restarted, _ps(project), images, code_folders
+    )
+
+
+def _compose_up(engine: Engine, project: ComposeProject, services: tuple[str, ...]) -> None:
+    try:
+        engine.compose_up(project, services, HEALTH_TIMEOUT)
+    except BuildFailed as failed:
+        raise _naming_the_service(engine, project, services, failed) from None
+
+
+def _published(config: Config, stack: team_stack.TeamStack | None) -> dict[str, tuple[int, ...]]:
+    """The host ports each service publishes."""
+    if stack is not None:
+        return dict(stack.published)
+    return {"backend": (config.dev.backend_port,), "frontend": (config.dev.frontend_port,)}
+
+
+def _ports_free(
+    engine: Engine, project: ComposeProject, published: dict[str, tuple[int, ...]], chosen: tuple[str, ...]
+) -> None:
+    """Every host port the stack will publish is free (or already the stack's own):
+    otherwise compose starts half of it and fails on the one it cannot bind."""
+    running = {state.service for state in engine.compose_states(project) if state.state == "running"}
+    for name in chosen:
+        for port in published.get(name, ()) if name not in running else ():
+            if not engine.host_port_free(port):
+                raise ConfigError(
+                    f"port {port}, which {name} publishes, is already in use on this machine",
+                    "stop what listens there (`ss -ltnp`), or publish the service on another port",
+                )
+
+
+def _release(
+    engine: Engine,
+    project: ComposeProject,
+    release: tuple[str, ...],
+    stack: team_stack.TeamStack | None,
+    chosen: tuple[str, ...],
+) -> None:
+    """The release command (migrations), once, in a one-off container of the app's
+    first service, after what it needs (databases, caches) and before the app's
+    services start."""
+    apps = stack.app_services if stack is not None else ("backend",)
+    where = next((name for name in chosen if name in apps), None)
+    if where is None:
+        return  # none of the app's services is started: nothing to release for
+    if stack is not None:
+        before = team_stack.needed_by_the_app(stack, chosen)
+        if before:
+            _compose_up(engine, project, before)
+    status, output = engine.compose_run(project, where, release)
+    if status:
+        error = BuildFailed(
+            f"the release command `{shlex.join(release)}` failed in {where} (exit code {status})",
+            "fix it and run dev-up again; the app's services were not started, the others are left up",
+        )
+        error.details = ("its last lines:", *output[-LOG_LINES:])
+        raise error
 
 
 def _images(stack: team_stack.TeamStack, chosen: tuple[str, ...], dev_image: str) -> tuple[tuple[str, str], ...]:
@@ -331,3 +396,143 @@ def dev_shell(config: Config, engine: Engine, service: str = "backend", command:
     if not argv:
         raise ConfigError("--command is empty", "give a command, e.g. --command 'python -V'")
     return engine.compose_shell(compose_project(config), choose_service(config, service), argv)
+
+
+# --- dev-up --watch -------------------------------------------------------------------------
+
+# How often the watcher looks, and how long it lets an editor finish a save (often
+# several writes: a temporary file, a rename) before acting on it.
+WATCH_INTERVAL = 0.25
+SETTLE_SECONDS = 0.1
+# Seconds a restarted service gets to stop (Celery finishes its task, then exits).
+STOP_SECONDS = 3
+
+
+@dataclass(frozen=True)
+class Restarted:
+    """Code changed: the services that cannot reload were restarted."""
+
+    services: tuple[str, ...]
+    paths: tuple[str, ...]
+    seconds: float  # from the save to the restarted containers
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    """An input of the images changed: dev-up ran again."""
+
+    stack: DevStack
+    paths: tuple[str, ...]
+    recreated: tuple[str, ...]  # services with a new container
+    kept: tuple[str, ...]  # the same container as before
+    seconds: float
+
+
+@dataclass(frozen=True)
+class WatchFailed:
+    """dev-up again failed (a lock that does not install): the stack runs as it was."""
+
+    paths: tuple[str, ...]
+    error: WarmbuildError
+
+
+WatchEvent = Restarted | Rebuilt | WatchFailed
+
+
+def watch(
+    load_config: Callable[[], Config],
+    engine: Engine,
+    started: DevStack,
+    *,
+    services: str,
+    branch: str,
+    on_event: Callable[[WatchEvent], None],
+    keep_going: Callable[[], bool] = lambda: True,
+) -> None:
+    """Watch the stack's code folders and the images' inputs until ``keep_going``
+    says stop, acting on each change as `watching` decides."""
+    config, code_folders = load_config(), started.code_folders
+    before = _snapshot(config, code_folders)
+    while keep_going():
+        time.sleep(WATCH_INTERVAL)
+        if not watching.changed_paths(before, _snapshot(config, code_folders)):
+            continue
+        time.sleep(SETTLE_SECONDS)
+        after = _snapshot(config, code_folders)
+        change = watching.classify(watching.changed_paths(before, after), _image_inputs(config))
+        saved = max((after[path].mtime_ns for path in change.code + change.rebuild if path in after), default=0)
+        before = after
+        if change.rebuild:
+            try:
+                config = load_config()
+                rebuilt = _rebuild(config, engine, services, branch, change.rebuild)
+                code_folders = rebuilt.stack.code_folders
+                on_event(rebuilt)
+            except WarmbuildError as error:
+                on_event(WatchFailed(change.rebuild, error))
+            before = _snapshot(config, code_folders)
+        elif change.code:
+            restarted = _restart(config, engine, services)
+            if restarted:
+                on_event(Restarted(restarted, change.code, time.time() - saved / 1e9))
+
+
+def _rebuild(config: Config, engine: Engine, services: str, branch: str, paths: tuple[str, ...]) -> Rebuilt:
+    started = time.monotonic()
+    project = compose_project(config)
+    containers = {state.service: state.container for state in engine.compose_states(project)}
+    stack = dev_up(config, engine, services=services, branch=branch)
+    now = {state.service: state.container for state in engine.compose_states(project)}
+    recreated = tuple(name for name in stack.services if now.get(name) != containers.get(name))
+    kept = tuple(name for name in stack.services if name not in recreated)
+    return Rebuilt(stack, paths, recreated, kept, time.monotonic() - started)
+
+
+def _restart(config: Config, engine: Engine, services: str) -> tuple[str, ...]:
+    """Restart the chosen services that cannot reload by themselves."""
+    commands = read_stack(config).commands if config.dev.compose_file else {"backend": None}
+    image_command = runtime.runtime_of(config, plan.Target.DEV).command
+    chosen = choose_services(config, services)
+    names = tuple(n for n in watching.restarted_on_code_change(commands, image_command) if n in chosen)
+    if names:
+        engine.compose_restart(compose_project(config), names, STOP_SECONDS)
+    return names
+
+
+def _image_files(config: Config) -> list[Path]:
+    """The files the images are built from (a change: dev-up again)."""
+    context = config.root / config.context
+    names = [*locks.LOCK_FILES.values(), "pyproject.toml", ".python-version", ".dockerignore"]
+    found = [context / name for name in names]
+    if config.source is not None:
+        found.append(config.source)
+    if config.dev.compose_file:
+        compose = team_compose_file(config)
+        found += [compose, compose.parent / ".env"]
+    return [path.resolve() for path in found]
+
+
+def _image_inputs(config: Config) -> frozenset[str]:
+    return frozenset(_relative(path, config.root) for path in _image_files(config))
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
+def _snapshot(config: Config, code_folders: tuple[Path, ...]) -> dict[str, watching.FileStat]:
+    """The stat of every file in the code folders (not in ignored folders) and of the
+    images' inputs, by path relative to the configuration's folder."""
+    paths = list(_image_files(config))
+    for root in code_folders:
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = [d for d in dirs if d not in watching.IGNORED_FOLDERS]
+            paths += [Path(folder, name) for name in files]
+    found: dict[str, watching.FileStat] = {}
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # not there (yet), or gone between the listing and the look
+        found[_relative(path, config.root)] = watching.FileStat(stat.st_mtime_ns, stat.st_size)
+    return found

@@ -24,6 +24,7 @@ import re
 import shlex
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import threading
@@ -427,6 +428,24 @@ class DockerEngine:
         down = ["down", "--remove-orphans", *(["--volumes"] if volumes else [])]
         self._run(self._compose(project, *down), what="compose down")
 
+    def host_port_free(self, port: int) -> bool:
+        # The engine runs here (dev-up is local): its published ports are this host's.
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("0.0.0.0", port))
+            except OSError:
+                return False
+        return True
+
+    def compose_restart(self, project: ComposeProject, services: Sequence[str], stop_seconds: int) -> None:
+        restart = ["restart", "--timeout", str(stop_seconds), *services]
+        self._run(self._compose(project, *restart), what="compose restart")
+
+    def compose_run(self, project: ComposeProject, service: str, command: Sequence[str]) -> tuple[int, list[str]]:
+        run = ["run", "--rm", "--no-deps", "--no-TTY", "--quiet-pull", service, *command]
+        done = self._run(self._compose(project, *run), what="compose run", check=False)
+        return done.returncode, (done.stdout + done.stderr).splitlines()
+
     def compose_logs(self, project: ComposeProject, services: Sequence[str], follow: bool, tail: str) -> None:
         """Logs on the terminal (following until Ctrl-C, which stops only the logs)."""
         logs = ["logs", *(["--follow"] if follow else []), "--tail", tail, *services]
@@ -490,6 +509,7 @@ def _service_state(row: dict[str, Any]) -> ServiceState:
         str(row.get("State", "")),
         str(row.get("Health", "")),
         int(code) if isinstance(code, int) else 0,
+        str(row.get("ID", "")),
     )
 
 

@@ -95,6 +95,7 @@ class ServiceState:
     state: str  # running, exited, restarting, created …
     health: str = ""  # healthy, unhealthy, starting; "" without a healthcheck
     exit_code: int = 0
+    container: str = ""  # its ID: a recreated service has a new one
 
     @property
     def trouble(self) -> str:
@@ -171,6 +172,19 @@ class Engine(Protocol):
     def compose_up(self, project: ComposeProject, services: Sequence[str], wait_seconds: int) -> None: ...
 
     def compose_down(self, project: ComposeProject, volumes: bool) -> None: ...
+
+    def host_port_free(self, port: int) -> bool:
+        """Whether a container could publish this port on the engine's host."""
+        ...
+
+    def compose_restart(self, project: ComposeProject, services: Sequence[str], stop_seconds: int) -> None:
+        """Restart the services' containers as they are (not recreated)."""
+        ...
+
+    def compose_run(self, project: ComposeProject, service: str, command: Sequence[str]) -> tuple[int, list[str]]:
+        """Run a one-off container of the service (without starting what it depends
+        on) and remove it: its exit status and what it printed."""
+        ...
 
     def compose_logs(self, project: ComposeProject, services: Sequence[str], follow: bool, tail: str) -> None: ...
 

@@ -177,6 +177,11 @@ class DevOptions(Section):
     user: Annotated[str, Field(pattern=r"^(auto|root|\d+:\d+)$"), Shape("auto, root or UID:GID")] = Field(
         "auto", description="who the dev containers run as: `auto` (host UID:GID), `root` (opt-out) or `UID:GID`"
     )
+    release: Command = Field(
+        (),
+        description="run once on the app's image before its services start, each time dev-up (re)starts them: "
+        "migrations (`python manage.py migrate`); a failure stops dev-up with its last output, the databases left up",
+    )
     backend_port: Port = Field(8000, description="the backend's host port on 127.0.0.1")
     frontend_port: Port = Field(5173, description="the frontend's host port on 127.0.0.1")
 
@@ -425,6 +430,13 @@ TASK_OPTIONS: dict[str, TaskOption] = {
             "build on still comes from the cache)",
         ),
         TaskOption("follow", False, "keep streaming the logs (Ctrl-C stops following, not the stack)"),
+        TaskOption(
+            "watch",
+            False,
+            "keep watching once the stack is up: a code change restarts the services that cannot reload; a "
+            "lock, pyproject or config change rebuilds and recreates the app's services (Ctrl-C stops watching, "
+            "not the stack)",
+        ),
         TaskOption("tail", "200", "lines of history per service"),
         TaskOption("command", "sh", "what to run, as a shell would split it"),
         TaskOption("volumes", False, "also remove the stack's volumes"),

@@ -98,7 +98,7 @@ TASKS = (
     TaskSpec(
         "dev-up",
         "Build what is missing or stale, start the dev stack, wait for health, print URLs.",
-        (*COMMON, "services", "rebuild", "follow", "branch", "json", "export_cache", "builder"),
+        (*COMMON, "services", "rebuild", "follow", "watch", "branch", "json", "export_cache", "builder"),
         "dev_up",
     ),
     TaskSpec(

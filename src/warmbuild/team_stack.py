@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import shlex
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -37,11 +37,15 @@ class TeamStack:
     built_elsewhere: tuple[str, ...]
     # app service -> whether the team gave it a healthcheck
     has_healthcheck: Mapping[str, bool]
-    # app service -> its published host ports (the URLs dev-up prints)
+    # every service -> its published host ports (the app's: the URLs dev-up prints)
     published: Mapping[str, tuple[int, ...]]
     # app services that serve: published ports, or a server on their command line
     # (haztrak's `sh -c "… migrate && uvicorn … --reload haztrak.asgi:app"`)
     serving: tuple[str, ...] = ()
+    # app service -> its command as words; None: the dev image's own
+    commands: Mapping[str, tuple[str, ...] | None] = field(default_factory=dict)
+    # service -> the services it names under depends_on
+    depends_on: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def read_team_stack(text: str, compose_dir: Path, app_dir: Path, where: str) -> TeamStack:
@@ -67,15 +71,53 @@ def read_team_stack(text: str, compose_dir: Path, app_dir: Path, where: str) -> 
             f"{where}: no service is built from the app's folder ({app_dir})",
             "give the API's service `build: <the app folder>` (warmbuild runs its dev image there)",
         )
-    published = {name: _published_ports(services[name] or {}) for name in ours}
+    _one_dockerfile(services, ours, where)
+    published = {str(name): _published_ports(service or {}) for name, service in services.items()}
+    commands = {name: _command_words((services[name] or {}).get("command")) for name in ours}
     return TeamStack(
         services=tuple(str(name) for name in services),
         app_services=tuple(ours),
         built_elsewhere=tuple(elsewhere),
         has_healthcheck={name: bool((services[name] or {}).get("healthcheck")) for name in ours},
         published=published,
-        serving=tuple(name for name in ours if published[name] or _runs_server(services[name])),
+        serving=tuple(
+            name for name in ours if published[name] or read_server_command(list(commands[name] or ())) is not None
+        ),
+        commands=commands,
+        depends_on={str(name): _depends_on(service) for name, service in services.items()},
     )
+
+
+def needed_by_the_app(stack: TeamStack, chosen: tuple[str, ...]) -> tuple[str, ...]:
+    """The chosen services that do not need the app's (databases, caches, brokers):
+    started before the release command, which needs them."""
+
+    def needs_the_app(name: str, seen: frozenset[str] = frozenset()) -> bool:
+        if name in stack.app_services:
+            return True
+        return any(needs_the_app(dep, seen | {name}) for dep in stack.depends_on.get(name, ()) if dep not in seen)
+
+    return tuple(name for name in chosen if name not in stack.built_elsewhere and not needs_the_app(name))
+
+
+def _one_dockerfile(services: Mapping[str, object], ours: list[str], where: str) -> None:
+    """The app's services stand for one image, so they build from one Dockerfile (their
+    `target:`s may differ: the dev image stands for every stage of it). Another
+    Dockerfile in the same folder builds something warmbuild's dev image is not."""
+    dockerfiles = {name: _dockerfile(services[name]) for name in ours}
+    first = ours[0]
+    for name, dockerfile in dockerfiles.items():
+        if dockerfile is None:
+            raise ConfigError(
+                f"{where}: service {name!r} builds from `dockerfile_inline`: warmbuild cannot map it to the dev image",
+                "build it from the app's Dockerfile, or give it an `image:` of its own",
+            )
+        if dockerfile != dockerfiles[first]:
+            raise ConfigError(
+                f"{where}: service {name!r} builds from {dockerfile} but {first!r} from {dockerfiles[first]}: "
+                "warmbuild runs one dev image for the app's folder and cannot map the other",
+                f"build {name!r} from {dockerfiles[first]} (a `target:` may differ), or from another folder",
+            )
 
 
 def default_services(stack: TeamStack) -> tuple[str, ...]:
@@ -118,14 +160,23 @@ def override_text(stack: TeamStack, image_variable: str, pathdeps: Mapping[str, 
     return "\n".join(lines) + "\n"
 
 
-def _runs_server(service: object) -> bool:
-    command = service.get("command") if isinstance(service, dict) else None
+def _command_words(command: object) -> tuple[str, ...] | None:
+    """A service's `command:` as the words compose gives the container."""
     if isinstance(command, str):  # compose splits it into words as a shell would, runs no shell
         try:
-            command = shlex.split(command)
+            return tuple(shlex.split(command))
         except ValueError:
-            return False
-    return isinstance(command, list) and read_server_command([str(word) for word in command]) is not None
+            return None  # compose refuses it too, and says why
+    if isinstance(command, list):
+        return tuple(str(word) for word in command)
+    return None
+
+
+def _depends_on(service: object) -> tuple[str, ...]:
+    depends = service.get("depends_on") if isinstance(service, dict) else None
+    if isinstance(depends, (list, dict)):
+        return tuple(str(name) for name in depends)
+    return ()
 
 
 def _build_context(service: object) -> str | None:
@@ -135,6 +186,16 @@ def _build_context(service: object) -> str | None:
     if isinstance(build, dict):
         return str(build.get("context", "."))
     return None
+
+
+def _dockerfile(service: object) -> str | None:
+    """The Dockerfile a service builds from, relative to its context; None: inline."""
+    build = service.get("build") if isinstance(service, dict) else None
+    if isinstance(build, dict):
+        if "dockerfile_inline" in build:
+            return None
+        return str(Path(str(build.get("dockerfile", "Dockerfile"))))
+    return "Dockerfile"
 
 
 def _published_ports(service: Mapping[str, object]) -> tuple[int, ...]:

@@ -35,6 +35,7 @@ PURE = {
     "detect_runtime",
     "detect_django",
     "team_stack",
+    "watching",
 }
 # Modules (ours or not) a pure module must never reach, directly or through ours.
 IMPURE_OURS = {

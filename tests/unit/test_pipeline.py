@@ -8,7 +8,7 @@ import dataclasses
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -437,6 +437,97 @@ def test_a_stack_that_does_not_become_healthy_names_the_service_and_its_last_lin
     assert "invoke dev-logs --services worker" in error.fix and "left up" in error.fix
     assert error.details[0] == "last lines of worker:" and error.details[-1] == f"worker line {devloop.LOG_LINES}"
     assert ("down",) not in engine.compose_calls
+
+
+def team_config(tmp_path: Path, **dev: Any) -> Config:
+    (tmp_path / "warmbuild.yaml").write_text("")
+    (tmp_path / "docker-compose.yml").write_text(TEAM_COMPOSE)
+    config = EXAMPLE.model_copy(
+        update={"frontend": FrontendOptions(context=""), "dev": DevOptions(compose_file="docker-compose.yml", **dev)}
+    )
+    config._source = tmp_path / "warmbuild.yaml"
+    return config
+
+
+MIGRATE = ("python", "manage.py", "migrate")
+
+
+@pytest.mark.parametrize(
+    "chosen, calls",
+    [
+        # The database first (the release needs it), the release in the app's first
+        # service, then the stack.
+        pytest.param(("web", "worker", "db"), [("up", "db"), ("run", "web", *MIGRATE), ("up", "web", "worker", "db")],
+                     id="database-release-stack"),
+        pytest.param(("worker",), [("run", "worker", *MIGRATE), ("up", "worker")], id="in-the-first-app-service"),
+        pytest.param(("db",), [("up", "db")], id="no-app-service-no-release"),
+    ],
+)  # fmt: skip
+def test_the_release_command_runs_once_before_the_apps_services(
+    tmp_path: Path, chosen: tuple[str, ...], calls: list[tuple[str, ...]]
+) -> None:
+    config = team_config(tmp_path, release=MIGRATE)
+    inputs = inputs_in(tmp_path, config)
+    engine = FakeEngine(registry={plan.deps_image(inputs)})
+    devloop.start_stack(engine, inputs, chosen, rebuild=False)
+    assert engine.compose_calls == calls
+
+
+def test_a_failing_release_names_its_command_and_last_lines_and_starts_no_app_service(tmp_path: Path) -> None:
+    config = team_config(tmp_path, release=MIGRATE)
+    inputs = inputs_in(tmp_path, config)
+    engine = FakeEngine(registry={plan.deps_image(inputs)}, run_status=1)
+    with pytest.raises(BuildFailed) as raised:
+        devloop.start_stack(engine, inputs, ("web", "worker", "db"), rebuild=False)
+    error = raised.value
+    assert error.problem == "the release command `python manage.py migrate` failed in web (exit code 1)"
+    assert error.details == ("its last lines:", *[f"migrate line {n}" for n in range(16, 31)])
+    assert engine.compose_calls == [("up", "db"), ("run", "web", *MIGRATE)], "the database up, no app service"
+    assert not devloop.stack_record_path(config).exists()
+
+
+def test_a_port_in_use_stops_dev_up_before_compose_starts_anything(tmp_path: Path) -> None:
+    config = team_config(tmp_path)
+    inputs = inputs_in(tmp_path, config)
+    engine = FakeEngine(registry={plan.deps_image(inputs)}, busy_ports={8000})
+    with pytest.raises(ConfigError, match=r"^port 8000, which web publishes, is already in use on this machine$"):
+        devloop.start_stack(engine, inputs, ("web", "worker", "db"), rebuild=False)
+    assert engine.compose_calls == []
+    # The stack's own running service holds its port: that is no conflict.
+    engine.service_states = [ServiceState("web", "running", container="c1")]
+    devloop.start_stack(engine, inputs, ("web", "worker", "db"), rebuild=False)
+    assert engine.compose_calls == [("up", "web", "worker", "db")]
+
+
+def test_watching_restarts_the_worker_on_a_code_change_and_not_on_an_ignored_file(tmp_path: Path) -> None:
+    config = team_config(tmp_path)
+    code = tmp_path / "backend" / "app"
+    code.mkdir(parents=True)
+    (code / "tasks.py").write_text("def add(a, b):\n    return a + b\n")
+    started = devloop.DevStack((), {}, tmp_path / "dev.env", ("web", "worker", "db"), code_folders=(code.parent,))
+    edits: Iterator[Callable[[], object]] = iter(
+        [
+            lambda: (code / "__pycache__").mkdir(),
+            lambda: (code / "__pycache__" / "tasks.cpython-313.pyc").write_bytes(b"x"),
+            lambda: touch(code / "tasks.py", "def add(a, b):\n    return a + b + 1\n"),
+        ]
+    )
+    events: list[devloop.WatchEvent] = []
+    engine = FakeEngine()
+
+    def keep_going() -> bool:
+        edit = next(edits, None)
+        if edit is not None:
+            edit()
+        return not events and len(engine.compose_calls) < 5
+
+    devloop.watch(lambda: config, engine, started, services="", branch="main", on_event=events.append,
+                  keep_going=keep_going)  # fmt: skip
+    # web runs uvicorn --reload (it reloads itself); arq's worker cannot.
+    assert engine.compose_calls == [("restart", "worker")]
+    [event] = events
+    assert isinstance(event, devloop.Restarted) and event.services == ("worker",)
+    assert event.paths == ("backend/app/tasks.py",)
 
 
 def test_dev_up_rebuild_reruns_the_dev_stage(tmp_path: Path) -> None:

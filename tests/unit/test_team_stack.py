@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import REPO_ROOT
 
 from warmbuild import team_stack
 from warmbuild.errors import ConfigError
@@ -49,13 +50,15 @@ services:
     "text, app, expected",
     [
         pytest.param(
-            BOILERPLATE, ".", (("web", "worker"), (), ("web", "worker", "db", "redis"), {"web": (8000,), "worker": ()}),
+            BOILERPLATE, ".",
+            (("web", "worker"), (), ("web", "worker", "db", "redis"),
+             {"web": (8000,), "worker": (), "db": (), "redis": ()}),
             id="api-and-worker-share-the-image",
         ),
         pytest.param(
             MONOREPO, "server",
             (("trak", "celery-worker"), ("client",), ("trak", "celery-worker", "db"),
-             {"trak": (8001, 9000), "celery-worker": ()}),
+             {"trak": (8001, 9000), "celery-worker": (), "client": (), "db": ()}),
             id="monorepo-client-left-out",
         ),
     ],
@@ -92,6 +95,16 @@ def test_which_app_service_serves_without_ports(tmp_path: Path, command: str, se
         pytest.param("services: [x", "compose.yaml is not YAML", id="not-yaml"),
         pytest.param("volumes: {}\n", "compose.yaml has no services", id="no-services"),
         pytest.param("services:\n  db: {image: postgres:13}\n", "no service is built from the app's folder", id="none"),
+        pytest.param(
+            "services:\n  api: {build: .}\n  worker: {build: {context: ., dockerfile: worker.Dockerfile}}\n",
+            "service 'worker' builds from worker.Dockerfile but 'api' from Dockerfile: warmbuild runs one dev image",
+            id="another-dockerfile-in-the-app-folder",
+        ),
+        pytest.param(
+            "services:\n  api: {build: {context: ., dockerfile_inline: 'FROM python'}}\n",
+            "service 'api' builds from `dockerfile_inline`: warmbuild cannot map it",
+            id="inline-dockerfile",
+        ),
     ],
 )
 def test_a_compose_file_it_cannot_use(tmp_path: Path, text: str, problem: str) -> None:
@@ -120,3 +133,37 @@ def test_the_override_gives_the_app_services_our_image_and_code(tmp_path: Path) 
     ]
     # The serving service without a healthcheck of its own gets the dev image's; the worker serves nothing.
     assert "WARMBUILD_HEALTHCHECK" in web["healthcheck"]["test"][1] and "healthcheck" not in services["worker"]
+
+
+def test_stages_of_one_dockerfile_are_one_image(tmp_path: Path) -> None:
+    text = (
+        "services:\n  api: {build: {context: ., target: dev}}\n"
+        "  worker: {build: {context: ., dockerfile: ./Dockerfile, target: worker}}\n"
+    )
+    assert team_stack.read_team_stack(text, tmp_path, tmp_path, "compose.yaml").app_services == ("api", "worker")
+
+
+SERVICES = REPO_ROOT / "tests" / "data" / "services"
+
+
+@pytest.mark.parametrize(
+    "compose, app, chosen, before",
+    [
+        # haztrak: nginx depends on trak (the app), so it starts with the app, not before.
+        pytest.param(
+            "haztrak/compose.yaml", "haztrak/server",
+            ("trak", "celery-worker", "celery-beat", "redis", "db", "nginx", "mail"), ("redis", "db", "mail"),
+            id="haztrak",
+        ),
+        pytest.param(
+            "fastapi-boilerplate/docker-compose.yml", "fastapi-boilerplate",
+            ("web", "worker", "db", "redis"), ("db", "redis"), id="fastapi-boilerplate",
+        ),
+    ],
+)  # fmt: skip
+def test_what_the_release_command_needs_starts_before_it(
+    compose: str, app: str, chosen: tuple[str, ...], before: tuple[str, ...]
+) -> None:
+    path = SERVICES / compose
+    stack = team_stack.read_team_stack(path.read_text(), path.parent, SERVICES / app, compose)
+    assert team_stack.needed_by_the_app(stack, chosen) == before
