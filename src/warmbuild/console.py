@@ -212,6 +212,12 @@ def print_team_stack(stack: TeamStackPlan) -> None:
         elsewhere = ", ".join(stack.stack.built_elsewhere)
         out.print(f"# left out, built from another folder (name them with --services): {elsewhere}", markup=False)
     out.print(f"# writes {stack.override}", markup=False)
+    if stack.release:
+        first = ", ".join(stack.before_release) or "nothing"
+        out.print(f"# first {first}, then once: {shlex.join(stack.release)} (dev.release)", markup=False)
+    if stack.restarted_on_code_change:
+        restarted = ", ".join(stack.restarted_on_code_change)
+        out.print(f"# --watch restarts on a code change (they cannot reload): {restarted}", markup=False)
     out.print(shlex.join(stack.command).replace(" --", " \\\n    --"), soft_wrap=True, markup=False)
 
 

@@ -12,7 +12,7 @@ import json
 import os
 import shlex
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,6 +92,11 @@ class TeamStackPlan:
     started: tuple[str, ...]
     override: Path
     command: tuple[str, ...]
+    # Before the app's services: started first, then the release command in one of them.
+    release: tuple[str, ...] = ()
+    before_release: tuple[str, ...] = ()
+    # What `dev-up --watch` restarts on a code change.
+    restarted_on_code_change: tuple[str, ...] = ()
 
 
 def team_stack_plan(config: Config) -> TeamStackPlan:
@@ -101,7 +106,20 @@ def team_stack_plan(config: Config) -> TeamStackPlan:
     files = (team_compose_file(config), override)
     project = ComposeProject(files, config.name, env_file_path(config), team=True)
     command = ("docker", *compose_command(project, *compose_up_args(project, started, HEALTH_TIMEOUT)))
-    return TeamStackPlan(stack, started, override, command)
+    return TeamStackPlan(
+        stack,
+        started,
+        override,
+        command,
+        config.dev.release,
+        team_stack.needed_by_the_app(stack, started),
+        _restarted_on_code_change(config, stack.commands),
+    )
+
+
+def _restarted_on_code_change(config: Config, commands: Mapping[str, tuple[str, ...] | None]) -> tuple[str, ...]:
+    """The app's services a code change restarts (None: runs the dev image's command)."""
+    return watching.restarted_on_code_change(commands, runtime.runtime_of(config, plan.Target.DEV).command)
 
 
 def team_override_path(config: Config) -> Path:
@@ -491,9 +509,8 @@ def _rebuild(config: Config, engine: Engine, services: str, branch: str, paths: 
 def _restart(config: Config, engine: Engine, services: str) -> tuple[str, ...]:
     """Restart the chosen services that cannot reload by themselves."""
     commands = read_stack(config).commands if config.dev.compose_file else {"backend": None}
-    image_command = runtime.runtime_of(config, plan.Target.DEV).command
     chosen = choose_services(config, services)
-    names = tuple(n for n in watching.restarted_on_code_change(commands, image_command) if n in chosen)
+    names = tuple(n for n in _restarted_on_code_change(config, commands) if n in chosen)
     if names:
         engine.compose_restart(compose_project(config), names, STOP_SECONDS)
     return names

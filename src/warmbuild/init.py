@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,7 +138,21 @@ def detect_all(
     found.set("frontend", detect.detect_frontend(files), {"context": detect.detect_frontend(files).value})
     _groups(found, lock, chosen_groups, installs)
     _team_compose_file(found, files, root, app_folder.folder)
+    _release(found, files, prefix)
     return found
+
+
+def _release(found: Detected, files: dict[str, str], prefix: str) -> None:
+    """The Procfile's `release:` (Heroku's, Dokku's: migrations before the new code
+    serves) is what dev-up runs before the app's services start."""
+    for path in (f"{prefix}Procfile", "Procfile"):
+        line = re.search(r"^release:[ \t]*(\S.*)$", files.get(path, ""), re.MULTILINE)
+        if line:
+            dev = {**found.values.get("dev", {}), "release": line.group(1).strip()}  # type: ignore[dict-item]
+            reasons = [found.reasons["dev"]] if "dev" in found.values else []
+            reason = "; ".join([*reasons, f"{path} release: dev-up runs it before the app's services"])
+            found.set("dev", detect.Finding(dev, reason), dev)
+            return
 
 
 def _team_compose_file(found: Detected, files: dict[str, str], root: Path, folder: str) -> None:

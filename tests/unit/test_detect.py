@@ -563,6 +563,16 @@ def test_init_says_which_dockerignore_the_builds_use(tmp_path: Path, files: dict
         ),
         pytest.param({"compose.yaml": "services: [x"}, None, id="not-yaml"),
         pytest.param({}, None, id="no-compose-file"),
+        pytest.param(
+            {"Procfile": "release: python manage.py migrate --noinput\nweb: gunicorn app.main:app\n"},
+            {"release": "python manage.py migrate --noinput"},
+            id="procfile-release",
+        ),
+        pytest.param(
+            {"compose.yaml": "services:\n  web: {build: .}\n", "Procfile": "release: alembic upgrade head\n"},
+            {"compose_file": "compose.yaml", "release": "alembic upgrade head"},
+            id="compose-file-and-procfile-release",
+        ),
     ],
 )
 def test_init_names_the_teams_compose_file_for_dev_up(

@@ -757,3 +757,15 @@ def test_plan_prints_exactly_the_argv_the_build_runs(tmp_path: Path, target: str
     pushes = [output_of(argv).startswith("type=image,push=true") for argv in engine.builds]
     assert pushes == [True] + [push] * (len(pushes) - 1)
     assert all(("--no-cache-filter" in argv) is (rebuild and i > 0) for i, argv in enumerate(engine.builds))
+
+
+def test_plan_shows_the_release_what_it_needs_and_what_a_code_change_restarts(tmp_path: Path) -> None:
+    config = team_config(tmp_path, release=MIGRATE)
+    stack_plan = devloop.team_stack_plan(config)
+    assert (stack_plan.started, stack_plan.release, stack_plan.before_release) == (
+        ("web", "worker", "db"),
+        MIGRATE,
+        ("db",),
+    )
+    assert stack_plan.restarted_on_code_change == ("worker",)
+    assert stack_plan.command[-3:] == ("web", "worker", "db")
