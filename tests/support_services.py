@@ -5,6 +5,7 @@ running prod container is asked whether it is healthy."""
 from __future__ import annotations
 
 import contextlib
+import shutil
 import subprocess
 import time
 import urllib.error
@@ -250,3 +251,16 @@ __all__ = [
     "wait_answer",
     "wrong_keys",
 ]
+
+
+def fresh_repository(service: str, destination: Path) -> None:
+    """A copy of a corpus service as a new git repository (one commit)."""
+    shutil.copytree(SERVICES / service, destination)
+    assert not (destination / "warmbuild.yaml").exists(), "nothing of ours"
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    for command in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "the service"]):
+        subprocess.run([*git, *command], cwd=destination, check=True, capture_output=True)
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)

@@ -165,14 +165,17 @@ def dev_up(given: Given) -> None:
     if given["watch"]:
         console.out.print("watching for changes (Ctrl-C stops watching; the stack stays up)")
         with console.user_errors(given["debug"]):
-            devloop.watch(
-                lambda: load(given),
-                engine,
-                stack,
-                services=given["services"],
-                branch=given["branch"],
-                on_event=console.print_watch_event,
-            )
+            try:
+                devloop.watch(
+                    lambda: load(given),
+                    engine,
+                    stack,
+                    services=given["services"],
+                    branch=given["branch"],
+                    on_event=console.print_watch_event,
+                )
+            except KeyboardInterrupt:  # how watching ends: the stack stays up
+                console.out.print("stopped watching; the stack is still up (`invoke dev-down` stops it)")
 
 
 def dev_down(given: Given) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import folders, locks, pipeline, plan, runtime, selection, team_stack, watching
 from .engine import ComposeProject, Engine, ProgressCallback, compose_command, compose_up_args
-from .errors import BuildFailed, ConfigError, WarmbuildError
+from .errors import BuildFailed, ConfigError, Interrupted, WarmbuildError
 from .options import Config
 from .plan import BuildInputs
 from .report import BuildSummary, Outcome
@@ -486,6 +486,8 @@ def watch(
                 rebuilt = _rebuild(config, engine, services, branch, change.rebuild)
                 code_folders = rebuilt.stack.code_folders
                 on_event(rebuilt)
+            except Interrupted:
+                raise  # Ctrl-C during the build: the user stops watching
             except WarmbuildError as error:
                 on_event(WatchFailed(change.rebuild, error))
             before = _snapshot(config, code_folders)

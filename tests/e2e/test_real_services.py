@@ -10,10 +10,8 @@ repository's line that says it: the test still runs it, and flags the fix."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import NoReturn
@@ -21,14 +19,16 @@ from typing import NoReturn
 import pytest
 import yaml
 from python_on_whales import docker
-from support import IN_CI, REPO_ROOT
+from support import IN_CI
 from support_services import (
     SERVICES,
     InitGuessWrong,
     Service,
     databases_available_or_skip,
+    fresh_repository,
     network_with_databases,
     reasons,
+    run,
     run_once,
     run_prod,
     user_of,
@@ -267,36 +267,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def warmbuild_venv(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """One wheel of this checkout and one venv with it installed, for every case:
-    the environment a user's shell has after `pip install warmbuild`."""
-    out = tmp_path_factory.mktemp("wheel")
-    build = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(REPO_ROOT)]
-    subprocess.run(build, check=True, capture_output=True)
-    [wheel] = out.glob("warmbuild-*.whl")
-    venv = tmp_path_factory.mktemp("venv")
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pins = ["-c", str(REPO_ROOT / "ci" / "constraints.txt")]
-    pip = [str(venv / "bin" / "pip"), "install", "-q", "--disable-pip-version-check", *pins, str(wheel)]
-    subprocess.run(pip, check=True, capture_output=True)
-    env = {**os.environ, "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": str(venv)}
-    env.pop("PYTHONPATH", None)
-    return env
-
-
-def fresh_repository(service: str, destination: Path) -> None:
-    shutil.copytree(SERVICES / service, destination)
-    assert not (destination / "warmbuild.yaml").exists(), "nothing of ours"
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
-    for command in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "the service"]):
-        subprocess.run([*git, *command], cwd=destination, check=True, capture_output=True)
-
-
-def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-
-
 @pytest.mark.parametrize("service", CASES)
 def test_a_real_service_builds_and_answers_as_init_configured_it(
     tmp_path: Path, unique: str, warmbuild_venv: dict[str, str], service: Service
@@ -449,51 +419,3 @@ def test_a_server_installed_beside_the_lock_is_refused_then_the_relocked_service
                 container.remove(force=True, volumes=True)
         finally:
             volume.remove()
-
-
-# haztrak's compose.yaml, started as its docs say (`cp ./configs/.env.dev .env`, then
-# compose up): the API, its Celery worker and its beat scheduler are built from server/
-# (one image), PostgreSQL and Redis are images. nginx and mail: images with no
-# stand-in here; client: built from client/, which the corpus does not keep.
-HAZTRAK_STACK = ("trak", "celery-worker", "celery-beat", "redis", "db")
-
-
-def test_the_teams_compose_stack_runs_its_app_services_on_warmbuilds_dev_image(
-    tmp_path: Path, unique: str, warmbuild_venv: dict[str, str]
-) -> None:
-    """A user's journey with the team's own compose file: init names it, dev-up builds
-    the dev image from the lock (never their Dockerfile) and starts the stack with an
-    override: the API, the worker and the scheduler run that one image as the host's
-    user with the code mounted, the databases as the file says; the API migrates
-    (its compose command), answers its health route, and the worker answers Celery's
-    ping through the stack's Redis."""
-    repo = tmp_path / unique
-    fresh_repository("haztrak", repo)
-    shutil.copy(repo / "configs" / ".env.dev", repo / ".env")
-    init = run(["warmbuild", "init"], repo, warmbuild_venv, timeout=300)
-    assert init.returncode == 0, init.stdout + init.stderr
-    assert yaml.safe_load((repo / "warmbuild.yaml").read_text())["dev"] == {"compose_file": "compose.yaml"}
-
-    up_command = ["warmbuild", "dev-up", "--services", ",".join(HAZTRAK_STACK), "--branch", "main"]
-    try:
-        started = time.monotonic()
-        up = run(up_command, repo, warmbuild_venv, timeout=900)
-        assert up.returncode == 0, up.stdout[-3000:] + up.stderr[-3000:]
-        print(f"haztrak stack: dev-up {time.monotonic() - started:.0f}s (its app services healthy or running)")
-        dev_env = (repo / ".warmbuild" / image_name(unique) / "dev.env").read_text().splitlines()
-        [dev_image] = [line.split("=", 1)[1] for line in dev_env if line.startswith("BACKEND_IMAGE=")]
-        images = {name: docker.container.inspect(name).config.image for name in HAZTRAK_STACK}
-        assert {images[name] for name in ("trak", "celery-worker", "celery-beat")} == {dev_image}
-        assert f"trak, celery-worker, celery-beat: {dev_image}" in up.stdout, up.stdout
-        assert (images["db"], images["redis"]) == ("postgres:17.5", "redis:8.2-alpine")
-        trak = docker.container.inspect("trak")
-        assert trak.config.user == f"{os.getuid()}:{os.getgid()}", trak.config.user
-        assert any(m.destination == "/app" and m.source == str(repo / "server") for m in trak.mounts)
-
-        ask = "import urllib.request as u; print(u.urlopen('http://127.0.0.1:8000/api/health/liveness-probe/').status)"
-        assert str(docker.execute("trak", ["python", "-c", ask])).strip() == "200"
-        ping = str(docker.execute("celery-worker", ["celery", "-A", "haztrak", "inspect", "ping", "--timeout", "10"]))
-        assert "pong" in ping, ping
-    finally:
-        down = run(["warmbuild", "dev-down", "--volumes"], repo, warmbuild_venv, timeout=300)
-        assert down.returncode == 0, down.stdout + down.stderr
