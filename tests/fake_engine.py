@@ -64,6 +64,7 @@ class FakeEngine:
     shell_status: int = 0
     run_status: int = 0  # compose_run's exit status (the release command)
     busy_ports: set[int] = field(default_factory=set)  # host ports something else listens on
+    silent_services: set[str] = field(default_factory=set)  # never accept connections
     # What `compose up` fails with, and the services' states `compose ps` then shows.
     compose_up_error: WarmbuildError | None = None
     service_states: list[ServiceState] = field(default_factory=list)
@@ -131,7 +132,9 @@ class FakeEngine:
 
     def compose_up(self, project: ComposeProject, services: Sequence[str], wait_seconds: int) -> None:
         self.compose_calls.append(("up", *services))
-        if self.compose_up_error is not None:
+        # compose fails when a service it starts ends up in trouble (the states given).
+        troubled = not self.service_states or any(s.trouble and s.service in services for s in self.service_states)
+        if self.compose_up_error is not None and troubled:
             raise self.compose_up_error
 
     def compose_down(self, project: ComposeProject, volumes: bool) -> None:
@@ -142,6 +145,10 @@ class FakeEngine:
 
     def compose_restart(self, project: ComposeProject, services: Sequence[str], stop_seconds: int) -> None:
         self.compose_calls.append(("restart", *services))
+
+    def wait_until_listening(self, project: ComposeProject, services: Sequence[str], seconds: int) -> tuple[str, ...]:
+        self.compose_calls.append(("listening", *services))
+        return tuple(name for name in services if name in self.silent_services)
 
     def compose_run(self, project: ComposeProject, service: str, command: Sequence[str]) -> tuple[int, list[str]]:
         self.compose_calls.append(("run", service, *command))

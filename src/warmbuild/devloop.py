@@ -244,9 +244,7 @@ def start_stack(
     if restarted:
         record.unlink(missing_ok=True)
         _ports_free(engine, project, _published(config, stack), chosen)
-        if config.dev.release:
-            _release(engine, project, config.dev.release, stack, chosen)
-        _compose_up(engine, project, chosen)
+        _start_in_order(engine, project, config.dev.release, stack, chosen)
         folders.write_text(record, json.dumps({"key": key, "containers": engine.compose_container_ids(project)}))
     images = _images(stack, chosen, env["BACKEND_IMAGE"]) if stack is not None else ()
     code_folders = (inputs.repo.root / config.context, *_pathdeps_mounts(inputs).values())
@@ -284,32 +282,39 @@ def _ports_free(
                 )
 
 
-def _release(
+def _start_in_order(
     engine: Engine,
     project: ComposeProject,
     release: tuple[str, ...],
     stack: team_stack.TeamStack | None,
     chosen: tuple[str, ...],
 ) -> None:
-    """The release command (migrations), once, in a one-off container of the app's
-    first service, after what it needs (databases, caches) and before the app's
-    services start."""
+    """What the app needs (databases, caches) first, until each accepts connections
+    (compose's `depends_on` without a condition starts the app beside a database still
+    initialising, and an app that fails its start-up under --reload waits for an edit);
+    then the release command (migrations) once, in a one-off container of the app's
+    first service; then the whole stack."""
     apps = stack.app_services if stack is not None else ("backend",)
     where = next((name for name in chosen if name in apps), None)
-    if where is None:
-        return  # none of the app's services is started: nothing to release for
-    if stack is not None:
-        before = team_stack.needed_by_the_app(stack, chosen)
-        if before:
-            _compose_up(engine, project, before)
-    status, output = engine.compose_run(project, where, release)
-    if status:
-        error = BuildFailed(
-            f"the release command `{shlex.join(release)}` failed in {where} (exit code {status})",
-            "fix it and run dev-up again; the app's services were not started, the others are left up",
-        )
-        error.details = ("its last lines:", *output[-LOG_LINES:])
-        raise error
+    before = team_stack.needed_by_the_app(stack, chosen) if stack is not None and where is not None else ()
+    if before:
+        _compose_up(engine, project, before)
+        silent = engine.wait_until_listening(project, before, HEALTH_TIMEOUT)
+        if silent:
+            raise BuildFailed(
+                f"{silent[0]} never accepted connections on its ports ({HEALTH_TIMEOUT}s)",
+                f"see its log (`invoke dev-logs --services {silent[0]}`); the rest is left up",
+            )
+    if release and where is not None:
+        status, output = engine.compose_run(project, where, release)
+        if status:
+            error = BuildFailed(
+                f"the release command `{shlex.join(release)}` failed in {where} (exit code {status})",
+                "fix it and run dev-up again; the app's services were not started, the others are left up",
+            )
+            error.details = ("its last lines:", *output[-LOG_LINES:])
+            raise error
+    _compose_up(engine, project, chosen)
 
 
 def _images(stack: team_stack.TeamStack, chosen: tuple[str, ...], dev_image: str) -> tuple[tuple[str, str], ...]:

@@ -441,6 +441,19 @@ class DockerEngine:
         restart = ["restart", "--timeout", str(stop_seconds), *services]
         self._run(self._compose(project, *restart), what="compose restart")
 
+    def wait_until_listening(self, project: ComposeProject, services: Sequence[str], seconds: int) -> tuple[str, ...]:
+        ids = self._run(self._compose(project, "ps", "--quiet", *services), what="compose ps").stdout.split()
+        found = json.loads(self._run(["container", "inspect", *ids], what="container inspect").stdout) if ids else []
+        waiting = {name: addresses for name, addresses in map(_listen_addresses, found) if addresses}
+        deadline = time.monotonic() + seconds
+        while waiting and time.monotonic() < deadline:
+            for name, addresses in list(waiting.items()):
+                if all(_accepts(address) for address in addresses):
+                    del waiting[name]
+            if waiting:
+                time.sleep(0.2)
+        return tuple(name for name in services if name in waiting)
+
     def compose_run(self, project: ComposeProject, service: str, command: Sequence[str]) -> tuple[int, list[str]]:
         run = ["run", "--rm", "--no-deps", "--no-TTY", "--quiet-pull", service, *command]
         done = self._run(self._compose(project, *run), what="compose run", check=False)
@@ -511,6 +524,28 @@ def _service_state(row: dict[str, Any]) -> ServiceState:
         int(code) if isinstance(code, int) else 0,
         str(row.get("ID", "")),
     )
+
+
+def _listen_addresses(container: dict[str, Any]) -> tuple[str, list[tuple[str, int]]]:
+    """(service, the (IP, port)s to connect to) of a container without a healthcheck
+    (compose --wait waited for those with one). The engine runs here: its bridge
+    networks' addresses are reachable from this host."""
+    service = str((container.get("Config", {}).get("Labels") or {}).get("com.docker.compose.service", ""))
+    if (container.get("State") or {}).get("Health"):
+        return service, []
+    networks = (container.get("NetworkSettings") or {}).get("Networks") or {}
+    ips = [str(n["IPAddress"]) for n in networks.values() if n.get("IPAddress")]
+    exposed = (container.get("Config") or {}).get("ExposedPorts") or {}
+    ports = sorted(int(port.split("/")[0]) for port in exposed if port.endswith("/tcp"))
+    return service, [(ips[0], port) for port in ports] if ips else []
+
+
+def _accepts(address: tuple[str, int]) -> bool:
+    try:
+        with socket.create_connection(address, timeout=0.5):
+            return True
+    except OSError:
+        return False
 
 
 def _answer(ask: Callable[[], dict[str, Any]], error_key: str) -> dict[str, Any]:

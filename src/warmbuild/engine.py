@@ -181,6 +181,11 @@ class Engine(Protocol):
         """Restart the services' containers as they are (not recreated)."""
         ...
 
+    def wait_until_listening(self, project: ComposeProject, services: Sequence[str], seconds: int) -> tuple[str, ...]:
+        """Wait until each service without a healthcheck accepts TCP connections on the
+        ports its container exposes; the services that did not in time."""
+        ...
+
     def compose_run(self, project: ComposeProject, service: str, command: Sequence[str]) -> tuple[int, list[str]]:
         """Run a one-off container of the service (without starting what it depends
         on) and remove it: its exit status and what it printed."""

@@ -378,7 +378,8 @@ def test_dev_up_on_the_teams_compose_file_writes_the_override_and_starts_their_s
     chosen = devloop.choose_services(config, "")
     assert chosen == ("web", "worker", "db")  # client: built from another folder, left out
     stack = devloop.start_stack(engine, inputs, chosen, rebuild=False)
-    assert engine.compose_calls == [("up", "web", "worker", "db")]
+    # The database first, until it accepts connections (their depends_on has no condition).
+    assert engine.compose_calls == [("up", "db"), ("listening", "db"), ("up", "web", "worker", "db")]
     assert stack.urls == {"web": "http://127.0.0.1:8000"}
     dev_image = plan.plan_build(inputs, "dev").image
     assert stack.images == (("web, worker", dev_image), ("db", "as the compose file says"))
@@ -457,7 +458,8 @@ MIGRATE = ("python", "manage.py", "migrate")
     [
         # The database first (the release needs it), the release in the app's first
         # service, then the stack.
-        pytest.param(("web", "worker", "db"), [("up", "db"), ("run", "web", *MIGRATE), ("up", "web", "worker", "db")],
+        pytest.param(("web", "worker", "db"),
+                     [("up", "db"), ("listening", "db"), ("run", "web", *MIGRATE), ("up", "web", "worker", "db")],
                      id="database-release-stack"),
         pytest.param(("worker",), [("run", "worker", *MIGRATE), ("up", "worker")], id="in-the-first-app-service"),
         pytest.param(("db",), [("up", "db")], id="no-app-service-no-release"),
@@ -482,7 +484,7 @@ def test_a_failing_release_names_its_command_and_last_lines_and_starts_no_app_se
     error = raised.value
     assert error.problem == "the release command `python manage.py migrate` failed in web (exit code 1)"
     assert error.details == ("its last lines:", *[f"migrate line {n}" for n in range(16, 31)])
-    assert engine.compose_calls == [("up", "db"), ("run", "web", *MIGRATE)], "the database up, no app service"
+    assert engine.compose_calls == [("up", "db"), ("listening", "db"), ("run", "web", *MIGRATE)], "no app service"
     assert not devloop.stack_record_path(config).exists()
 
 
@@ -496,7 +498,7 @@ def test_a_port_in_use_stops_dev_up_before_compose_starts_anything(tmp_path: Pat
     # The stack's own running service holds its port: that is no conflict.
     engine.service_states = [ServiceState("web", "running", container="c1")]
     devloop.start_stack(engine, inputs, ("web", "worker", "db"), rebuild=False)
-    assert engine.compose_calls == [("up", "web", "worker", "db")]
+    assert engine.compose_calls[-1] == ("up", "web", "worker", "db")
 
 
 def test_watching_restarts_the_worker_on_a_code_change_and_not_on_an_ignored_file(tmp_path: Path) -> None:
@@ -769,3 +771,12 @@ def test_plan_shows_the_release_what_it_needs_and_what_a_code_change_restarts(tm
     )
     assert stack_plan.restarted_on_code_change == ("worker",)
     assert stack_plan.command[-3:] == ("web", "worker", "db")
+
+
+def test_a_database_that_never_listens_is_named_before_the_app_starts(tmp_path: Path) -> None:
+    config = team_config(tmp_path, release=MIGRATE)
+    inputs = inputs_in(tmp_path, config)
+    engine = FakeEngine(registry={plan.deps_image(inputs)}, silent_services={"db"})
+    with pytest.raises(BuildFailed, match=r"^db never accepted connections on its ports \(180s\)$"):
+        devloop.start_stack(engine, inputs, ("web", "worker", "db"), rebuild=False)
+    assert engine.compose_calls == [("up", "db"), ("listening", "db")], "no release, no app service"
