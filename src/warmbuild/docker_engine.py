@@ -431,6 +431,8 @@ class DockerEngine:
     def host_port_free(self, port: int) -> bool:
         # The engine runs here (dev-up is local): its published ports are this host's.
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            # As the engine binds: connections of a stack just stopped (TIME_WAIT) do not count.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind(("0.0.0.0", port))
             except OSError:

@@ -141,6 +141,9 @@ def override_text(stack: TeamStack, image_variable: str, pathdeps: Mapping[str, 
             f"    image: ${{{image_variable}:?run invoke dev-up}}",
             "    pull_policy: never",
             '    user: "${DEV_UID:-1000}:${DEV_GID:-1000}"',
+            # Not PID 1: a process without a SIGTERM handler (arq, many scripts) then stops
+            # on one at once, as on a laptop, and a restart takes a second, not the timeout.
+            "    init: true",
             "    volumes:",
             f"      - ${{BACKEND_DIR:?run invoke dev-up}}:{APP_DIR}",
         ]

@@ -8,6 +8,7 @@ under the compose file's own names and tags."""
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import shutil
@@ -15,7 +16,9 @@ import signal
 import subprocess
 import threading
 import time
+import urllib.request
 from pathlib import Path
+from typing import Any
 
 import yaml
 from python_on_whales import docker
@@ -238,3 +241,89 @@ def test_the_teams_stack_while_coding_edit_relock_and_a_failing_migration(
     finally:
         down = run(["warmbuild", "dev-down", "--volumes"], repo, warmbuild_venv, timeout=300)
         assert down.returncode == 0, down.stdout + down.stderr
+
+
+# fastapi-boilerplate's src/.env as its README (section 3.1) has the user write it for
+# docker compose: the API and its arq worker read it, and so does the database.
+BOILERPLATE_ENV = """\
+POSTGRES_USER="app"
+POSTGRES_PASSWORD="test-only-password"
+POSTGRES_SERVER="db"
+POSTGRES_PORT=5432
+POSTGRES_DB="app"
+SECRET_KEY="test-only-secret-key-0123456789abcdef"
+REDIS_CACHE_HOST="redis"
+REDIS_QUEUE_HOST="redis"
+REDIS_RATE_LIMIT_HOST="redis"
+"""
+BOILERPLATE_URL = "http://127.0.0.1:8000"  # its compose file publishes 8000:8000
+
+
+def answer(method: str, path: str, seconds: float = 30) -> Any:
+    """JSON from the stack's published API on this machine's loopback."""
+    request = urllib.request.Request(f"{BOILERPLATE_URL}{path}", method=method)
+    with urllib.request.urlopen(request, timeout=seconds) as response:
+        assert response.status in (200, 201), response.status
+        return json.loads(response.read() or b"null")
+
+
+def task_result(message: str, seconds: float = 60) -> str:
+    """A job enqueued through the API (arq on Redis), run by the worker, its result
+    read back through the API."""
+    job = answer("POST", f"/api/v1/tasks/task?message={message}")["id"]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        info = answer("GET", f"/api/v1/tasks/task/{job}")
+        if info and info.get("success") is not None:
+            return str(info.get("result"))
+        time.sleep(0.5)
+    raise AssertionError(f"job {job} ({message}) not done in {seconds:.0f}s")
+
+
+def test_a_second_stack_an_api_that_reloads_and_an_arq_worker_that_is_restarted(
+    tmp_path: Path, unique: str, warmbuild_venv: dict[str, str]
+) -> None:
+    """fastapi-boilerplate's docker-compose.yml, unchanged: its API (uvicorn --reload)
+    and arq worker built from the repository, PostgreSQL and Redis started beside them
+    with no readiness condition. dev-up --watch waits for the database to accept
+    connections before the API starts (its start-up creates the tables); the API
+    answers from the database and queues a job the worker runs; an edit of the job
+    restarts the worker alone, which then runs the edited job."""
+    repo = tmp_path / unique
+    fresh_repository("fastapi-boilerplate", repo)
+    (repo / "src" / ".env").write_text(BOILERPLATE_ENV)
+    init = run(["warmbuild", "init"], repo, warmbuild_venv, timeout=300)
+    assert init.returncode == 0, init.stdout + init.stderr
+    config = yaml.safe_load((repo / "warmbuild.yaml").read_text())
+    assert config["dev"] == {"compose_file": "docker-compose.yml"}
+    # init marks health_path CHECK: the repository has no health route (its README's
+    # /docs page answers while ENVIRONMENT is local, the default).
+    config["health_path"] = "/docs"
+    (repo / "warmbuild.yaml").write_text(yaml.safe_dump(config))
+
+    started = time.monotonic()
+    watching = Watching(["warmbuild", "dev-up", "--watch", "--branch", "main"], repo, warmbuild_venv)
+    try:
+        watching.wait_for("watching for changes", 600)
+        print(f"fastapi-boilerplate stack: dev-up {time.monotonic() - started:.1f}s until it watches")
+        assert f"web: {BOILERPLATE_URL}" in str(watching), str(watching)
+        assert answer("GET", "/api/v1/users?page=1&items_per_page=10")["data"] == []  # a database query
+        assert task_result("first") == "Task first is complete!"
+
+        functions = repo / "src" / "app" / "core" / "worker" / "functions.py"
+        saved = time.time()
+        functions.write_text(
+            functions.read_text()
+            .replace("await asyncio.sleep(5)", "await asyncio.sleep(0)")
+            .replace('f"Task {name} is complete!"', 'f"Task {name} is complete, edited!"')
+        )
+        restarted = watching.wait_for("restarted", 60)
+        print(f"fastapi-boilerplate: {restarted.strip()}")
+        assert "src/app/core/worker/functions.py changed: restarted worker " in restarted, restarted
+        assert task_result("second") == "Task second is complete, edited!"
+        print(f"fastapi-boilerplate: the restarted worker ran the edited job {time.time() - saved:.1f}s after the save")
+    finally:
+        stopped = watching.stop()
+        down = run(["warmbuild", "dev-down", "--volumes"], repo, warmbuild_venv, timeout=300)
+        assert down.returncode == 0, down.stdout + down.stderr
+    assert stopped == 0, str(watching)

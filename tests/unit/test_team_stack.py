@@ -127,6 +127,7 @@ def test_the_override_gives_the_app_services_our_image_and_code(tmp_path: Path) 
     web = services["web"]
     assert web["build"] == "<reset>" and web["image"] == "${BACKEND_IMAGE:?run invoke dev-up}"
     assert web["pull_policy"] == "never" and web["user"] == "${DEV_UID:-1000}:${DEV_GID:-1000}"
+    assert web["init"] is True  # SIGTERM stops a process without a handler: restarts take no timeout
     assert web["volumes"] == [
         "${BACKEND_DIR:?run invoke dev-up}:/app",
         f"{tmp_path}/libs/shared:/opt/pathdeps/shared-lib:ro",
