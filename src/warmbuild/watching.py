@@ -9,8 +9,9 @@ Two kinds of change, two answers:
   RQ, arq, a scheduler, a server without its reload flag) are restarted.
 
 Why warmbuild's own watcher and not compose's `develop.watch`: compose (2.26 here)
-watches only services it builds, and the override removes their `build:` so that
-compose never builds through the team's Dockerfile; a lock change must go through
+ignores the watch rules of a service without `build:` (compose-spec#505; lifted by
+docker/compose#12343 in a later release), and the override removes their `build:` so
+that compose never builds through the team's Dockerfile; a lock change must go through
 warmbuild's pipeline anyway; and the code is bind-mounted, so `sync` has nothing to do.
 """
 

@@ -27,6 +27,8 @@ from warmbuild import quick
         (["build-prod", "--help"], None),
         (["dev-up", "--services", "backend"], ["dev-up", "--services", "backend"]),
         (["dev-up", "--follow"], None),
+        (["dev-up", "--watch"], None),  # it stays to watch: a recorded answer would exit
+        (["dev-up", "-w", "--services", "web"], None),
         (["gc", "--purge"], None),
         ([], None),
     ],
