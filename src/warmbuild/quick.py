@@ -29,9 +29,7 @@ from dataclasses import dataclass, field
 VERSION = 1
 # The tasks a quick answer can stand in for, and flags that always take the full path.
 TASKS = frozenset({"build-deps", "build-dev", "build-prod", "dev-up"})
-FULL_PATH_FLAGS = frozenset(
-    {"--rebuild", "--debug", "-h", "--help", "--dry-run", "--follow", "-f", "--watch", "-w"}
-)
+FULL_PATH_FLAGS = frozenset({"--rebuild", "--debug", "-h", "--help", "--dry-run", "--follow", "-f", "--watch", "-w"})
 # Environment variables that steer docker, buildx, git's branch and warmbuild: the
 # values at record time are compared, and a new one of these prefixes falls through.
 ENV_PREFIXES = ("DOCKER_", "BUILDX_", "BUILDKIT_", "WARMBUILD_", "COMPOSE_")
