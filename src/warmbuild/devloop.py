@@ -48,7 +48,7 @@ def choose_services(config: Config, requested: str) -> tuple[str, ...]:
     """'' means every service the app has; otherwise a comma-separated subset."""
     if config.dev.compose_file:
         stack = read_stack(config)
-        available, default = stack.services, team_stack.default_services(stack)
+        available, default = stack.services, team_stack.default_services(stack, active_profiles(config))
     else:
         available = default = SERVICES if config.frontend.context else ("backend",)
     if not requested:
@@ -78,10 +78,34 @@ def team_compose_file(config: Config) -> Path:
     return path
 
 
+def team_compose_files(config: Config) -> tuple[Path, ...]:
+    """dev.compose_file and the override compose reads beside it when given no -f
+    (`docker-compose.override.yml`): with -f, compose reads only what it is given."""
+    path = team_compose_file(config)
+    beside = [config.root / name for name in team_stack.default_override(config.dev.compose_file)]
+    return (path, *[override for override in beside if override.is_file()][:1])
+
+
 def read_stack(config: Config) -> team_stack.TeamStack:
     """The team's compose file (dev.compose_file) as dev-up runs it."""
-    path = team_compose_file(config)
-    return team_stack.read_team_stack(path.read_text(), path.parent, config.root / config.context, str(path))
+    path, *overrides = team_compose_files(config)
+    return team_stack.read_team_stack(
+        path.read_text(),
+        path.parent,
+        config.root / config.context,
+        str(path),
+        [(str(override), override.read_text()) for override in overrides],
+    )
+
+
+def active_profiles(config: Config) -> tuple[str, ...]:
+    """COMPOSE_PROFILES, from the environment or the team's .env (compose reads both)."""
+    found = os.environ.get("COMPOSE_PROFILES", "")
+    for line in _team_env_lines(config):
+        name, _, value = line.partition("=")
+        if name.strip() == "COMPOSE_PROFILES" and not found:
+            found = value.strip().strip("'\"")
+    return tuple(name.strip() for name in found.split(",") if name.strip())
 
 
 @dataclass(frozen=True)
@@ -101,9 +125,9 @@ class TeamStackPlan:
 
 def team_stack_plan(config: Config) -> TeamStackPlan:
     stack = read_stack(config)
-    started = team_stack.default_services(stack)
+    started = team_stack.default_services(stack, active_profiles(config))
     override = team_override_path(config)
-    files = (team_compose_file(config), override)
+    files = (*team_compose_files(config), override)
     project = ComposeProject(files, config.name, env_file_path(config), team=True)
     command = ("docker", *compose_command(project, *compose_up_args(project, started, HEALTH_TIMEOUT)))
     return TeamStackPlan(
@@ -187,13 +211,13 @@ def pathdeps_override(mounts: dict[str, Path]) -> str:
 
 def compose_project(config: Config) -> ComposeProject:
     team = bool(config.dev.compose_file)
-    compose_file = team_compose_file(config) if team else plan.packaged("compose.yaml")
+    compose_files = team_compose_files(config) if team else (plan.packaged("compose.yaml"),)
     env_file = env_file_path(config)
     if not env_file.is_file():
         # Nothing was started by dev-up yet; compose still needs its variables set.
         _write_env(env_file, {"BACKEND_IMAGE": "none", "FRONTEND_IMAGE": "none"})
     override = team_override_path(config) if team else pathdeps_override_path(config)
-    files = (compose_file, override) if override.is_file() else (compose_file,)
+    files = (*compose_files, override) if override.is_file() else compose_files
     return ComposeProject(files, config.name, env_file, team=team)
 
 
@@ -517,9 +541,12 @@ def _restart(config: Config, engine: Engine, services: str) -> tuple[str, ...]:
     """Restart the chosen services that cannot reload by themselves."""
     commands = read_stack(config).commands if config.dev.compose_file else {"backend": None}
     chosen = choose_services(config, services)
-    names = tuple(n for n in _restarted_on_code_change(config, commands) if n in chosen)
+    project = compose_project(config)
+    # Running ones only: a one-off that finished (a `prestart` migration) stays finished.
+    running = {state.service for state in engine.compose_states(project) if state.state == "running"}
+    names = tuple(n for n in _restarted_on_code_change(config, commands) if n in chosen and n in running)
     if names:
-        engine.compose_restart(compose_project(config), names, STOP_SECONDS)
+        engine.compose_restart(project, names, STOP_SECONDS)
     return names
 
 
@@ -533,6 +560,7 @@ def _image_files(config: Config) -> list[Path]:
     if config.dev.compose_file:
         compose = team_compose_file(config)
         found += [compose, compose.parent / ".env"]
+        found += [config.root / name for name in team_stack.default_override(config.dev.compose_file)]
     return [path.resolve() for path in found]
 
 

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import json
 import shlex
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 import yaml
 
 from .detect_runtime import read_server_command
 from .errors import ConfigError
 
+# The file names compose looks for when given no -f (each with an override beside it).
+DEFAULT_FILES = ("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml")
 # Where the dev image has the code (runtime.APP_DIR) and the pathdeps' mounts.
 APP_DIR = "/app"
 PATHDEPS_DIR = "/opt/pathdeps"
@@ -46,17 +49,28 @@ class TeamStack:
     commands: Mapping[str, tuple[str, ...] | None] = field(default_factory=dict)
     # service -> the services it names under depends_on
     depends_on: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # service -> the compose profiles it belongs to (none: started by default)
+    profiles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def read_team_stack(text: str, compose_dir: Path, app_dir: Path, where: str) -> TeamStack:
-    """The services of a compose file and which of them are built from ``app_dir``."""
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{where} is not YAML: {str(error).splitlines()[0]}", "fix the compose file") from None
-    services = data.get("services") if isinstance(data, dict) else None
-    if not isinstance(services, dict) or not services:
-        raise ConfigError(f"{where} has no services", "point dev.compose_file at the stack's compose file")
+def default_override(compose_file: str) -> tuple[str, ...]:
+    """The names of the file compose reads beside ``compose_file`` when given no -f
+    (`docker-compose.yml` -> `docker-compose.override.yml`): where teams keep their dev
+    settings (ports, the reloading command). Only for compose's default file names."""
+    path = PurePosixPath(compose_file)
+    if path.name not in DEFAULT_FILES:
+        return ()
+    return tuple(str(path.with_name(f"{path.stem}.override{ext}")) for ext in (".yaml", ".yml"))
+
+
+def read_team_stack(
+    text: str, compose_dir: Path, app_dir: Path, where: str, overrides: Sequence[tuple[str, str]] = ()
+) -> TeamStack:
+    """The services of a compose file (with ``overrides``: (where, text) of files merged
+    on top, as compose merges them) and which of them are built from ``app_dir``."""
+    services = _services(text, where, required=True)
+    for override_where, override in overrides:
+        services = _merged(services, _services(override, override_where, required=False))
     ours, elsewhere = [], []
     for name, service in services.items():
         context = _build_context(service)
@@ -85,7 +99,40 @@ def read_team_stack(text: str, compose_dir: Path, app_dir: Path, where: str) -> 
         ),
         commands=commands,
         depends_on={str(name): _depends_on(service) for name, service in services.items()},
+        profiles={str(name): _profiles(service) for name, service in services.items()},
     )
+
+
+def _services(text: str, where: str, required: bool) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{where} is not YAML: {str(error).splitlines()[0]}", "fix the compose file") from None
+    services = data.get("services") if isinstance(data, dict) else None
+    if not required and not services:
+        return {}  # an override of networks or volumes alone
+    if not isinstance(services, dict) or not services:
+        raise ConfigError(f"{where} has no services", "point dev.compose_file at the stack's compose file")
+    return {str(name): service if isinstance(service, dict) else {} for name, service in services.items()}
+
+
+# Keys whose lists compose merges (an override adds to them); other lists are replaced.
+MERGED_LISTS = frozenset({"ports", "expose", "volumes", "env_file", "depends_on", "profiles"})
+
+
+def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``override`` on top of ``base`` as compose merges files: mappings key by key,
+    the lists of MERGED_LISTS added to, other values replaced."""
+    merged = dict(base)
+    for name, value in override.items():
+        old = merged.get(name)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged[name] = _merged(old, value)
+        elif isinstance(old, list) and isinstance(value, list) and name in MERGED_LISTS:
+            merged[name] = old + [item for item in value if item not in old]
+        else:
+            merged[name] = value
+    return merged
 
 
 def needed_by_the_app(stack: TeamStack, chosen: tuple[str, ...]) -> tuple[str, ...]:
@@ -120,10 +167,16 @@ def _one_dockerfile(services: Mapping[str, object], ours: list[str], where: str)
             )
 
 
-def default_services(stack: TeamStack) -> tuple[str, ...]:
-    """What `dev-up` starts without --services: all but what compose would have to
-    build from another folder (named with --services, compose builds it)."""
-    return tuple(name for name in stack.services if name not in stack.built_elsewhere)
+def default_services(stack: TeamStack, active_profiles: Collection[str] = ()) -> tuple[str, ...]:
+    """What `dev-up` starts without --services: what `compose up` would (no service of
+    a profile that is not active: pgadmin under `tools`), but what compose would have
+    to build from another folder (named with --services, compose builds it)."""
+    return tuple(
+        name
+        for name in stack.services
+        if name not in stack.built_elsewhere
+        and (not stack.profiles.get(name) or set(stack.profiles[name]) & set(active_profiles))
+    )
 
 
 def override_text(stack: TeamStack, image_variable: str, pathdeps: Mapping[str, Path]) -> str:
@@ -173,6 +226,11 @@ def _command_words(command: object) -> tuple[str, ...] | None:
     if isinstance(command, list):
         return tuple(str(word) for word in command)
     return None
+
+
+def _profiles(service: object) -> tuple[str, ...]:
+    profiles = service.get("profiles") if isinstance(service, dict) else None
+    return tuple(str(name) for name in profiles) if isinstance(profiles, list) else ()
 
 
 def _depends_on(service: object) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ text -> stack, and the override compose itself merges)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
@@ -168,3 +168,104 @@ def test_what_the_release_command_needs_starts_before_it(
     path = SERVICES / compose
     stack = team_stack.read_team_stack(path.read_text(), path.parent, SERVICES / app, compose)
     assert team_stack.needed_by_the_app(stack, chosen) == before
+
+
+def read_corpus_stack(compose: str, app: str) -> team_stack.TeamStack:
+    """A corpus service's compose file, with the override compose reads beside it."""
+    path = SERVICES / compose
+    beside = [path.parent / PurePosixPath(name).name for name in team_stack.default_override(path.name)]
+    overrides = [(str(override), override.read_text()) for override in beside if override.is_file()]
+    return team_stack.read_team_stack(path.read_text(), path.parent, SERVICES / app, compose, overrides)
+
+
+@pytest.mark.parametrize(
+    "compose, app, ours, elsewhere, started, before, serving",
+    [
+        pytest.param(
+            "haztrak/compose.yaml", "haztrak/server",
+            ("trak", "celery-worker", "celery-beat"), ("client",),
+            ("trak", "redis", "celery-worker", "celery-beat", "db", "nginx", "mail"), ("redis", "db", "mail"),
+            ("trak",),
+            id="haztrak",
+        ),
+        pytest.param(
+            "fastapi-boilerplate/docker-compose.yml", "fastapi-boilerplate",
+            ("web", "worker"), (), ("web", "worker", "db", "redis"), ("db", "redis"), ("web",),
+            id="fastapi-boilerplate",
+        ),
+        # docker-compose.override.yml read too (as compose reads it with no -f): the
+        # backend's port and reloading command are there. prestart (its migrations) is
+        # built from the backend's folder: the dev image too.
+        pytest.param(
+            "full-stack-fastapi-template/docker-compose.yml", "full-stack-fastapi-template/backend",
+            ("prestart", "backend"), ("frontend", "playwright"),
+            ("db", "adminer", "prestart", "backend", "proxy", "mailcatcher"), ("db", "adminer", "proxy", "mailcatcher"),
+            ("backend",),
+            id="full-stack-fastapi-template",
+        ),
+        pytest.param(
+            "kinto/docker-compose.yml", "kinto", ("web",), (), ("db", "cache", "web"), ("db", "cache"), ("web",),
+            id="kinto",
+        ),
+        pytest.param(
+            "ctfd/docker-compose.yml", "ctfd",
+            ("ctfd",), (), ("ctfd", "permissions", "nginx", "db", "cache"), ("permissions", "db", "cache"), ("ctfd",),
+            id="ctfd",
+        ),
+    ],
+)  # fmt: skip
+def test_real_compose_files_as_dev_up_runs_them(
+    compose: str,
+    app: str,
+    ours: tuple[str, ...],
+    elsewhere: tuple[str, ...],
+    started: tuple[str, ...],
+    before: tuple[str, ...],
+    serving: tuple[str, ...],
+) -> None:
+    stack = read_corpus_stack(compose, app)
+    assert (stack.app_services, stack.built_elsewhere) == (ours, elsewhere)
+    default = team_stack.default_services(stack)
+    assert (default, team_stack.needed_by_the_app(stack, default), stack.serving) == (started, before, serving)
+    override = yaml.load(team_stack.override_text(stack, "BACKEND_IMAGE", {}), Loader=ComposeLoader)["services"]
+    assert tuple(override) == ours, "the other services stay as the team wrote them"
+    for name, service in override.items():
+        # Their build (args, target) goes; their env_file, environment and depends_on stay theirs.
+        assert service["build"] == "<reset>" and service["init"] is True, name
+        assert not {"env_file", "environment", "depends_on", "command"} & set(service), name
+
+
+def test_the_teams_own_override_file_is_merged_as_compose_merges_it() -> None:
+    stack = read_corpus_stack("full-stack-fastapi-template/docker-compose.yml", "full-stack-fastapi-template/backend")
+    # docker-compose.yml's backend has no command; docker-compose.override.yml's reloads.
+    assert stack.commands["backend"] == ("fastapi", "run", "--reload", "app/main.py")
+    assert stack.published["backend"] == (8000,) and stack.has_healthcheck["backend"]
+    assert stack.depends_on["backend"] == ("db", "prestart")
+    assert team_stack.default_override("docker-compose.yml") == (
+        "docker-compose.override.yaml",
+        "docker-compose.override.yml",
+    )
+    assert team_stack.default_override("deploy/stack.yml") == (), "only compose's default names have one"
+
+
+PROFILED = """\
+services:
+  api: {build: .}
+  db: {image: postgres:15}
+  pgadmin: {image: dpage/pgadmin4, profiles: [tools]}
+"""
+
+
+@pytest.mark.parametrize(
+    "active, started",
+    [
+        pytest.param((), ("api", "db"), id="no-profile-active"),
+        pytest.param(("tools",), ("api", "db", "pgadmin"), id="tools-active"),
+        pytest.param(("debug",), ("api", "db"), id="another-profile"),
+    ],
+)
+def test_a_service_of_a_profile_starts_only_when_the_profile_is_active(
+    tmp_path: Path, active: tuple[str, ...], started: tuple[str, ...]
+) -> None:
+    stack = team_stack.read_team_stack(PROFILED, tmp_path, tmp_path, "compose.yaml")
+    assert team_stack.default_services(stack, active) == started
