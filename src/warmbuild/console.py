@@ -264,7 +264,11 @@ def print_watch_event(event: WatchEvent) -> None:
     elif isinstance(event, Rebuilt):
         kept = f"; kept {', '.join(event.kept)}" if event.kept else ""
         recreated = ", ".join(event.recreated) or "nothing"
-        line = f"{_paths(event.paths)} changed: dev-up again in {event.seconds:.1f}s, recreated {recreated}{kept}"
+        restarted = f"; restarted {', '.join(event.restarted)} (code changed too)" if event.restarted else ""
+        line = (
+            f"{_paths(event.paths)} changed: dev-up again in {event.seconds:.1f}s, recreated {recreated}{kept}"
+            f"{restarted}"
+        )
     else:
         below = "".join(f"\n    {line}" for line in event.error.details)
         line = f"{_paths(event.paths)} changed: error: {event.error.one_line()}{below}\n  the stack runs as it was"

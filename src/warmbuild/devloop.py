@@ -7,6 +7,7 @@ to .warmbuild/<name>/dev.env, so `docker compose --env-file …` works by hand t
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -262,7 +263,7 @@ def start_stack(
         _write_pathdeps_override(inputs)
     project = compose_project(config)
     record = stack_record_path(config)
-    key = stack_key(project, chosen)
+    key = stack_key(project, chosen, config.dev.release)
     images_kept = all(s.outcome is not Outcome.BUILT for s in summaries)
     restarted = rebuild or not images_kept or not _stack_is_up(engine, record, key)
     if restarted:
@@ -325,10 +326,17 @@ def _start_in_order(
         _compose_up(engine, project, before)
         silent = engine.wait_until_listening(project, before, HEALTH_TIMEOUT)
         if silent:
-            raise BuildFailed(
-                f"{silent[0]} never accepted connections on its ports ({HEALTH_TIMEOUT}s)",
-                f"see its log (`invoke dev-logs --services {silent[0]}`); the rest is left up",
+            trouble = {state.service: state.trouble for state in engine.compose_states(project) if state.trouble}
+            if silent[0] in trouble:
+                problem = f"{silent[0]} {trouble[silent[0]]} before accepting connections on its ports"
+            else:
+                problem = f"{silent[0]} did not accept connections on its ports within {HEALTH_TIMEOUT}s"
+            error = BuildFailed(
+                problem,
+                f"see its log (below, `invoke dev-logs --services {silent[0]}`); the rest is left up",
             )
+            error.details = (f"last lines of {silent[0]}:", *engine.compose_log_tail(project, silent[0], LOG_LINES))
+            raise error
     if release and where is not None:
         status, output = engine.compose_run(project, where, release)
         if status:
@@ -384,10 +392,11 @@ def stack_record_path(config: Config) -> Path:
     return config.root / plan.STATE_DIR / config.name / "dev-stack.json"
 
 
-def stack_key(project: ComposeProject, services: tuple[str, ...]) -> str:
-    """What `compose up` would act on: the compose files, the variables and the services."""
+def stack_key(project: ComposeProject, services: tuple[str, ...], release: tuple[str, ...] = ()) -> str:
+    """What starting the stack would act on: the compose files, the variables, the
+    services and the release command."""
     texts = [path.read_text() for path in (*project.compose_files, project.env_file)]
-    return hashlib.sha256(json.dumps([texts, list(services)]).encode()).hexdigest()
+    return hashlib.sha256(json.dumps([texts, list(services), list(release)]).encode()).hexdigest()
 
 
 def _stack_is_up(engine: Engine, record: Path, key: str) -> bool:
@@ -473,6 +482,8 @@ class Rebuilt:
     recreated: tuple[str, ...]  # services with a new container
     kept: tuple[str, ...]  # the same container as before
     seconds: float
+    # Code changed too and no app service was recreated: these were restarted.
+    restarted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -497,7 +508,8 @@ def watch(
     keep_going: Callable[[], bool] = lambda: True,
 ) -> None:
     """Watch the stack's code folders and the images' inputs until ``keep_going``
-    says stop, acting on each change as `watching` decides."""
+    says stop, acting on each change as `watching` decides. Whatever fails while
+    acting is reported and watching goes on (the next save may fix it); Ctrl-C ends it."""
     config, code_folders = load_config(), started.code_folders
     before = _snapshot(config, code_folders)
     while keep_going():
@@ -507,23 +519,48 @@ def watch(
         time.sleep(SETTLE_SECONDS)
         after = _snapshot(config, code_folders)
         change = watching.classify(watching.changed_paths(before, after), _image_inputs(config))
-        saved = max((after[path].mtime_ns for path in change.code + change.rebuild if path in after), default=0)
+        # A change made while acting on this one is seen on the next look.
         before = after
-        if change.rebuild:
-            try:
-                config = load_config()
-                rebuilt = _rebuild(config, engine, services, branch, change.rebuild)
-                code_folders = rebuilt.stack.code_folders
-                on_event(rebuilt)
-            except Interrupted:
-                raise  # Ctrl-C during the build: the user stops watching
-            except WarmbuildError as error:
-                on_event(WatchFailed(change.rebuild, error))
+        if not change:
+            continue
+        saved = max((after[path].mtime_ns / 1e9 for path in change.code + change.rebuild if path in after), default=0)
+        try:
+            config, event = _act(load_config, config, engine, services, branch, change, saved or time.time())
+        except Interrupted:
+            raise  # Ctrl-C during a build: the user stops watching
+        except WarmbuildError as error:
+            event = WatchFailed(change.rebuild or change.code, error)
+        if event is not None:
+            on_event(event)
+        if isinstance(event, Rebuilt) and event.stack.code_folders != code_folders:
+            code_folders = event.stack.code_folders  # a path dependency came or went
             before = _snapshot(config, code_folders)
-        elif change.code:
-            restarted = _restart(config, engine, services)
-            if restarted:
-                on_event(Restarted(restarted, change.code, time.time() - saved / 1e9))
+
+
+def _act(
+    load_config: Callable[[], Config],
+    config: Config,
+    engine: Engine,
+    services: str,
+    branch: str,
+    change: watching.Change,
+    saved: float,
+) -> tuple[Config, WatchEvent | None]:
+    """dev-up again for a change of the images' inputs; a restart of what cannot
+    reload for code (also after a dev-up again that recreated none of the app's services)."""
+    if change.rebuild:
+        config = load_config()
+        rebuilt = _rebuild(config, engine, services, branch, change.rebuild)
+        if not change.code or set(rebuilt.recreated) & set(_app_services(config)):
+            return config, rebuilt
+        restarted = _restart(config, engine, services)
+        return config, dataclasses.replace(rebuilt, restarted=restarted)
+    restarted = _restart(config, engine, services)
+    return config, Restarted(restarted, change.code, time.time() - saved) if restarted else None
+
+
+def _app_services(config: Config) -> tuple[str, ...]:
+    return read_stack(config).app_services if config.dev.compose_file else ("backend",)
 
 
 def _rebuild(config: Config, engine: Engine, services: str, branch: str, paths: tuple[str, ...]) -> Rebuilt:
@@ -539,7 +576,7 @@ def _rebuild(config: Config, engine: Engine, services: str, branch: str, paths: 
 
 def _restart(config: Config, engine: Engine, services: str) -> tuple[str, ...]:
     """Restart the chosen services that cannot reload by themselves."""
-    commands = read_stack(config).commands if config.dev.compose_file else {"backend": None}
+    commands = read_stack(config).commands if config.dev.compose_file else dict.fromkeys(_app_services(config))
     chosen = choose_services(config, services)
     project = compose_project(config)
     # Running ones only: a one-off that finished (a `prestart` migration) stays finished.

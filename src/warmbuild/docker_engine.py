@@ -445,16 +445,25 @@ class DockerEngine:
 
     def wait_until_listening(self, project: ComposeProject, services: Sequence[str], seconds: int) -> tuple[str, ...]:
         ids = self._run(self._compose(project, "ps", "--quiet", *services), what="compose ps").stdout.split()
-        found = json.loads(self._run(["container", "inspect", *ids], what="container inspect").stdout) if ids else []
-        waiting = {name: addresses for name, addresses in map(_listen_addresses, found) if addresses}
         deadline = time.monotonic() + seconds
-        while waiting and time.monotonic() < deadline:
+        waiting: dict[str, list[tuple[str, int]]] | None = None
+        while ids:
+            found = json.loads(self._run(["container", "inspect", *ids], what="container inspect").stdout)
+            if waiting is None:
+                waiting = {name: addresses for name, addresses in map(_listen_addresses, found) if addresses}
+            stopped = {_service_of(c) for c in found if not (c.get("State") or {}).get("Running")}
+            if stopped & set(waiting):
+                break  # it exited or restarts: no use waiting for it
             for name, addresses in list(waiting.items()):
-                if all(_accepts(address) for address in addresses):
+                answers = [_accepts(address) for address in addresses]
+                # Any port is enough (images expose ports they do not listen on by default);
+                # an address this host cannot reach at all (rootless engine) cannot be asked.
+                if any(answers) or all(answer is None for answer in answers):
                     del waiting[name]
-            if waiting:
-                time.sleep(0.2)
-        return tuple(name for name in services if name in waiting)
+            if not waiting or time.monotonic() > deadline:
+                break
+            time.sleep(0.25)
+        return tuple(name for name in services if name in (waiting or {}))
 
     def compose_run(self, project: ComposeProject, service: str, command: Sequence[str]) -> tuple[int, list[str]]:
         run = ["run", "--rm", "--no-deps", "--no-TTY", "--quiet-pull", service, *command]
@@ -528,26 +537,43 @@ def _service_state(row: dict[str, Any]) -> ServiceState:
     )
 
 
+def _service_of(container: dict[str, Any]) -> str:
+    return str(((container.get("Config") or {}).get("Labels") or {}).get("com.docker.compose.service", ""))
+
+
 def _listen_addresses(container: dict[str, Any]) -> tuple[str, list[tuple[str, int]]]:
     """(service, the (IP, port)s to connect to) of a container without a healthcheck
-    (compose --wait waited for those with one). The engine runs here: its bridge
-    networks' addresses are reachable from this host."""
-    service = str((container.get("Config", {}).get("Labels") or {}).get("com.docker.compose.service", ""))
+    (compose --wait waited for those with one): its exposed ports on each of its
+    networks' addresses (the engine runs here: they are reachable from this host), or,
+    without an address of its own (network_mode: host), its published ports here."""
+    service = _service_of(container)
     if (container.get("State") or {}).get("Health"):
         return service, []
-    networks = (container.get("NetworkSettings") or {}).get("Networks") or {}
-    ips = [str(n["IPAddress"]) for n in networks.values() if n.get("IPAddress")]
+    settings = container.get("NetworkSettings") or {}
+    ips = [str(n["IPAddress"]) for n in (settings.get("Networks") or {}).values() if n.get("IPAddress")]
     exposed = (container.get("Config") or {}).get("ExposedPorts") or {}
     ports = sorted(int(port.split("/")[0]) for port in exposed if port.endswith("/tcp"))
-    return service, [(ips[0], port) for port in ports] if ips else []
+    if ips:
+        return service, [(ip, port) for ip in ips for port in ports]
+    published = [
+        int(binding["HostPort"])
+        for port, bindings in (settings.get("Ports") or {}).items()
+        if port.endswith("/tcp")
+        for binding in bindings or []
+        if str(binding.get("HostPort", "")).isdigit()
+    ]
+    return service, [("127.0.0.1", port) for port in sorted(set(published))]
 
 
-def _accepts(address: tuple[str, int]) -> bool:
+def _accepts(address: tuple[str, int]) -> bool | None:
+    """True: it accepts; False: refused (not listening yet); None: unreachable."""
     try:
         with socket.create_connection(address, timeout=0.5):
             return True
-    except OSError:
+    except ConnectionRefusedError:
         return False
+    except OSError:
+        return None
 
 
 def _answer(ask: Callable[[], dict[str, Any]], error_key: str) -> dict[str, Any]:

@@ -22,8 +22,11 @@ import yaml
 from .detect_runtime import read_server_command
 from .errors import ConfigError
 
-# The file names compose looks for when given no -f (each with an override beside it).
-DEFAULT_FILES = ("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml")
+# The file names compose looks for when given no -f, and the overrides it then reads
+# (the first of each found; compose-go's DefaultFileNames, DefaultOverrideFileNames).
+DEFAULT_FILES = ("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml")
+DEFAULT_OVERRIDES = ("compose.override.yml", "compose.override.yaml", "docker-compose.override.yml",
+                     "docker-compose.override.yaml")  # fmt: skip
 # Where the dev image has the code (runtime.APP_DIR) and the pathdeps' mounts.
 APP_DIR = "/app"
 PATHDEPS_DIR = "/opt/pathdeps"
@@ -54,13 +57,13 @@ class TeamStack:
 
 
 def default_override(compose_file: str) -> tuple[str, ...]:
-    """The names of the file compose reads beside ``compose_file`` when given no -f
-    (`docker-compose.yml` -> `docker-compose.override.yml`): where teams keep their dev
-    settings (ports, the reloading command). Only for compose's default file names."""
+    """The files compose looks for (the first there is read) beside ``compose_file``
+    when given no -f: where teams keep their dev settings (ports, the reloading
+    command). Only beside a file of compose's default names."""
     path = PurePosixPath(compose_file)
     if path.name not in DEFAULT_FILES:
         return ()
-    return tuple(str(path.with_name(f"{path.stem}.override{ext}")) for ext in (".yaml", ".yml"))
+    return tuple(str(path.with_name(name)) for name in DEFAULT_OVERRIDES)
 
 
 def read_team_stack(
@@ -71,6 +74,7 @@ def read_team_stack(
     services = _services(text, where, required=True)
     for override_where, override in overrides:
         services = _merged(services, _services(override, override_where, required=False))
+    services = _plain(services)  # tags left by the first file: reset keys gone, overrides plain
     ours, elsewhere = [], []
     for name, service in services.items():
         context = _build_context(service)
@@ -92,7 +96,7 @@ def read_team_stack(
         services=tuple(str(name) for name in services),
         app_services=tuple(ours),
         built_elsewhere=tuple(elsewhere),
-        has_healthcheck={name: bool((services[name] or {}).get("healthcheck")) for name in ours},
+        has_healthcheck={name: _has_healthcheck(services[name]) for name in ours},
         published=published,
         serving=tuple(
             name for name in ours if published[name] or read_server_command(list(commands[name] or ())) is not None
@@ -103,9 +107,36 @@ def read_team_stack(
     )
 
 
+class _Reset:
+    """Compose's `!reset` (2.24+): the key goes, whatever the files below said."""
+
+
+@dataclass(frozen=True)
+class _Override:
+    """Compose's `!override` (2.24+): this value replaces the one below, unmerged."""
+
+    value: Any
+
+
+class _ComposeLoader(yaml.SafeLoader):
+    """YAML with compose's `!reset` and `!override` tags."""
+
+
+def _override(loader: yaml.SafeLoader, node: yaml.Node) -> _Override:
+    if isinstance(node, yaml.MappingNode):
+        return _Override(loader.construct_mapping(node, deep=True))
+    if isinstance(node, yaml.SequenceNode):
+        return _Override(loader.construct_sequence(node, deep=True))
+    return _Override(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+_ComposeLoader.add_constructor("!reset", lambda _loader, _node: _Reset())
+_ComposeLoader.add_constructor("!override", _override)
+
+
 def _services(text: str, where: str, required: bool) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=_ComposeLoader) or {}
     except yaml.YAMLError as error:
         raise ConfigError(f"{where} is not YAML: {str(error).splitlines()[0]}", "fix the compose file") from None
     services = data.get("services") if isinstance(data, dict) else None
@@ -113,11 +144,24 @@ def _services(text: str, where: str, required: bool) -> dict[str, Any]:
         return {}  # an override of networks or volumes alone
     if not isinstance(services, dict) or not services:
         raise ConfigError(f"{where} has no services", "point dev.compose_file at the stack's compose file")
-    return {str(name): service if isinstance(service, dict) else {} for name, service in services.items()}
+    return {str(name): _normalised(service) for name, service in services.items()}
+
+
+def _normalised(service: object) -> dict[str, Any]:
+    """The short forms compose accepts, as mappings, so that files merge key by key:
+    `build: ./dir`, `depends_on: [db]`."""
+    if not isinstance(service, dict):
+        return {}
+    found = dict(service)
+    if isinstance(found.get("build"), str):
+        found["build"] = {"context": found["build"]}
+    if isinstance(found.get("depends_on"), list):
+        found["depends_on"] = {str(name): {} for name in found["depends_on"]}
+    return found
 
 
 # Keys whose lists compose merges (an override adds to them); other lists are replaced.
-MERGED_LISTS = frozenset({"ports", "expose", "volumes", "env_file", "depends_on", "profiles"})
+MERGED_LISTS = frozenset({"ports", "expose", "volumes", "env_file", "profiles"})
 
 
 def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -126,7 +170,11 @@ def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for name, value in override.items():
         old = merged.get(name)
-        if isinstance(old, dict) and isinstance(value, dict):
+        if isinstance(value, _Reset):
+            merged.pop(name, None)
+        elif isinstance(value, _Override):
+            merged[name] = value.value
+        elif isinstance(old, dict) and isinstance(value, dict):
             merged[name] = _merged(old, value)
         elif isinstance(old, list) and isinstance(value, list) and name in MERGED_LISTS:
             merged[name] = old + [item for item in value if item not in old]
@@ -136,15 +184,26 @@ def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 
 def needed_by_the_app(stack: TeamStack, chosen: tuple[str, ...]) -> tuple[str, ...]:
-    """The chosen services that do not need the app's (databases, caches, brokers):
-    started before the release command, which needs them."""
+    """What starts before the app's services (and the release command, which needs
+    them): the chosen services that do not need the app (databases, caches, brokers),
+    and what the chosen app services depend on, directly or not (`--services web`
+    still starts web's database first)."""
 
-    def needs_the_app(name: str, seen: frozenset[str] = frozenset()) -> bool:
-        if name in stack.app_services:
-            return True
-        return any(needs_the_app(dep, seen | {name}) for dep in stack.depends_on.get(name, ()) if dep not in seen)
+    def reach(names: set[str]) -> set[str]:
+        found, todo = set(), list(names)
+        while todo:
+            name = todo.pop()
+            if name not in found:
+                found.add(name)
+                todo += stack.depends_on.get(name, ())
+        return found
 
-    return tuple(name for name in chosen if name not in stack.built_elsewhere and not needs_the_app(name))
+    def needs_the_app(name: str) -> bool:
+        return bool(reach({name}) & set(stack.app_services))
+
+    wanted = {name for name in chosen if name not in stack.built_elsewhere}
+    wanted |= reach({name for name in chosen if name in stack.app_services})
+    return tuple(name for name in stack.services if name in wanted and not needs_the_app(name))
 
 
 def _one_dockerfile(services: Mapping[str, object], ours: list[str], where: str) -> None:
@@ -226,6 +285,19 @@ def _command_words(command: object) -> tuple[str, ...] | None:
     if isinstance(command, list):
         return tuple(str(word) for word in command)
     return None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items() if not isinstance(item, _Reset)}
+    if isinstance(value, list):
+        return [_plain(item) for item in value if not isinstance(item, _Reset)]
+    return _plain(value.value) if isinstance(value, _Override) else value
+
+
+def _has_healthcheck(service: object) -> bool:
+    check = service.get("healthcheck") if isinstance(service, dict) else None
+    return isinstance(check, dict) and bool(check) and not check.get("disable")
 
 
 def _profiles(service: object) -> tuple[str, ...]:

@@ -27,6 +27,12 @@ IGNORED_FOLDERS = frozenset(
      ".ruff_cache", ".tox", ".nox", ".idea", ".vscode", "htmlcov", "dist", "build"}
 )  # fmt: skip
 IGNORED_SUFFIXES = (".pyc", ".pyo", ".swp", ".swx", "~", ".tmp", ".log", ".sqlite3", ".db")
+# What counts as code a restart should pick up: source, templates, translations and
+# config files. Not what the running services write into the mounted folder (Celery
+# beat's `celerybeat-schedule` at every start, SQLite journals, uploads, logs): a
+# restart on those would make the restarted service write again, and restart it again.
+CODE_SUFFIXES = (".py", ".pyi", ".pyx", ".html", ".htm", ".jinja", ".jinja2", ".j2", ".txt", ".po", ".mo",
+                 ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".env")  # fmt: skip
 
 # A word on the command line that makes the program reload (or restart its child) on
 # a code change: uvicorn, gunicorn, hypercorn, granian `--reload`; arq, dramatiq
@@ -68,11 +74,11 @@ def changed_paths(before: Snapshot, after: Snapshot) -> tuple[str, ...]:
 
 
 def classify(paths: Iterable[str], image_inputs: frozenset[str]) -> Change:
-    """Sort changed paths: the images' inputs (``image_inputs``) or code."""
+    """Sort changed paths: the images' inputs (``image_inputs``), code, or neither."""
     paths = [path for path in paths if not ignored(path)]
     return Change(
         rebuild=tuple(path for path in paths if path in image_inputs),
-        code=tuple(path for path in paths if path not in image_inputs),
+        code=tuple(path for path in paths if path not in image_inputs and path.endswith(CODE_SUFFIXES)),
     )
 
 

@@ -780,6 +780,35 @@ def test_a_database_that_never_listens_is_named_before_the_app_starts(tmp_path: 
     config = team_config(tmp_path, release=MIGRATE)
     inputs = inputs_in(tmp_path, config)
     engine = FakeEngine(registry={plan.deps_image(inputs)}, silent_services={"db"})
-    with pytest.raises(BuildFailed, match=r"^db never accepted connections on its ports \(180s\)$"):
+    with pytest.raises(BuildFailed, match=r"^db did not accept connections on its ports within 180s$"):
         devloop.start_stack(engine, inputs, ("web", "worker", "db"), rebuild=False)
     assert engine.compose_calls == [("up", "db"), ("listening", "db")], "no release, no app service"
+
+
+def test_watching_reports_what_fails_and_goes_on(tmp_path: Path) -> None:
+    config = team_config(tmp_path)
+    code = tmp_path / "backend" / "app"
+    code.mkdir(parents=True)
+    started = devloop.DevStack((), {}, tmp_path / "dev.env", ("web", "worker", "db"), code_folders=(code.parent,))
+    edits: Iterator[Callable[[], object]] = iter(
+        [
+            lambda: touch(tmp_path / "docker-compose.yml", "services: [broken"),  # an image input: dev-up again
+            lambda: None,
+            lambda: touch(code / "tasks.py", "x = 1\n"),  # code: the restart reads the broken file too
+        ]
+    )
+    events: list[devloop.WatchEvent] = []
+    looks = iter(range(40))
+
+    def keep_going() -> bool:
+        edit = next(edits, None)
+        if edit is not None:
+            edit()
+        return len(events) < 2 and next(looks, None) is not None
+
+    devloop.watch(lambda: config, FakeEngine(), started, services="web,worker", branch="main",
+                  on_event=events.append, keep_going=keep_going)  # fmt: skip
+    assert [type(event) for event in events] == [devloop.WatchFailed, devloop.WatchFailed]
+    failed = [event for event in events if isinstance(event, devloop.WatchFailed)]
+    assert [event.paths for event in failed] == [("docker-compose.yml",), ("backend/app/tasks.py",)]
+    assert all("is not YAML" in event.error.problem for event in failed)

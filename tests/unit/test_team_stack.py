@@ -160,6 +160,8 @@ SERVICES = REPO_ROOT / "tests" / "data" / "services"
             "fastapi-boilerplate/docker-compose.yml", "fastapi-boilerplate",
             ("web", "worker", "db", "redis"), ("db", "redis"), id="fastapi-boilerplate",
         ),
+        # `--services trak`: what trak depends on still comes first.
+        pytest.param("haztrak/compose.yaml", "haztrak/server", ("trak",), ("db",), id="haztrak-services-trak"),
     ],
 )  # fmt: skip
 def test_what_the_release_command_needs_starts_before_it(
@@ -241,9 +243,12 @@ def test_the_teams_own_override_file_is_merged_as_compose_merges_it() -> None:
     assert stack.commands["backend"] == ("fastapi", "run", "--reload", "app/main.py")
     assert stack.published["backend"] == (8000,) and stack.has_healthcheck["backend"]
     assert stack.depends_on["backend"] == ("db", "prestart")
-    assert team_stack.default_override("docker-compose.yml") == (
-        "docker-compose.override.yaml",
+    # compose-go's override names, beside any default-named file: the first found is read.
+    assert team_stack.default_override("compose.yaml") == (
+        "compose.override.yml",
+        "compose.override.yaml",
         "docker-compose.override.yml",
+        "docker-compose.override.yaml",
     )
     assert team_stack.default_override("deploy/stack.yml") == (), "only compose's default names have one"
 
@@ -269,3 +274,42 @@ def test_a_service_of_a_profile_starts_only_when_the_profile_is_active(
 ) -> None:
     stack = team_stack.read_team_stack(PROFILED, tmp_path, tmp_path, "compose.yaml")
     assert team_stack.default_services(stack, active) == started
+
+
+BASE = """\
+services:
+  api:
+    build: ./app
+    depends_on: [db]
+    healthcheck: {test: [CMD, "true"]}
+    ports: ["8000:8000"]
+  db: {image: postgres:15}
+  cache: {image: redis:7}
+"""
+
+
+@pytest.mark.parametrize(
+    "override, expected",
+    [
+        pytest.param("services:\n  api: {build: {target: dev}, ports: ['5678:5678']}\n",
+                     {"ours": ("api",), "ports": (8000, 5678)}, id="build-mapping-on-a-string-keeps-the-context"),
+        pytest.param("services:\n  api: {depends_on: {cache: {condition: service_started}}}\n",
+                     {"depends": ("db", "cache")}, id="depends-on-mapping-on-a-list"),
+        pytest.param("services:\n  api: {healthcheck: {disable: true}}\n", {"healthcheck": False},
+                     id="healthcheck-disabled"),
+        pytest.param("services:\n  api: {healthcheck: !reset null, ports: !override ['9000:8000']}\n",
+                     {"healthcheck": False, "ports": (9000,)}, id="reset-and-override-tags"),
+        pytest.param("volumes: {data: {}}\n", {"ours": ("api",), "ports": (8000,)}, id="no-services-in-the-override"),
+    ],
+)  # fmt: skip
+def test_the_teams_override_merges_as_compose_merges_it(
+    tmp_path: Path, override: str, expected: dict[str, object]
+) -> None:
+    stack = team_stack.read_team_stack(BASE, tmp_path, tmp_path / "app", "compose.yaml", [("override", override)])
+    found = {
+        "ours": stack.app_services,
+        "ports": stack.published["api"],
+        "depends": stack.depends_on["api"],
+        "healthcheck": stack.has_healthcheck["api"],
+    }
+    assert {key: found[key] for key in expected} == expected

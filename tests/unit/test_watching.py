@@ -86,6 +86,9 @@ INPUTS = frozenset({"server/uv.lock", "server/pyproject.toml", "warmbuild.yaml",
                      Change(rebuild=("warmbuild.yaml",), code=("server/core/templates/base.html",)), id="both"),
         pytest.param(["server/core/__pycache__/models.cpython-313.pyc", "server/.git/index", "server/a.py.swp",
                       "server/node_modules/x/index.js", "server/.mypy_cache/x.json"], Change(), id="nobody-s-code"),
+        # What the services write into the mounted folder: restarting on it would loop.
+        pytest.param(["server/celerybeat-schedule", "server/db.sqlite3-journal", "server/media/upload.png",
+                      "server/app/logs/app.log"], Change(), id="what-the-services-write"),
     ],
 )  # fmt: skip
 def test_changed_paths_are_code_or_the_images_inputs(paths: list[str], expected: Change) -> None:
