@@ -63,7 +63,12 @@ def choose_services(config: Config, requested: str) -> tuple[str, ...]:
 
 def choose_service(config: Config, requested: str) -> str:
     """Exactly one service (dev-shell): the app's by default."""
-    first = read_stack(config).app_services[0] if config.dev.compose_file else "backend"
+    if config.dev.compose_file:
+        stack = read_stack(config)
+        # The API rather than a one-off before it (full-stack-fastapi-template's prestart).
+        first = (*stack.serving, *stack.app_services)[0]
+    else:
+        first = "backend"
     chosen = choose_services(config, requested or first)
     if len(chosen) != 1:
         raise ConfigError(f"--service names {len(chosen)} services", f"name exactly one (the app's: {first})")

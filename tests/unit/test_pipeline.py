@@ -395,6 +395,10 @@ def test_dev_up_on_the_teams_compose_file_writes_the_override_and_starts_their_s
     with pytest.raises(ConfigError, match="unknown service 'backend'"):
         devloop.choose_services(config, "backend")
     assert devloop.choose_service(config, "") == "web"
+    (tmp_path / "docker-compose.yml").write_text(
+        TEAM_COMPOSE.replace("  web:", "  prestart: {build: ./backend}\n  web:")
+    )
+    assert devloop.choose_service(config, "") == "web", "the serving one, not a one-off before it"
 
 
 @pytest.mark.parametrize(
