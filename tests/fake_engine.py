@@ -130,6 +130,9 @@ class FakeEngine:
     def remove_images(self, names: Sequence[str]) -> None:
         self.local = {k: v for k, v in self.local.items() if k not in names}
 
+    def compose_version(self) -> str:
+        return "2.26.1"
+
     def compose_up(self, project: ComposeProject, services: Sequence[str], wait_seconds: int) -> None:
         self.compose_calls.append(("up", *services))
         # compose fails when a service it starts ends up in trouble (the states given).

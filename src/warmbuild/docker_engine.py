@@ -413,6 +413,12 @@ class DockerEngine:
     def _compose(self, project: ComposeProject, *args: str) -> list[str]:
         return compose_command(project, *args)
 
+    def compose_version(self) -> str:
+        try:
+            return self._run(["compose", "version", "--short"], what="compose version").stdout.strip()
+        except WarmbuildError:
+            return ""
+
     def compose_up(self, project: ComposeProject, services: Sequence[str], wait_seconds: int) -> None:
         """Start the stack and wait for its healthchecks (`compose_up_args`)."""
         try:

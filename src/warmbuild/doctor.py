@@ -44,6 +44,10 @@ class Facts:
     # None: the registry answers.
     registry_problem: str | None
     base_images: tuple[tuple[str, Resolved | Unresolved], ...]
+    # `docker compose version` ("" when compose is missing); the team's compose file
+    # (dev.compose_file) needs more of it than warmbuild's own.
+    compose_version: str = ""
+    team_compose_file: bool = False
 
 
 def version_tuple(text: str) -> tuple[int, ...]:
@@ -58,7 +62,40 @@ def gather_facts(config: Config, engine: Engine) -> Facts:
             bases.append((image, engine.resolve_digest(image, engine_facts.mirrors)))
         else:
             bases.append((image, Unresolved("buildx is missing")))
-    return Facts(engine_facts, config.registry, engine.registry_problem(config.registry), tuple(bases))
+    return Facts(
+        engine_facts,
+        config.registry,
+        engine.registry_problem(config.registry),
+        tuple(bases),
+        engine.compose_version() if engine_facts.server_version else "",
+        bool(config.dev.compose_file),
+    )
+
+
+# What the dev stack asks of compose: `up --wait --wait-timeout` (2.17, docker/compose#10276),
+# and for a team's compose file the override's `build: !reset null` (2.24).
+COMPOSE_NEEDED = (2, 17)
+COMPOSE_NEEDED_FOR_A_TEAM_FILE = (2, 24)
+
+
+def _compose_check(version: str, team_file: bool, engine_ok: bool) -> Check:
+    if not engine_ok:
+        return Check("compose", Status.NOT_CHECKED, "needs a reachable engine")
+    if not version:
+        return Check(
+            "compose",
+            Status.PROBLEM,
+            "`docker compose` is not installed (dev-up runs the dev stack with it)",
+            "install the compose plugin (Debian: docker-compose; Docker's: docker-compose-plugin)",
+        )
+    needed = COMPOSE_NEEDED_FOR_A_TEAM_FILE if team_file else COMPOSE_NEEDED
+    if version_tuple(version) < needed:
+        why = "dev.compose_file's override resets their build: (`!reset`)" if team_file else "dev-up waits with it"
+        wanted = ".".join(map(str, needed))
+        return Check(
+            "compose", Status.PROBLEM, f"Docker Compose {version}: {why}, which needs {wanted}", f"upgrade to {wanted}+"
+        )
+    return Check("compose", Status.OK, f"Docker Compose {version}")
 
 
 def _engine_check(facts: EngineFacts) -> Check:
@@ -189,6 +226,7 @@ def evaluate(facts: Facts) -> list[Check]:
     checks.append(_registry_check(facts.registry, facts.registry_problem))
     usable = engine_check.status is Status.OK and buildx_check.status is Status.OK
     checks.extend(_base_image_check(image, found, usable) for image, found in facts.base_images)
+    checks.append(_compose_check(facts.compose_version, facts.team_compose_file, engine_check.status is Status.OK))
     return checks
 
 

@@ -160,13 +160,14 @@ def _normalised(service: object) -> dict[str, Any]:
     return found
 
 
-# Keys whose lists compose merges (an override adds to them); other lists are replaced.
-MERGED_LISTS = frozenset({"ports", "expose", "volumes", "env_file", "profiles"})
+# Compose's merge rules (docs: reference/compose-file/merge): a later file's list is
+# appended, but for the shell commands, which it replaces.
+REPLACED_LISTS = frozenset({"command", "entrypoint", "test"})
 
 
 def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     """``override`` on top of ``base`` as compose merges files: mappings key by key,
-    the lists of MERGED_LISTS added to, other values replaced."""
+    lists appended to (without repeats) but REPLACED_LISTS, other values replaced."""
     merged = dict(base)
     for name, value in override.items():
         old = merged.get(name)
@@ -176,7 +177,7 @@ def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
             merged[name] = value.value
         elif isinstance(old, dict) and isinstance(value, dict):
             merged[name] = _merged(old, value)
-        elif isinstance(old, list) and isinstance(value, list) and name in MERGED_LISTS:
+        elif isinstance(old, list) and isinstance(value, list) and name not in REPLACED_LISTS:
             merged[name] = old + [item for item in value if item not in old]
         else:
             merged[name] = value

@@ -14,7 +14,8 @@ def doctor(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 def test_provisioned_machine_is_all_green(registry: str) -> None:
     result = doctor("--registry", registry)
     assert result.returncode == 0, result.stdout + result.stderr
-    for check in ("engine", "buildx", "builder", "cache export", "cache import", "registry", "base python:3.13-slim"):
+    for check in ("engine", "buildx", "builder", "cache export", "cache import", "registry", "base python:3.13-slim",
+                  "compose"):  # fmt: skip
         assert check in result.stdout
     assert "problem" not in result.stdout + result.stderr
     assert "Traceback" not in result.stderr

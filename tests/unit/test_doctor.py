@@ -22,7 +22,7 @@ BASES: Bases = (("python:3.13-slim", Resolved("sha256:aa", "http://127.0.0.1:500
 
 
 def facts(engine: EngineFacts = HEALTHY, registry_problem: str | None = None, bases: Bases = BASES) -> Facts:
-    return Facts(engine, "127.0.0.1:5000", registry_problem, bases)
+    return Facts(engine, "127.0.0.1:5000", registry_problem, bases, "2.26.1-4")
 
 
 def verdicts(checks: Sequence[Check]) -> dict[str, Status]:
@@ -41,6 +41,7 @@ def test_healthy_machine_has_no_problems() -> None:
         "image loading",
         "registry",
         "base python:3.13-slim",
+        "compose",
     ]
 
 
@@ -175,3 +176,20 @@ def test_where_a_builder_exports_cache_and_loads_images(
     assert (checks["cache export"].status, checks["image loading"].status) == (export, loading)
     assert mentions in checks["image loading"].detail
     assert problems(list(checks.values())) == ([checks["cache export"]] if export is Status.PROBLEM else [])
+
+
+@pytest.mark.parametrize(
+    "version, team_file, status, detail",
+    [
+        pytest.param("2.26.1-4", True, Status.OK, "Docker Compose 2.26.1-4", id="debian-s-2.26"),
+        pytest.param("2.21.0", False, Status.OK, "Docker Compose 2.21.0", id="old-enough-for-our-stack"),
+        pytest.param("2.21.0", True, Status.PROBLEM, "`!reset`), which needs 2.24", id="too-old-for-a-team-file"),
+        pytest.param("2.16.0", False, Status.PROBLEM, "dev-up waits with it, which needs 2.17", id="too-old"),
+        pytest.param("", False, Status.PROBLEM, "`docker compose` is not installed", id="missing"),
+    ],
+)
+def test_compose_is_new_enough_for_the_dev_stack(version: str, team_file: bool, status: Status, detail: str) -> None:
+    found = Facts(HEALTHY, "127.0.0.1:5000", None, BASES, version, team_file)
+    [check] = [check for check in evaluate(found) if check.name == "compose"]
+    assert check.status is status and detail in check.detail
+    assert (check.fix != "") is (status is Status.PROBLEM)

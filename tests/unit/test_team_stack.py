@@ -280,6 +280,7 @@ BASE = """\
 services:
   api:
     build: ./app
+    command: [gunicorn, main:app]
     depends_on: [db]
     healthcheck: {test: [CMD, "true"]}
     ports: ["8000:8000"]
@@ -300,6 +301,8 @@ services:
         pytest.param("services:\n  api: {healthcheck: !reset null, ports: !override ['9000:8000']}\n",
                      {"healthcheck": False, "ports": (9000,)}, id="reset-and-override-tags"),
         pytest.param("volumes: {data: {}}\n", {"ours": ("api",), "ports": (8000,)}, id="no-services-in-the-override"),
+        pytest.param("services:\n  api: {command: [uvicorn, main:app, --reload]}\n",
+                     {"command": ("uvicorn", "main:app", "--reload")}, id="a-command-is-replaced-not-appended"),
     ],
 )  # fmt: skip
 def test_the_teams_override_merges_as_compose_merges_it(
@@ -307,6 +310,7 @@ def test_the_teams_override_merges_as_compose_merges_it(
 ) -> None:
     stack = team_stack.read_team_stack(BASE, tmp_path, tmp_path / "app", "compose.yaml", [("override", override)])
     found = {
+        "command": stack.commands["api"],
         "ours": stack.app_services,
         "ports": stack.published["api"],
         "depends": stack.depends_on["api"],
