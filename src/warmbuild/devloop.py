@@ -600,7 +600,8 @@ def _image_files(config: Config) -> list[Path]:
     if config.source is not None:
         found.append(config.source)
     if config.dev.compose_file:
-        compose = team_compose_file(config)
+        # Not team_compose_file(): an editor saving by rename leaves it gone for a moment.
+        compose = config.root / config.dev.compose_file
         found += [compose, compose.parent / ".env"]
         found += [config.root / name for name in team_stack.default_override(config.dev.compose_file)]
     return [path.resolve() for path in found]

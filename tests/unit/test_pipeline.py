@@ -796,6 +796,8 @@ def test_watching_reports_what_fails_and_goes_on(tmp_path: Path) -> None:
     started = devloop.DevStack((), {}, tmp_path / "dev.env", ("web", "worker", "db"), code_folders=(code.parent,))
     edits: Iterator[Callable[[], object]] = iter(
         [
+            lambda: (tmp_path / "docker-compose.yml").unlink(),  # an editor's save by rename, half-way
+            lambda: None,
             lambda: touch(tmp_path / "docker-compose.yml", "services: [broken"),  # an image input: dev-up again
             lambda: None,
             lambda: touch(code / "tasks.py", "x = 1\n"),  # code: the restart reads the broken file too
@@ -808,11 +810,12 @@ def test_watching_reports_what_fails_and_goes_on(tmp_path: Path) -> None:
         edit = next(edits, None)
         if edit is not None:
             edit()
-        return len(events) < 2 and next(looks, None) is not None
+        return len(events) < 3 and next(looks, None) is not None
 
     devloop.watch(lambda: config, FakeEngine(), started, services="web,worker", branch="main",
                   on_event=events.append, keep_going=keep_going)  # fmt: skip
-    assert [type(event) for event in events] == [devloop.WatchFailed, devloop.WatchFailed]
+    assert [type(event) for event in events] == [devloop.WatchFailed] * 3
     failed = [event for event in events if isinstance(event, devloop.WatchFailed)]
-    assert [event.paths for event in failed] == [("docker-compose.yml",), ("backend/app/tasks.py",)]
-    assert all("is not YAML" in event.error.problem for event in failed)
+    assert [event.paths for event in failed] == [("docker-compose.yml",)] * 2 + [("backend/app/tasks.py",)]
+    assert "docker-compose.yml not found" in failed[0].error.problem
+    assert all("is not YAML" in event.error.problem for event in failed[1:])
