@@ -3,7 +3,8 @@
 # buildx and compose, dockerd on the containerd image store, a local OCI registry on
 # 127.0.0.1:5000 that doubles as the Docker Hub mirror, and stand-in base images
 # (python 3.13 and 3.11, slim and full; node 20; postgres 15 and redis 7) built from
-# Debian packages for sites that cannot reach Docker Hub.
+# Debian packages for sites that cannot reach Docker Hub, python 3.13-slim for arm64
+# as well (a multi-platform image), and QEMU registered so arm64 steps can run.
 #
 # Idempotent: every phase checks first and skips what is already in place, so a
 # second run takes seconds. Safe on a machine that already runs its own dockerd:
@@ -56,7 +57,7 @@ engine_version_ok() {
 # --- 1. packages ------------------------------------------------------------------
 install_packages() {
   phase "packages"
-  local wanted=(docker-registry mmdebstrap curl)
+  local wanted=(docker-registry mmdebstrap curl qemu-user-static arch-test)
   local missing=()
   for pkg in "${wanted[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
   if engine_version_ok && [ ${#missing[@]} -eq 0 ]; then
@@ -168,7 +169,27 @@ start_daemon() {
   phase_done
 }
 
-# --- 5. stand-in base images -------------------------------------------------------------
+# --- 5. the arm64 emulator -----------------------------------------------------------------
+# Debian's qemu-user-static, registered with binfmt_misc (no systemd here to do it) with
+# the fix-binary flag, so containers and BuildKit steps of arm64 images run: Debian's own
+# line, its interpreter pointed at the static binary. Registered once per boot.
+register_emulator() {
+  phase "arm64 emulator"
+  local binfmt=/proc/sys/fs/binfmt_misc
+  if [ "$(uname -m)" = aarch64 ]; then echo "    this machine is arm64: nothing to emulate"; phase_done; return; fi
+  mountpoint -q "$binfmt" || mount -t binfmt_misc binfmt_misc "$binfmt" \
+    || fail "cannot mount binfmt_misc at $binfmt (a container needs --privileged)"
+  if [ -e "$binfmt/qemu-aarch64" ]; then
+    echo "    qemu-aarch64 already registered"; phase_done; return
+  fi
+  [ -x /usr/bin/qemu-aarch64-static ] || fail "qemu-user-static is not installed"
+  sed -E 's#:[^:]*:[A-Z]*$#:/usr/bin/qemu-aarch64-static:F#' /usr/lib/binfmt.d/qemu-aarch64.conf \
+    >"$binfmt/register" || fail "could not register qemu-aarch64 with binfmt_misc"
+  echo "    qemu-aarch64 registered (fix-binary)"
+  phase_done
+}
+
+# --- 6. stand-in base images -------------------------------------------------------------
 manifest_exists() {
   local repo="$1" tag="$2"
   curl -fsS -o /dev/null \
@@ -186,17 +207,50 @@ build_standin() {
   if manifest_exists "$repo" "$tag"; then
     echo "    $repo:$tag already in the registry"; return
   fi
+  standin_image "$suite" amd64 "$repo" "$tag" "$packages" "$@"
+}
+
+# standin_image SUITE ARCH REPO TAG "PACKAGES" "ENV..." -- mmdebstrap, import, push.
+standin_image() {
+  local suite="$1" arch="$2" repo="$3" tag="$4" packages="$5"; shift 5
   local tarball="$STATE_DIR/standin-${repo//\//-}-$tag.tar"
-  echo "    building $repo:$tag from Debian packages ($packages)"
-  mmdebstrap --variant=minbase --components=main --include="$packages" \
+  echo "    building $repo:$tag ($arch) from Debian packages ($packages)"
+  local foreign=()
+  if [ "$arch" != amd64 ]; then
+    # Every maintainer script runs under the emulator: byte-compiling Python's whole
+    # standard library (py3compile) is skipped, which halves the build (Python
+    # compiles what it imports, as it does without .pyc files).
+    foreign=(--architectures="$arch" --essential-hook="$HERE/standin-customize.sh --no-py3compile \"\$1\"")
+  fi
+  mmdebstrap --variant=minbase --components=main --include="$packages" "${foreign[@]}" \
     --customize-hook="$HERE/standin-customize.sh \"\$1\" $HOST_CA_BUNDLE" \
     "$suite" "$tarball" "$(debian_mirror_uri)" >"$LOG_DIR/mmdebstrap-$tag.log" 2>&1 \
     || fail "mmdebstrap for $repo:$tag failed, see $LOG_DIR/mmdebstrap-$tag.log"
   local changes=()
   for change in "$@"; do changes+=(--change "$change"); done
-  docker import "${changes[@]}" "$tarball" "$REGISTRY_ADDR/$repo:$tag" >/dev/null
+  docker import --platform "linux/$arch" "${changes[@]}" "$tarball" "$REGISTRY_ADDR/$repo:$tag" >/dev/null
   docker push -q "$REGISTRY_ADDR/$repo:$tag" >/dev/null
   rm -f "$tarball"
+}
+
+# has_platform REPO TAG ARCH -- the registry's REPO:TAG is an index with an ARCH image.
+has_platform() {
+  docker buildx imagetools inspect --raw "$REGISTRY_ADDR/$1:$2" 2>/dev/null \
+    | python3 -c 'import json, sys; sys.exit(not any(m.get("platform", {}).get("architecture") == sys.argv[1] for m in json.load(sys.stdin).get("manifests", [])))' "$3"
+}
+
+# add_arm64 SUITE REPO TAG "PACKAGES" "ENV..." -- the amd64 stand-in REPO:TAG made a
+# multi-platform image with an arm64 image built the same way (under the emulator).
+add_arm64() {
+  local suite="$1" repo="$2" tag="$3"; shift 3
+  if has_platform "$repo" "$tag" arm64; then
+    echo "    $repo:$tag already has linux/arm64"; return
+  fi
+  standin_image "$suite" arm64 "$repo" "$tag-linux-arm64" "$@"
+  docker buildx imagetools create -t "$REGISTRY_ADDR/$repo:$tag" \
+    "$REGISTRY_ADDR/$repo:$tag" "$REGISTRY_ADDR/$repo:$tag-linux-arm64" >"$LOG_DIR/imagetools-$tag.log" 2>&1 \
+    || fail "could not make $repo:$tag multi-platform, see $LOG_DIR/imagetools-$tag.log"
+  echo "    $repo:$tag: linux/amd64 and linux/arm64"
 }
 
 # alias_standin REPO TAG OTHER... -- the stand-in under the tags compose files name
@@ -230,7 +284,10 @@ seed_standins() {
   # Independent, and mostly waiting on downloads and dpkg: built at once. The full
   # images (compilers, headers, git) are what wheel-build stages compile sdists in.
   local jobs=()
-  build_standin trixie library/python 3.13-slim "$slim_pkgs" "${common_env[@]}" 'CMD ["python3"]' & jobs+=($!)
+  # Python 3.13-slim for arm64 too (multi-platform): the longest (every maintainer
+  # script emulated), so it starts first and runs beside the rest.
+  (build_standin trixie library/python 3.13-slim "$slim_pkgs" "${common_env[@]}" 'CMD ["python3"]' \
+    && add_arm64 trixie library/python 3.13-slim "$slim_pkgs" "${common_env[@]}" 'CMD ["python3"]') & jobs+=($!)
   build_standin trixie library/python 3.13 "$full_pkgs" "${common_env[@]}" 'CMD ["python3"]' & jobs+=($!)
   # Python 3.11 for locks that need it (numpy 1.26 has no 3.13 wheels): bookworm's.
   build_standin bookworm library/python 3.11-slim "$slim_pkgs" "${common_env[@]}" 'CMD ["python3"]' & jobs+=($!)
@@ -262,5 +319,6 @@ install_packages
 configure_daemon
 start_registry
 start_daemon
+register_emulator
 seed_standins
 echo "provision-engine: ready (registry $REGISTRY_ADDR, $(docker version -f '{{.Server.Version}}' 2>/dev/null) engine)"

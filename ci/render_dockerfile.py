@@ -45,10 +45,11 @@ BUILD_MOUNTS = """\
     --mount=type=secret,id=netrc,target=/root/.netrc \\"""
 
 SLOT = """\
-FROM runtime-base AS heavy-{n}
+FROM installer AS heavy-{n}
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
+ARG INSTALL_FOR=""
 RUN {{INSTALL_MOUNTS}}
     --mount=type=bind,from=locks,source=heavy-{n},target=/run/warmbuild/locks \\
     install-python-deps heavy-{n}

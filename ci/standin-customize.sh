@@ -1,10 +1,23 @@
 #!/bin/sh
 # mmdebstrap --customize-hook for warmbuild's stand-in base images.
 # $1: the image's root directory; $2: a CA bundle to trust inside the image.
+# As mmdebstrap's --essential-hook of a foreign-architecture image: --no-py3compile ROOT
+# (Debian's Python packages byte-compile the standard library at install: under an
+# emulator, minutes; the diversion is undone at the end).
 # Makes Debian's packages look like the official python/node images where builds
 # notice: `python` on PATH, pip usable as root, this site's CA trusted.
 set -eu
+if [ "$1" = --no-py3compile ]; then
+  chroot "$2" dpkg-divert --quiet --local --rename --divert /usr/bin/py3compile.real --add /usr/bin/py3compile
+  printf '#!/bin/sh\nexit 0\n' >"$2/usr/bin/py3compile"
+  chmod 0755 "$2/usr/bin/py3compile"
+  exit 0
+fi
 root="$1"; ca_bundle="$2"
+if [ -e "$root/usr/bin/py3compile.real" ]; then
+  rm -f "$root/usr/bin/py3compile"
+  chroot "$root" dpkg-divert --quiet --local --rename --remove /usr/bin/py3compile
+fi
 
 # Trust this site's CAs durably: a file under /usr/local/share/ca-certificates is
 # merged back whenever a later layer reruns update-ca-certificates.

@@ -58,6 +58,8 @@ class FakeEngine:
     # What the next builds report, in order: step name -> cached, or an error to raise.
     results: list[dict[str, bool] | WarmbuildError] = field(default_factory=list)
     builds: list[tuple[str, ...]] = field(default_factory=list)
+    # Multi-platform images written: (tag, source, ...).
+    indexes: list[tuple[str, ...]] = field(default_factory=list)
     compose_calls: list[tuple[str | int, ...]] = field(default_factory=list)
     healthy: bool = True
     # What a command run by dev-shell exits with.
@@ -129,6 +131,13 @@ class FakeEngine:
 
     def remove_images(self, names: Sequence[str]) -> None:
         self.local = {k: v for k, v in self.local.items() if k not in names}
+
+    def create_index(self, tag: str, sources: Sequence[str], builder: str) -> None:
+        missing = [s for s in sources if s not in self.registry]
+        if missing:
+            raise WarmbuildError(f"{missing[0]} is not in the registry")
+        self.indexes.append((tag, *sources))
+        self.registry.add(tag)
 
     def compose_version(self) -> str:
         return "2.26.1"

@@ -52,11 +52,15 @@ def sample_inputs(config: Config | None = None, app_dir: Path | None = None, **c
     config = config or EXAMPLE
     app_dir = app_dir or REPO_ROOT / "backend"
     lock = locks.read_lock(app_dir, config.lock)
+    # As gather_inputs chooses on an amd64 builder: its own platform unless not configured.
+    configured = config.platforms
+    platform = "linux/amd64" if not configured or "linux/amd64" in configured else configured[0]
     inputs = BuildInputs(
         config=config,
         repo=RepoState(root=Path("/repo"), branch="main", revision="c0ffee", commit_time=1_700_000_000),
         lock=lock,
-        environment=locks.target_environment(config.python_image, config.python_version, "linux/amd64"),
+        environment=locks.target_environment(config.python_image, config.python_version, platform),
+        platform=platform,
         lock_texts=tuple((name, (app_dir / name).read_text()) for name in lock.files),
         dockerfile_path=PLANNED_DOCKERFILE,
         dockerfile_text=DOCKERFILE.read_text(),

@@ -216,6 +216,7 @@ class DockerEngine:
             "builder_name": found.get("Name", ""),
             "builder_driver": found.get("Driver", ""),
             "builder_platform": found.get("Platforms", "").split(",")[0].strip(),
+            "builder_platforms": tuple(p.strip() for p in found.get("Platforms", "").split(",") if p.strip()),
             "builder_endpoint": found.get("Endpoint", ""),
         }
         endpoint = facts["builder_endpoint"]
@@ -339,6 +340,11 @@ class DockerEngine:
         """Untag exactly these names (an image whose last tag goes is freed)."""
         if names:
             self._run(["image", "rm", "--force", *names])
+
+    def create_index(self, tag: str, sources: Sequence[str], builder: str) -> None:
+        """An OCI index of the platform images, pushed registry to registry (no pull)."""
+        flags = ["--builder", builder] if builder else []
+        self._run(["buildx", "imagetools", "create", *flags, "--tag", tag, *sources])
 
     def build_cache_bytes(self, builder: str = "") -> int | None:
         """The builder's cache size as `docker buildx du` totals it; None if unreadable."""

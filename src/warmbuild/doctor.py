@@ -48,6 +48,8 @@ class Facts:
     # (dev.compose_file) needs more of it than warmbuild's own.
     compose_version: str = ""
     team_compose_file: bool = False
+    # The configured `platforms`.
+    platforms: tuple[str, ...] = ()
 
 
 def version_tuple(text: str) -> tuple[int, ...]:
@@ -69,6 +71,7 @@ def gather_facts(config: Config, engine: Engine) -> Facts:
         tuple(bases),
         engine.compose_version() if engine_facts.server_version else "",
         bool(config.dev.compose_file),
+        config.platforms,
     )
 
 
@@ -227,7 +230,37 @@ def evaluate(facts: Facts) -> list[Check]:
     usable = engine_check.status is Status.OK and buildx_check.status is Status.OK
     checks.extend(_base_image_check(image, found, usable) for image, found in facts.base_images)
     checks.append(_compose_check(facts.compose_version, facts.team_compose_file, engine_check.status is Status.OK))
+    if facts.platforms:
+        checks.append(platforms_check(facts.engine, facts.platforms))
     return checks
+
+
+# How a builder learns to run another CPU's steps (README, Images for other CPUs).
+EMULATOR_FIX = (
+    "register QEMU for it: `apt-get install qemu-user-static`, then (without systemd) mount binfmt_misc and "
+    "register qemu-aarch64 with the F flag, as ci/provision-engine.sh does; or use a builder of that CPU"
+)
+
+
+def platforms_check(facts: EngineFacts, wanted: tuple[str, ...]) -> Check:
+    """Every configured platform is one the builder can run steps of (its own, or by
+    an emulator): an arm64 image still runs apt-get and its checks on arm64."""
+    if not facts.builder_platforms:
+        return Check("platforms", Status.NOT_CHECKED, "the builder lists no platforms")
+    missing = [p for p in wanted if p not in facts.builder_platforms]
+    if missing:
+        return Check(
+            "platforms",
+            Status.PROBLEM,
+            f"builder {facts.builder_name or 'default'} cannot run {', '.join(missing)} steps "
+            f"(it runs {', '.join(facts.builder_platforms)})",
+            EMULATOR_FIX,
+        )
+    own = facts.builder_platform
+    emulated = [p for p in wanted if p != own]
+    how = f" ({', '.join(emulated)}: packages cross-installed, the rest under an emulator)" if emulated else ""
+    detail = ", ".join(wanted) + how
+    return Check("platforms", Status.OK, detail)
 
 
 def problems(checks: list[Check]) -> list[Check]:

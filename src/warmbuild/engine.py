@@ -35,6 +35,8 @@ class EngineFacts:
     builder_error: str = ""
     # The builder's native platform, e.g. linux/amd64.
     builder_platform: str = ""
+    # Every platform it can build for: its own and those an emulator runs (binfmt_misc).
+    builder_platforms: tuple[str, ...] = ()
     # Where the builder's node runs: a docker context's name, a URL, a Kubernetes pod.
     builder_endpoint: str = ""
     # The engine a `docker`-driver builder of another docker context builds in (its
@@ -168,6 +170,10 @@ class Engine(Protocol):
     def local_images(self, prefix: str) -> list[LocalImage]: ...
 
     def remove_images(self, names: Sequence[str]) -> None: ...
+
+    def create_index(self, tag: str, sources: Sequence[str], builder: str) -> None:
+        """Push ``tag`` as one multi-platform image of the pushed ``sources``."""
+        ...
 
     def compose_version(self) -> str:
         """`docker compose version`'s number; "" when compose is not installed."""

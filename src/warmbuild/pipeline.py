@@ -8,11 +8,12 @@ it (and the repository's files).
 from __future__ import annotations
 
 import os
-import platform
+import platform as python_platform
+import time
 from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 
-from . import doctor, folders, locks, plan
+from . import doctor, folders, locks, plan, platforms
 from . import selection as selection_module
 from .engine import Engine, EngineFacts, ProgressCallback, Unresolved
 from .errors import CacheBlobsMissing, ConfigError, EngineError, LockError, RegistryError
@@ -21,8 +22,9 @@ from .gitrepo import read_repo_state
 from .machine_locks import machine_lock
 from .options import Config
 from .plan import BuildInputs, BuildPlan, Output, PathDependency
-from .report import BuildSummary, Outcome, summarize, summarize_reuse
+from .report import BuildSummary, Outcome, summarize, summarize_index, summarize_reuse
 from .selection import Selection
+from .targets import SHAPES
 
 INSTALL_SCRIPT = "install-python-deps.sh"
 
@@ -117,7 +119,7 @@ def check_selection(selection: Selection) -> None:
 
 def local_platform() -> str:
     """This machine's platform, as Docker names it (the builder's, until asked)."""
-    machine = platform.machine().lower()
+    machine = python_platform.machine().lower()
     return "linux/" + {"x86_64": "amd64", "aarch64": "arm64"}.get(machine, machine)
 
 
@@ -143,10 +145,14 @@ def path_dependencies(app_dir: Path, lock: locks.Lock) -> tuple[PathDependency, 
     return tuple(found)
 
 
-def require_engine(facts: EngineFacts) -> None:
-    """The engine, buildx and builder checks of `invoke doctor`, as an error: the
-    same words and the same fix in both places."""
-    for check in doctor.engine_checks(facts):
+def require_engine(facts: EngineFacts, platform: str = "") -> None:
+    """The engine, buildx and builder checks of `invoke doctor` (and its platforms
+    check of the platform this build makes), as an error: the same words and the
+    same fix in both places."""
+    checks = doctor.engine_checks(facts)
+    if platform and facts.builder_platforms:
+        checks.append(doctor.platforms_check(facts, (platform,)))
+    for check in checks:
         if check.status is doctor.Status.PROBLEM:
             raise EngineError(check.detail, check.fix)
 
@@ -161,25 +167,32 @@ def base_digest(engine: Engine, image: str, facts: EngineFacts) -> str:
     return found.digest
 
 
-def gather_inputs(config: Config, engine: Engine, branch: str = "", with_frontend: bool = False) -> BuildInputs:
+def gather_inputs(
+    config: Config, engine: Engine, branch: str = "", with_frontend: bool = False, platform: str = ""
+) -> BuildInputs:
     """Read everything a plan depends on: files, git, the engine, the base digests.
-    Problems surface here, before any build starts."""
+    Problems surface here, before any build starts. ``platform``: the image's (default:
+    the one a local build makes, `platforms.build_platforms`)."""
     app_dir = _check_context(config)
     dockerfile = dockerfile_path(config)
     dockerfile_text = dockerfile.read_text()
     lock = read_lock(config, app_dir)
     lock_name = f"{config.context}/{lock.files[-1]}"
-    platform_name = config.platforms[0] if config.platforms else local_platform()
+    platform_name = platform or (config.platforms[0] if config.platforms else local_platform())
     env = locks.target_environment(config.python_image, config.python_version, platform_name)
     check_selection(Selection(config, lock, env, dockerfile_text, lock_name))
     secrets = _secret_sources(config)
     frontend = _frontend_dockerfile(config) if with_frontend and config.frontend.context else None
     facts = engine.facts(config.builder)
     require_engine(facts)
-    if not config.platforms and facts.builder_platform and facts.builder_platform != platform_name:
-        # A remote builder of another architecture: its environment decides.
-        env = locks.target_environment(config.python_image, config.python_version, facts.builder_platform)
+    chosen = platforms.build_platforms(config.platforms, facts.builder_platform or platform_name, Output.LOAD)[0]
+    if not platform and chosen != platform_name:
+        # A remote builder of another architecture, or a laptop building its own of the
+        # configured platforms: that platform's environment decides.
+        platform_name = chosen
+        env = locks.target_environment(config.python_image, config.python_version, platform_name)
         check_selection(Selection(config, lock, env, dockerfile_text, lock_name))
+    require_engine(facts, platform_name)
     selection = Selection(config, lock, env, dockerfile_text, lock_name)
     builds_from_source = any(selection_module.built_packages(selection, t) for t in plan.TARGETS)
     build_image = build_image_name(config) if builds_from_source else ""
@@ -208,8 +221,20 @@ def gather_inputs(config: Config, engine: Engine, branch: str = "", with_fronten
         build_image=build_image,
         build_base_digest=base_digest(engine, build_image, facts) if build_image else "",
         path_dependencies=path_dependencies(app_dir, lock),
+        platform=platform_name,
         **_dockerignore(config, dockerfile),
     )
+
+
+def platform_inputs(
+    config: Config, engine: Engine, output: Output, branch: str = "", with_frontend: bool = False
+) -> list[BuildInputs]:
+    """The inputs of each platform a build with this output makes (one, unless several
+    are configured and pushed or cache-only). The frontend goes with the first."""
+    first = gather_inputs(config, engine, branch, with_frontend)
+    chosen = platforms.build_platforms(config.platforms, first.host_platform, output)
+    others = [gather_inputs(config, engine, branch, platform=p) for p in chosen if p != first.platform]
+    return [first, *others] if first.platform in chosen else others
 
 
 # What never goes into an image, whatever the repository's own .dockerignore says
@@ -430,9 +455,26 @@ def build_target(
     target, and the frontend's image of the same target if the app has one. Returns
     one summary per build considered."""
     kind = plan.Target(target)
-    inputs = gather_inputs(config, engine, branch, with_frontend=kind is not plan.Target.DEPS)
     request = plan.BuildRequest(kind, Output.PUSH if push else None, no_cache=rebuild)
-    return run_request(engine, inputs, request, on_progress, rebuild)
+    output = request.output or SHAPES[kind].default_output
+    each = platform_inputs(config, engine, output, branch, with_frontend=kind is not plan.Target.DEPS)
+    summaries = [s for inputs in each for s in run_request(engine, inputs, request, on_progress, rebuild)]
+    if len(each) > 1 and kind is not plan.Target.DEPS and output is Output.PUSH:
+        summaries.append(publish_index(engine, each, kind))
+    return summaries
+
+
+def publish_index(engine: Engine, each: list[BuildInputs], kind: plan.Target) -> BuildSummary:
+    """The platforms' pushed images under the image's own tag, as one multi-platform
+    image (an OCI index): `docker pull` on any of them takes its own. Written only
+    after every platform's image is pushed, so the tag never names a partial set."""
+    per_platform = [plan.plan_build(inputs, kind, Output.PUSH) for inputs in each]
+    tag = plan.plan_build(each[0], kind, Output.LOAD).image
+    started = time.monotonic()
+    with machine_lock(tag):
+        engine.create_index(tag, [p.image for p in per_platform], each[0].config.builder)
+    platforms_text = ", ".join(inputs.target_platform for inputs in each)
+    return summarize_index(tag, kind.value, time.monotonic() - started, f"one image for {platforms_text}")
 
 
 def plan_targets(
@@ -442,11 +484,12 @@ def plan_targets(
     against the real engine and registry (for the base digests), with nothing built,
     written or pushed."""
     kinds = [plan.Target(t) for t in targets]
-    inputs = gather_inputs(config, engine, branch, with_frontend=kinds != [plan.Target.DEPS])
-    plans: dict[str, BuildPlan] = {}
-    for kind in kinds:
-        request = plan.BuildRequest(kind, Output.PUSH if push else None, no_cache=rebuild)
-        for build_plan in plan.request_plans(inputs, request):
-            # deps as the first target asking for it builds it (build-deps exports its cache).
-            plans.setdefault(build_plan.target, build_plan)
+    output = Output.PUSH if push else Output.LOAD
+    plans: dict[tuple[str, str], BuildPlan] = {}
+    for inputs in platform_inputs(config, engine, output, branch, with_frontend=kinds != [plan.Target.DEPS]):
+        for kind in kinds:
+            request = plan.BuildRequest(kind, Output.PUSH if push else None, no_cache=rebuild)
+            for build_plan in plan.request_plans(inputs, request):
+                # deps as the first target asking for it builds it (build-deps exports its cache).
+                plans.setdefault((build_plan.target, build_plan.image), build_plan)
     return list(plans.values())

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import dockerfile, locks, runtime, selection
+from . import dockerfile, locks, platforms, runtime, selection
 from .errors import ConfigError, EngineError
 from .locks import LockedPackage, TargetEnvironment
 from .options import Config
@@ -84,10 +84,29 @@ class BuildInputs:
     # repository's own .dockerignore, else warmbuild's; and which file that was.
     dockerignore_text: str = ""
     dockerignore_source: str = ""
+    # The platform this build makes ('' = the builder's own): one image per platform.
+    platform: str = ""
 
     @property
     def app_dir(self) -> Path:
         return self.repo.root / self.config.context
+
+    @property
+    def target_platform(self) -> str:
+        return self.platform or self.host_platform
+
+    @property
+    def installing(self) -> platforms.Installing:
+        """How this platform's packages are installed (on the builder's CPU when it can)."""
+        return platforms.installing(
+            self.target_platform,
+            self.host_platform,
+            self.environment,
+            self.config.installer,
+            built=list(dict.fromkeys(p.pinned for t in TARGETS for p in selection.built_packages(self.selection, t))),
+            apt_packages=self.config.apt_packages,
+            build_commands=self.config.build_commands,
+        )
 
     @property
     def selection(self) -> Selection:
@@ -204,7 +223,7 @@ def deps_key(inputs: BuildInputs) -> str:
         "installer_script": inputs.installer_script_text,
         "installer": config.installer,
         "apt_packages": sorted(config.apt_packages),
-        "platforms": list(config.platforms) or [inputs.host_platform],
+        "platforms": [inputs.target_platform],
         "hashed": inputs.lock.hashed,
     }
     if config.installer == "poetry":
@@ -260,13 +279,15 @@ class CacheFlags:
     notes: tuple[str, ...]
 
 
-def cache_flags(inputs: BuildInputs, cache_name: str, export: bool) -> CacheFlags:
+def cache_flags(inputs: BuildInputs, target: str, export: bool) -> CacheFlags:
     """Import through the branch's then the default branch's cache; export to the
     branch's when asked (``export``), unless read-only (pull requests) or the builder
     cannot."""
     config = inputs.config
     if not inputs.registry_reachable:
         return CacheFlags((), (), None, (f"registry {config.registry} is unreachable: building without its cache",))
+    # One platform's cache apart from another's: their steps never match.
+    cache_name = target + platforms.tag_suffix(config.platforms, inputs.target_platform)
     chain = cache_chain(config, cache_name, inputs.repo.branch)
     imports = tuple(part for ref in chain for part in ("--cache-from", f"type=registry,ref={ref}"))
     if export and config.cache.read_only:
@@ -386,8 +407,8 @@ def plan_image(
         argv += ["--build-arg", f"{name}={value}"]
     for name, value in spec.labels:
         argv += ["--label", f"{name}={value}"]
-    for platform in config.platforms:
-        argv += ["--platform", platform]
+    if config.platforms or inputs.target_platform != inputs.host_platform:
+        argv += ["--platform", inputs.target_platform]
     if config.network:
         argv += ["--network", config.network]
     cache = cache_flags(inputs, spec.name, export_cache)
@@ -424,17 +445,20 @@ def _text_digest(named_texts: list[tuple[str, str]]) -> str:
     return hashlib.sha256(json.dumps(named_texts).encode()).hexdigest()[:16]
 
 
-def python_spec(inputs: BuildInputs, target: Target) -> ImageSpec:
+def python_spec(inputs: BuildInputs, target: Target, output: Output | None = None) -> ImageSpec:
     """deps, dev or prod of the app, as its shape (``targets.SHAPES``) says. dev and
     prod take the deps image by its content tag as the `deps` named context, so they
-    never rebuild it."""
+    never rebuild it. Of several platforms, each pushed image is tagged as its
+    platform's (the deps image's content tag holds the platform already)."""
     shape = SHAPES[Target(target)]
     config = inputs.config
     lock_texts = sorted(lock_files(inputs, target).items())
     # Named by content: concurrent builds of one target (cache-warm next to dev-up,
     # two branches) each see their own files, never one half-rewritten by the other.
     locks_dir = inputs.repo.root / STATE_DIR / config.name / target / f"locks-{_text_digest(lock_texts)}"
-    image = deps_image(inputs) if shape.tagged_by_content else f"{config.image_repo(target)}:{_branch_tag(inputs)}"
+    suffix = platforms.tag_suffix(config.platforms, inputs.target_platform) if output is not Output.LOAD else ""
+    branch_image = f"{config.image_repo(target)}:{_branch_tag(inputs)}{suffix}"
+    image = deps_image(inputs) if shape.tagged_by_content else branch_image
     definition = app_definition(inputs)
     contexts = [("locks", str(locks_dir)), ("warmbuild", str(inputs.dockerfile_path.parent))]
     trees: tuple[Tree, ...] = ()
@@ -448,6 +472,7 @@ def python_spec(inputs: BuildInputs, target: Target) -> ImageSpec:
         # Image config timestamps from the commit: the same commit, the same image.
         ("SOURCE_DATE_EPOCH", str(inputs.repo.commit_time)),
         *build_args_for(inputs, target).items(),
+        *inputs.installing.build_args,
     ]
     if shape.installs_os_packages:
         args.append(("APT_PACKAGES", " ".join(config.apt_packages)))
@@ -468,10 +493,10 @@ def python_spec(inputs: BuildInputs, target: Target) -> ImageSpec:
         files=tuple(lock_texts),
         locks_dir=str(locks_dir),
         trees=trees,
-        notes=selection_notes(inputs, target),
+        notes=selection_notes(inputs, target) + ((inputs.installing.note,) if inputs.installing.note else ()),
         built_from_source=tuple(p.pinned for p in selection.built_packages(inputs.selection, target)),
         # The deps image is its slots and its OS packages as much as the deps stage.
-        own_stages=_deps_stages(inputs.dockerfile_text) if shape.tagged_by_content else (),
+        own_stages=_own_stages(inputs.dockerfile_text, target),
         definition_digest=definition.digest,
         holds_context=shape.holds_context,
         deps_key=deps_key(inputs) if shape.tagged_by_content else None,
@@ -539,9 +564,15 @@ def _app_args(config: Config, released: bool) -> list[tuple[str, str]]:
     return args + ([("HEALTH_PATH", config.health_path)] if released else [])
 
 
-def _deps_stages(dockerfile_text: str) -> tuple[str, ...]:
+def _own_stages(dockerfile_text: str, target: Target) -> tuple[str, ...]:
+    """What --rebuild runs again: the deps image is its slots and its OS packages as
+    much as the deps stage; prod is its light set's stage as much as its own."""
     stages = dockerfile.stage_names(dockerfile_text)
-    return tuple(s for s in stages if s in ("os-packages", "deps") or re.fullmatch(r"heavy-\d+", s))
+    if target is Target.DEPS:
+        return tuple(s for s in stages if s in ("os-packages", "deps") or re.fullmatch(r"heavy-\d+", s))
+    if target is Target.PROD and "light" in stages:
+        return ("prod", "light")
+    return ()
 
 
 def _pathdeps(inputs: BuildInputs) -> tuple[str, tuple[Tree, ...]]:
@@ -585,7 +616,8 @@ def plan_build(
 ) -> BuildPlan:
     """deps (pushed by default), dev or prod (loaded by default)."""
     kind = Target(target)
-    return plan_image(inputs, python_spec(inputs, kind), output or SHAPES[kind].default_output, no_cache, export_cache)
+    output = output or SHAPES[kind].default_output
+    return plan_image(inputs, python_spec(inputs, kind, output), output, no_cache, export_cache)
 
 
 def plan_frontend_build(

@@ -157,6 +157,22 @@ def summarize_reuse(build_plan: BuildPlan, outcome: Outcome) -> BuildSummary:
     )
 
 
+def summarize_index(tag: str, target: str, seconds: float, note: str) -> BuildSummary:
+    """The multi-platform image written from the platforms' pushed images: no build."""
+    return BuildSummary(
+        target=target,
+        image=tag,
+        outcome=Outcome.BUILT,
+        steps=(),
+        seconds=round(seconds, 2),
+        image_bytes=None,
+        pushed=(tag,),
+        cache_from=(),
+        cache_to=None,
+        notes=(note,),
+    )
+
+
 def report_json(summaries: list[BuildSummary], wall_seconds: float, **extra: Any) -> str:
     """The one JSON report every build task writes with --json."""
     report = {"wall_seconds": round(wall_seconds, 2), **extra, "builds": [s.as_dict() for s in summaries]}

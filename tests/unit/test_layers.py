@@ -19,6 +19,7 @@ PURE = {
     "refs",
     "repo",
     "plan",
+    "platforms",
     "locks",
     "selection",
     "dockerfile",

@@ -370,6 +370,8 @@ def test_dockerfile_stage_dependencies() -> None:
     text = DOCKERFILE.read_text()
     assert dockerfile.stage_names(text) == [
         "runtime-base",
+        "build-platform-base",
+        "installer",
         "wheel-build",
         "built-wheels",
         "no-wheels",
@@ -377,11 +379,16 @@ def test_dockerfile_stage_dependencies() -> None:
         "os-packages",
         *(f"heavy-{n}" for n in range(1, 7)),
         "deps",
+        "light",
         "dev",
         "prod",
     ]
     deps_text = dockerfile.text_for_stage(text, "deps")
-    assert "install-python-deps heavy-6" in deps_text and "install-python-deps main" not in deps_text
+    assert "install-python-deps heavy-6" in deps_text and "install-python-deps light" not in deps_text
+    # The slots install on the builder's CPU (build-platform-base), unless INSTALL_BASE says.
+    assert "AS build-platform-base" in deps_text
+    prod_text = dockerfile.text_for_stage(text, "prod")
+    assert "install-python-deps light" in prod_text
     # The wheel-build stage counts only when the build args choose it.
     assert "install-python-deps build-wheels" not in deps_text
     assert "install-python-deps build-wheels" in dockerfile.text_for_stage(text, "deps", {"WHEELS": "built-wheels"})

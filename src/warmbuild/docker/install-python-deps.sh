@@ -1,8 +1,11 @@
 #!/bin/sh
 # Install one locked set of Python packages into $VIRTUAL_ENV, inside a BuildKit RUN.
 #
-#   install-python-deps heavy-N|main|dev   the set's pinned packages, then the ones
-#                                          built from source (wheel-build stage)
+#   install-python-deps heavy-N|light|dev  the set's pinned packages, then the ones
+#                                          built from source (wheel-build stage);
+#                                          light: main's, unless INSTALLER=poetry
+#   install-python-deps poetry-main        main's with INSTALLER=poetry (in prod, on
+#                                          top of deps); else nothing
 #   install-python-deps paths|paths-editable   the app's path dependencies
 #   install-python-deps build-wheels       (wheel-build stage) sdists and git
 #                                          packages into wheels, in /wheels
@@ -31,7 +34,9 @@ set_name="$1"
 # (WARMBUILD_LOCKS: the unit tests run the check outside a build.)
 locks="${WARMBUILD_LOCKS:-/run/warmbuild/locks}"
 wheels=/run/warmbuild/wheels
-tools=/root/.cache/warmbuild-tools
+# One folder of tools per CPU: stages of an arm64 image run on this builder's CPU
+# and under the emulator, and share the cache.
+tools="/root/.cache/warmbuild-tools/$(uname -m)"
 wheelhouse=/root/.cache/warmbuild-wheelhouse
 
 # Credentials and CAs come only from secret mounts, and only for this process.
@@ -761,6 +766,16 @@ fi
 
 # install FLAGS... -- one call of the configured installer, into the venv.
 install() {
+  if [ -n "${INSTALL_FOR:-}" ]; then
+    # Another platform's packages, unpacked on this CPU: uv chooses the wheels of
+    # INSTALL_FOR (pip cannot install another platform's wheels into a venv). Wheels
+    # only: an sdist built here would be built for this CPU; the lock's packages
+    # without a wheel for the platform come from the wheel-build stage, built there.
+    UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 UV_PYTHON_DOWNLOADS=never \
+      "$(ensure_tool uv "$UV_VERSION")" pip install --python "$VIRTUAL_ENV/bin/python" \
+      --python-platform "$INSTALL_FOR" --only-binary :all: --no-deps "$@"
+    return
+  fi
   case "$INSTALLER" in
     uv|poetry)
       # The cache is a mount on another filesystem: copy instead of hard-linking.
@@ -778,7 +793,7 @@ install() {
 # those built from source in the wheel-build stage.
 install_set() {
   if [ -s "$locks/packages.txt" ]; then
-    if [ "$INSTALLER" = pip ]; then
+    if [ "$INSTALLER" = pip ] && [ -z "${INSTALL_FOR:-}" ]; then
       # pip's HTTP cache depends on the index's Cache-Control headers, which proxies
       # may strip; a wheelhouse in a cache mount does not. Downloads land in a folder
       # of this run's own and are renamed in, so slots can share the wheelhouse.
@@ -799,6 +814,15 @@ install_set() {
 }
 
 case "$set_name" in
+  light|poetry-main)
+    # The light set: in its own stage (light) for uv and pip; in prod on top of deps
+    # (poetry-main) for Poetry, which installs a whole selection and must see deps.
+    if [ "$INSTALLER" = poetry ] && [ "$set_name" = poetry-main ]; then
+      exec "$0" main
+    elif [ "$INSTALLER" != poetry ] && [ "$set_name" = light ]; then
+      exec "$0" main
+    fi
+    ;;
   paths|paths-editable)
     [ -s /run/warmbuild/paths/paths.txt ] || exit 0
     editable=""

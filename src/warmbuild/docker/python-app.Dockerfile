@@ -23,7 +23,14 @@
 #
 # Build args warmbuild sets: PYTHON_IMAGE and PYTHON_BUILD_IMAGE (pinned by digest),
 # WHEELS (wheel-build when the lock holds packages to build from source), the tool
-# versions below, APT_PACKAGES, BUILD_APT_PACKAGES, DEV_UID, DEV_GID, SOURCE_DATE_EPOCH.
+# versions below, APT_PACKAGES, BUILD_APT_PACKAGES, DEV_UID, DEV_GID, SOURCE_DATE_EPOCH;
+# for an image of another platform than the builder's, INSTALL_FOR (the wheels' platform,
+# e.g. aarch64-manylinux_2_40) and INSTALL_BASE.
+#
+# Platforms: one build makes one platform's image (--platform). The packages are
+# unpacked on the builder's CPU (build-platform-base) whatever the target, so only
+# what needs the target's CPU runs under an emulator: the wheel-build stage, apt-get,
+# the checks and what the app's build_commands run.
 #
 # How the app runs (command, environment, writable folders, build commands, health
 # check) ends the dev and prod stages, between "runtime" markers: warmbuild renders
@@ -47,6 +54,13 @@ ARG WHEELS=no-wheels
 ARG INSTALLER=uv
 ARG UV_VERSION=0.13.8
 ARG POETRY_VERSION=2.5.1
+# Where the venv's packages are unpacked (heavy slots and the light set): on the
+# builder's own CPU (`build-platform-base`), choosing the target platform's wheels
+# (INSTALL_FOR), so an arm64 image's packages install without an emulator; or on
+# the target platform (`runtime-base`) for the Poetry installer, which cannot install
+# another platform's packages. For a build of the builder's own platform both are
+# the same image.
+ARG INSTALL_BASE=build-platform-base
 
 # ---------------------------------------------------------------------------------
 FROM ${PYTHON_IMAGE} AS runtime-base
@@ -57,6 +71,18 @@ ENV PATH=/opt/venv/bin:$PATH
 ENV PYTHONUNBUFFERED=1
 # A venv without pip: nothing in it can install packages at run time.
 RUN python -m venv --without-pip "$VIRTUAL_ENV"
+
+# The same Python on the builder's CPU, with the same venv: the packages installed
+# here are the target platform's, and the venv moves onto runtime-base as files.
+FROM --platform=$BUILDPLATFORM ${PYTHON_IMAGE} AS build-platform-base
+ENV VIRTUAL_ENV=/opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+ENV PYTHONUNBUFFERED=1
+RUN python -m venv --without-pip "$VIRTUAL_ENV"
+
+# DL3006 (tag the image) does not apply: INSTALL_BASE names one of the two stages above.
+# hadolint ignore=DL3006
+FROM ${INSTALL_BASE} AS installer
 
 # ---------------------------------------------------------------------------------
 # Packages the lock has no wheel for (sdist-only, git): built into wheels here, with
@@ -124,10 +150,11 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
 # in heavy-1 and each large heavy package (with what only it needs) in a slot of its
 # own, from the lock. Each slot is its own stage, so they install side by side, and
 # its own layer in deps, so a new version of one moves that layer alone.
-FROM runtime-base AS heavy-1
+FROM installer AS heavy-1
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
+ARG INSTALL_FOR=""
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
@@ -140,10 +167,11 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=heavy-1,target=/run/warmbuild/locks \
     install-python-deps heavy-1
 
-FROM runtime-base AS heavy-2
+FROM installer AS heavy-2
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
+ARG INSTALL_FOR=""
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
@@ -156,10 +184,11 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=heavy-2,target=/run/warmbuild/locks \
     install-python-deps heavy-2
 
-FROM runtime-base AS heavy-3
+FROM installer AS heavy-3
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
+ARG INSTALL_FOR=""
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
@@ -172,10 +201,11 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=heavy-3,target=/run/warmbuild/locks \
     install-python-deps heavy-3
 
-FROM runtime-base AS heavy-4
+FROM installer AS heavy-4
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
+ARG INSTALL_FOR=""
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
@@ -188,10 +218,11 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=heavy-4,target=/run/warmbuild/locks \
     install-python-deps heavy-4
 
-FROM runtime-base AS heavy-5
+FROM installer AS heavy-5
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
+ARG INSTALL_FOR=""
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
@@ -204,10 +235,11 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=heavy-5,target=/run/warmbuild/locks \
     install-python-deps heavy-5
 
-FROM runtime-base AS heavy-6
+FROM installer AS heavy-6
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
+ARG INSTALL_FOR=""
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
@@ -228,6 +260,27 @@ COPY --link --from=heavy-3 /opt/venv /opt/venv
 COPY --link --from=heavy-4 /opt/venv /opt/venv
 COPY --link --from=heavy-5 /opt/venv /opt/venv
 COPY --link --from=heavy-6 /opt/venv /opt/venv
+
+# ---------------------------------------------------------------------------------
+# The light dependencies (main's set less the heavy ones), on the builder's CPU like
+# the slots; prod links them onto the deps image. The Poetry installer installs the
+# whole selection in prod instead (poetry-main), where it sees what deps holds.
+FROM installer AS light
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
+ARG INSTALL_FOR=""
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
+    --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
+    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse \
+    --mount=type=cache,id=warmbuild-poetry,target=/root/.cache/pypoetry,sharing=locked \
+    --mount=type=secret,id=ca,target=/run/secrets/ca \
+    --mount=type=secret,id=index_url,target=/run/secrets/index_url \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=main,target=/run/warmbuild/locks \
+    install-python-deps light
 
 # ---------------------------------------------------------------------------------
 FROM deps AS dev
@@ -307,18 +360,11 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=locks,source=project,target=/run/warmbuild/project \
     install-python-deps project
-# Light dependencies on top of the deps image.
-RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
-    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
-    --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
-    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse \
-    --mount=type=cache,id=warmbuild-poetry,target=/root/.cache/pypoetry,sharing=locked \
-    --mount=type=secret,id=ca,target=/run/secrets/ca \
-    --mount=type=secret,id=index_url,target=/run/secrets/index_url \
-    --mount=type=secret,id=netrc,target=/root/.netrc \
-    --mount=type=bind,from=locks,source=main,target=/run/warmbuild/locks \
-    install-python-deps main
+# Light dependencies, installed in a stage of their own (light, below deps in this
+# file's order of reading: it does not build on deps) and linked in: a new version of
+# a heavy package moves deps and re-links this layer, without installing anything.
+COPY --link --from=light /opt/venv /opt/venv
+# With the Poetry installer, poetry-main first installs the selection on top of deps.
 # Path dependencies (local packages) change with the code, not with the lock: their
 # own step, which a change of the app's code does not re-run. Mounted writable (the
 # writes are thrown away) because build backends write into the source tree. The last
@@ -339,7 +385,8 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=main,target=/run/warmbuild/locks \
     --mount=type=bind,from=locks,source=paths,target=/run/warmbuild/paths \
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
-    install-python-deps paths && install-python-deps check && install-python-deps libraries
+    install-python-deps poetry-main && install-python-deps paths && install-python-deps check \
+    && install-python-deps libraries
 # No package manager is left for run time: pip goes, with the wheels Python keeps to
 # bootstrap it.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
