@@ -28,6 +28,12 @@ def architecture(platform: str) -> str:
     return platform.removeprefix("linux/").replace("/", "-")
 
 
+def docker_platform(machine: str) -> str:
+    """aarch64 (a wheel tag's machine) -> linux/arm64."""
+    names = {wheel_machine: docker for docker, wheel_machine in MACHINES.items()}
+    return f"linux/{names.get(machine, machine)}"
+
+
 def build_platforms(configured: Sequence[str], host: str, output: Output) -> tuple[str, ...]:
     """The platforms a build makes. Pushed or cache-only: every configured one. Loaded
     into the local image store: one image, the builder's own platform when it is

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from . import dockerfile, locks
+from . import dockerfile, locks, platforms
 from .errors import ConfigError, LockError
 from .locks import LockedPackage, SourceKind, TargetEnvironment
 from .options import Config
@@ -54,10 +54,14 @@ def _check_usable(selection: Selection, packages: Iterable[LockedPackage]) -> No
     env = selection.environment
     for package in packages:
         if locks.unusable(package, env):
+            fix = "pick a `python_image` the lock has wheels for, or relock for this Python"
+            platform = platforms.docker_platform(env.machine)
+            if platform in selection.config.platforms:
+                fix += f"; or leave {platform} out of `platforms`"
             raise LockError(
                 f"{package.name}=={package.version} in {selection.lock_name} has no wheel for CPython "
                 f"{env.python_version} on linux/{env.machine} and no sdist to build one from",
-                "pick a `python_image` the lock has wheels for, or relock for this Python",
+                fix,
             )
         if selection.config.installer == "poetry" and _special(package, env):
             raise ConfigError(

@@ -75,8 +75,11 @@ def warm_one(engine: Engine, make: PlanMaker, on_progress: ProgressCallback | No
 def cache_warm(
     config: Config, engine: Engine, branch: str = "", on_progress: ProgressCallback | None = None
 ) -> list[BuildSummary]:
-    inputs = pipeline.gather_inputs(config, engine, branch, with_frontend=bool(config.frontend.context))
-    return warm_all(engine, inputs, on_progress)
+    # Every configured platform: a laptop of either CPU, and the runner pushing both, start warm.
+    each = pipeline.platform_inputs(
+        config, engine, Output.CACHE_ONLY, branch, with_frontend=bool(config.frontend.context)
+    )
+    return [summary for inputs in each for summary in warm_all(engine, inputs, on_progress)]
 
 
 def warm_all(engine: Engine, inputs: BuildInputs, on_progress: ProgressCallback | None = None) -> list[BuildSummary]:

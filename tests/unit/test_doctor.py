@@ -193,3 +193,44 @@ def test_compose_is_new_enough_for_the_dev_stack(version: str, team_file: bool, 
     [check] = [check for check in evaluate(found) if check.name == "compose"]
     assert check.status is status and detail in check.detail
     assert (check.fix != "") is (status is Status.PROBLEM)
+
+
+EMULATING = ("linux/amd64", "linux/amd64/v2", "linux/arm64")
+
+
+@pytest.mark.parametrize(
+    "builder_platforms, wanted, status, detail",
+    [
+        pytest.param(
+            EMULATING,
+            ("linux/amd64", "linux/arm64"),
+            Status.OK,
+            "linux/amd64, linux/arm64 (linux/arm64: packages cross-installed, the rest under an emulator)",
+            id="emulator-registered",
+        ),
+        pytest.param(
+            ("linux/amd64",),
+            ("linux/amd64", "linux/arm64"),
+            Status.PROBLEM,
+            "builder default cannot run linux/arm64 steps (it runs linux/amd64)",
+            id="no-emulator",
+        ),
+        pytest.param(("linux/amd64",), ("linux/amd64",), Status.OK, "linux/amd64", id="its-own-only"),
+        pytest.param((), ("linux/arm64",), Status.NOT_CHECKED, "the builder lists no platforms", id="unknown"),
+        pytest.param(EMULATING, (), None, "", id="none-configured-no-row"),
+    ],
+)
+def test_the_configured_platforms_are_ones_the_builder_runs(
+    builder_platforms: tuple[str, ...], wanted: tuple[str, ...], status: Status | None, detail: str
+) -> None:
+    engine = EngineFacts(
+        **{**HEALTHY.__dict__, "builder_platform": "linux/amd64", "builder_platforms": builder_platforms}
+    )
+    found = Facts(engine, "127.0.0.1:5000", None, BASES, "2.26.1-4", False, wanted)
+    rows = [check for check in evaluate(found) if check.name == "platforms"]
+    if status is None:
+        assert rows == []
+        return
+    [check] = rows
+    assert (check.status, check.detail) == (status, detail)
+    assert ("qemu-user-static" in check.fix) is (status is Status.PROBLEM)

@@ -819,3 +819,98 @@ def test_watching_reports_what_fails_and_goes_on(tmp_path: Path) -> None:
     assert [event.paths for event in failed] == [("docker-compose.yml",)] * 2 + [("backend/app/tasks.py",)]
     assert "docker-compose.yml not found" in failed[0].error.problem
     assert all("is not YAML" in event.error.problem for event in failed[1:])
+
+
+# --- images for several platforms ---------------------------------------------------------------
+
+BOTH_PLATFORMS = ["linux/amd64", "linux/arm64"]
+EMULATING = dataclasses.replace(FakeEngine().facts_value, builder_platforms=("linux/amd64", "linux/arm64"))
+
+
+def platforms_at(argvs: list[tuple[str, ...]]) -> list[str]:
+    return [argv[argv.index("--platform") + 1] for argv in argvs]
+
+
+def test_a_pushed_prod_is_one_image_per_platform_then_one_multi_platform_tag(tmp_path: Path) -> None:
+    config = load_config(copy_example_app(tmp_path, "multi", platforms=BOTH_PLATFORMS))
+    engine = FakeEngine(facts_value=EMULATING)
+    summaries = pipeline.build_target(config, engine, "prod", push=True, branch="main")
+    assert platforms_at(engine.builds) == ["linux/amd64", "linux/amd64", "linux/arm64", "linux/arm64"]
+    tags = [argv[argv.index("--tag") + 1] for argv in engine.builds]
+    assert tags[1::2] == ["127.0.0.1:5000/multi/prod:main-amd64", "127.0.0.1:5000/multi/prod:main-arm64"]
+    assert tags[0] != tags[2], "a deps image per platform"
+    # The arm64 build unpacks aarch64 wheels on this CPU; amd64's is as it always was.
+    assert ["INSTALL_FOR=aarch64-manylinux_2_36" in argv for argv in engine.builds] == [False, False, True, True]
+    caches = [argv[argv.index("--cache-from") + 1] for argv in engine.builds]
+    assert caches[3] == "type=registry,ref=127.0.0.1:5000/multi/cache:prod-arm64-main"
+    # The shared tag is written last, from both pushed images.
+    assert engine.indexes == [("127.0.0.1:5000/multi/prod:main", *tags[1::2])]
+    assert summaries[-1].pushed == ("127.0.0.1:5000/multi/prod:main",)
+
+
+def test_a_loaded_build_makes_only_the_builders_platform(tmp_path: Path) -> None:
+    config = load_config(copy_example_app(tmp_path, "laptop", platforms=BOTH_PLATFORMS))
+    engine = FakeEngine(facts_value=EMULATING)
+    pipeline.build_target(config, engine, "prod", branch="main")
+    assert platforms_at(engine.builds) == ["linux/amd64", "linux/amd64"]
+    assert engine.builds[1][engine.builds[1].index("--tag") + 1] == "127.0.0.1:5000/laptop/prod:main"
+    assert engine.indexes == []
+
+
+def test_cache_warm_warms_every_configured_platform(tmp_path: Path) -> None:
+    config = load_config(copy_example_app(tmp_path, "warm-both", platforms=BOTH_PLATFORMS))
+    engine = FakeEngine(facts_value=EMULATING)
+    summaries = warm.cache_warm(config, engine, branch="main")
+    assert [s.target for s in summaries] == ["deps", "dev", "prod"] * 2
+    assert set(platforms_at(engine.builds)) == set(BOTH_PLATFORMS)
+
+
+def test_a_platform_the_builder_cannot_run_stops_before_any_build(tmp_path: Path) -> None:
+    config = load_config(copy_example_app(tmp_path, "no-emulator", platforms=BOTH_PLATFORMS))
+    facts = dataclasses.replace(FakeEngine().facts_value, builder_platforms=("linux/amd64",))
+    engine = FakeEngine(facts_value=facts)
+    with pytest.raises(EngineError) as error:
+        pipeline.build_target(config, engine, "prod", push=True, branch="main")
+    assert "cannot run linux/arm64 steps" in error.value.problem and "qemu-user-static" in error.value.fix
+    assert engine.builds == [], "nothing built, not even the platform it can run"
+
+
+# nvidia-cuda-runtime-cu12 12.1.105 (as torch 2.1-2.3 locked it) was published as x86_64
+# and Windows wheels only, without an sdist; its marker left out, as in locks edited by hand.
+X86_ONLY_LOCK = """\
+version = 1
+revision = 2
+requires-python = "==3.13.*"
+
+[[package]]
+name = "gpu-app"
+version = "0.1.0"
+source = { virtual = "." }
+dependencies = [{ name = "nvidia-cuda-runtime-cu12" }]
+
+[[package]]
+name = "nvidia-cuda-runtime-cu12"
+version = "12.1.105"
+source = { registry = "https://index.example/simple" }
+wheels = [
+    { url = "https://files.index.example/%s-py3-none-manylinux1_x86_64.whl", hash = "sha256:aa" },
+    { url = "https://files.index.example/%s-py3-none-win_amd64.whl", hash = "sha256:bb" },
+]
+""" % (("nvidia_cuda_runtime_cu12-12.1.105",) * 2)
+
+
+def test_a_package_without_a_wheel_for_a_configured_platform_is_named_with_it(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "gpu-app"\nversion = "0.1.0"\n')
+    (tmp_path / "uv.lock").write_text(X86_ONLY_LOCK)
+    config = Config(context=".", heavy=(), frontend=FrontendOptions(context=""), platforms=tuple(BOTH_PLATFORMS))
+    config._source = tmp_path / "warmbuild.yaml"
+    engine = FakeEngine(facts_value=EMULATING)
+    with pytest.raises(WarmbuildError) as error:
+        pipeline.build_target(config, engine, "prod", push=True, branch="main")
+    assert error.value.exit_code == 3
+    assert error.value.problem == (
+        "nvidia-cuda-runtime-cu12==12.1.105 in ./uv.lock has no wheel for CPython 3.13 on linux/aarch64 "
+        "and no sdist to build one from"
+    )
+    assert "leave linux/arm64 out of `platforms`" in error.value.fix
+    assert engine.builds == []
