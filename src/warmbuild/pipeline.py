@@ -402,12 +402,13 @@ def ensure_deps(
     push: bool = True,
     require_registry: bool = True,
     export_cache: bool = True,
+    rebuild: bool = False,
 ) -> BuildSummary:
     """The deps image by its content tag: reused from the registry, else built (and
     pushed when ``push``; its registry cache exported when ``export_cache``). With the
     registry unreachable and not required, the local image store serves, or the image
     is built locally without registry cache."""
-    deps_plan = plan.plan_build(inputs, plan.Target.DEPS, export_cache=export_cache)
+    deps_plan = plan.plan_build(inputs, plan.Target.DEPS, no_cache=rebuild, export_cache=export_cache)
     if not inputs.registry_reachable and require_registry:
         raise RegistryError(
             f"registry {inputs.config.registry} is unreachable: cannot check or push {deps_plan.image}",
@@ -415,15 +416,15 @@ def ensure_deps(
         )
     # Held from the check to the push: a concurrent run waits, then finds the image.
     with machine_lock(*writes_of(deps_plan)):
-        if inputs.registry_reachable and engine.registry_has(deps_plan.image):
+        # build-deps --rebuild: its own steps run again, whatever the registry holds.
+        if not rebuild and inputs.registry_reachable and engine.registry_has(deps_plan.image):
             return summarize_reuse(deps_plan, Outcome.REUSED_FROM_REGISTRY)
         if inputs.registry_reachable and push:
-            return _run(engine, deps_plan, on_progress)
-        if engine.local_image_size(deps_plan.image) is not None:
+            return _run(engine, deps_plan, on_progress, rebuild)
+        if not rebuild and engine.local_image_size(deps_plan.image) is not None:
             return summarize_reuse(deps_plan, Outcome.REUSED_FROM_LOCAL_STORE)
-        return _run(
-            engine, plan.plan_build(inputs, plan.Target.DEPS, Output.LOAD, export_cache=export_cache), on_progress
-        )
+        local = plan.plan_build(inputs, plan.Target.DEPS, Output.LOAD, no_cache=rebuild, export_cache=export_cache)
+        return _run(engine, local, on_progress, rebuild)
 
 
 def run_request(
@@ -437,7 +438,14 @@ def run_request(
     its content tag when it exists), then the request's other images at once."""
     plans = plan.request_plans(inputs, request)
     export_deps = plan.exports_deps_cache(inputs.config, request.target)
-    deps = ensure_deps(engine, inputs, on_progress, require_registry=request.needs_registry, export_cache=export_deps)
+    deps = ensure_deps(
+        engine,
+        inputs,
+        on_progress,
+        require_registry=request.needs_registry,
+        export_cache=export_deps,
+        rebuild=request.no_cache and request.target is plan.Target.DEPS,
+    )
     return [deps, *execute_all(engine, plans[1:], on_progress, rebuild)]
 
 

@@ -660,7 +660,10 @@ def request_plans(inputs: BuildInputs, request: BuildRequest) -> list[BuildPlan]
     `cache.export_local` says so (or the request does)."""
     config = inputs.config
     export = config.cache.export_local if request.export_cache is None else request.export_cache
-    plans = [plan_build(inputs, Target.DEPS, export_cache=exports_deps_cache(config, request.target))]
+    rebuild_deps = request.no_cache and request.target is Target.DEPS
+    plans = [
+        plan_build(inputs, Target.DEPS, no_cache=rebuild_deps, export_cache=exports_deps_cache(config, request.target))
+    ]
     if request.target is not Target.DEPS:
         plans.append(plan_build(inputs, request.target, request.output, request.no_cache, export))
         if inputs.frontend_dockerfile is not None:

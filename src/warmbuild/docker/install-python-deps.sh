@@ -771,6 +771,7 @@ install() {
     # INSTALL_FOR (pip cannot install another platform's wheels into a venv). Wheels
     # only: an sdist built here would be built for this CPU; the lock's packages
     # without a wheel for the platform come from the wheel-build stage, built there.
+    echo "install-python-deps: $INSTALL_FOR wheels, unpacked on $(uname -m)" >&2
     UV_LINK_MODE=copy UV_COMPILE_BYTECODE=1 UV_PYTHON_DOWNLOADS=never \
       "$(ensure_tool uv "$UV_VERSION")" pip install --python "$VIRTUAL_ENV/bin/python" \
       --python-platform "$INSTALL_FOR" --only-binary :all: --no-deps "$@"

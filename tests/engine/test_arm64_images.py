@@ -1,0 +1,143 @@
+"""Images for other CPUs, built for real (issue 22): the example app for linux/amd64
+and linux/arm64 on this amd64 machine, its packages unpacked on this CPU for arm64.
+
+- `build-prod --push` with both platforms gives one multi-platform image whose arm64
+  image runs under the emulator (QEMU, registered by ci/provision-engine.sh), imports
+  numpy, SciPy and OpenCV, has the apt package (tesseract) and answers its health
+  route; every ELF file in its venv is aarch64 and every extension module is built for
+  the interpreter's ABI.
+- The arm64 build ran no install under the emulator: its heavy slots and its light
+  set unpacked aarch64 wheels on this machine's x86_64 CPU (their logs say so; the
+  builds are --rebuild so the steps run and log whatever the builder has cached).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+from python_on_whales import docker
+from support import address_of, copy_example_app, load
+
+from warmbuild import pipeline
+from warmbuild.docker_engine import DockerEngine
+from warmbuild.progress import BuildProgress
+
+PLATFORMS = ["linux/amd64", "linux/arm64"]
+
+# Run inside the arm64 image: the ELF machine of every shared object in the venv
+# (183 = EM_AARCH64) and the ABI tag of every CPython extension module against the
+# interpreter's own.
+INSPECT = """
+import json, pathlib, sysconfig, platform, subprocess
+import numpy, scipy.ndimage, cv2
+machines, suffixes = {}, set()
+for path in pathlib.Path("/opt/venv").rglob("*"):
+    if path.is_file() and not path.is_symlink() and (path.suffix == ".so" or ".so." in path.name):
+        head = path.read_bytes()[:20]
+        if head[:4] == b"\\x7fELF":
+            machines[str(path)] = int.from_bytes(head[18:20], "little")
+        if ".cpython-" in path.name:
+            suffixes.add(path.name[path.name.index(".cpython-"):])
+print(json.dumps({
+    "machine": platform.machine(),
+    "ext_suffix": sysconfig.get_config_var("EXT_SUFFIX"),
+    "suffixes": sorted(suffixes),
+    "not_aarch64": sorted(p for p, m in machines.items() if m != 183),
+    "elf_files": len(machines),
+    "numpy": numpy.__version__,
+    "opencv": cv2.__version__,
+    "tesseract": subprocess.run(["tesseract", "--version"], capture_output=True, text=True).stdout.split()[:2],
+}))
+"""
+
+
+def collect(progresses: list[BuildProgress]) -> Callable[[BuildProgress], None]:
+    """An on_progress that keeps each build's progress (its steps' logs)."""
+
+    def keep(progress: BuildProgress) -> None:
+        if not any(progress is seen for seen in progresses):
+            progresses.append(progress)
+
+    return keep
+
+
+def cross_installed(progresses: list[BuildProgress]) -> list[str]:
+    """The install steps that ran and unpacked aarch64 wheels on this machine's CPU."""
+    return [
+        step.instruction.rsplit(" ", 2)[-2] + " " + step.instruction.rsplit(" ", 1)[-1]
+        for progress in progresses
+        for step in progress.steps
+        if step.executed and "aarch64-manylinux_2_36 wheels, unpacked on x86_64" in progress.log_of(step)
+    ]
+
+
+def index_platforms(image: str) -> list[str]:
+    inspect = ["docker", "buildx", "imagetools", "inspect", "--raw", image]
+    raw = json.loads(subprocess.run(inspect, capture_output=True, text=True, check=True).stdout)
+    return [
+        f"{m['platform']['os']}/{m['platform']['architecture']}"
+        for m in raw.get("manifests", [])
+        if m.get("platform", {}).get("os") != "unknown"  # attestations
+    ]
+
+
+def health_status(url: str, seconds: float) -> int:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return int(response.status)
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+
+
+def test_one_push_makes_an_image_for_each_platform_and_the_arm64_one_runs(tmp_path: Path, unique: str) -> None:
+    settings = load(copy_example_app(tmp_path, unique, platforms=PLATFORMS))
+    progresses: list[BuildProgress] = []
+    started = time.monotonic()
+    summaries = pipeline.build_target(
+        settings, DockerEngine(), "prod", push=True, branch="main", rebuild=True, on_progress=collect(progresses)
+    )
+    print(f"build-prod --push for {', '.join(PLATFORMS)}: {time.monotonic() - started:.1f}s")
+    tag = f"{settings.image_repo('prod')}:main"
+    assert [s.image for s in summaries if s.target == "prod"] == [f"{tag}-amd64", f"{tag}-arm64", tag]
+    assert index_platforms(tag) == PLATFORMS
+
+    # The light set of the arm64 image: aarch64 wheels, unpacked on this x86_64 CPU.
+    assert cross_installed(progresses) == ["install-python-deps light"]
+
+    docker.pull(tag, platform="linux/arm64", quiet=True)
+    found = json.loads(docker.run(tag, ["python", "-c", INSPECT], platform="linux/arm64", remove=True, entrypoint=""))
+    assert found["machine"] == "aarch64"
+    assert found["not_aarch64"] == [] and found["elf_files"] > 50
+    assert found["suffixes"] == [found["ext_suffix"]] == [".cpython-313-aarch64-linux-gnu.so"]
+    assert found["opencv"].startswith("4.") and found["tesseract"][0] == "tesseract"
+
+    container = docker.run(tag, platform="linux/arm64", detach=True, name=f"{unique}-arm64")
+    try:
+        # Under the emulator the app starts in seconds, not the native fraction of one.
+        assert health_status(f"http://{address_of(container.id)}:8000/health", 120) == 200, docker.logs(container)
+    finally:
+        container.remove(force=True)
+        subprocess.run(["docker", "image", "rm", "-f", tag], capture_output=True)
+
+
+def test_the_heavy_slots_of_an_arm64_image_install_on_this_cpu(tmp_path: Path, unique: str) -> None:
+    settings = load(copy_example_app(tmp_path, unique, platforms=["linux/arm64"], apt_packages=[]))
+    progresses: list[BuildProgress] = []
+    started = time.monotonic()
+    [deps] = pipeline.build_target(settings, DockerEngine(), "deps", rebuild=True, on_progress=collect(progresses))
+    print(f"build-deps --rebuild for linux/arm64: {time.monotonic() - started:.1f}s")
+    assert deps.steps_executed > 0
+    assert sorted(cross_installed(progresses)) == [
+        "install-python-deps heavy-1",
+        "install-python-deps heavy-2",
+        "install-python-deps heavy-3",
+    ]
