@@ -100,6 +100,14 @@ TARGETS = {
     "code-change": 1.0,
 }
 OURS = ("ours-prod", "ours-dev", "ours-prod-noapt", "ours-dev-noapt")
+# The arm64 scenario: the example's deps image (its heavy packages; no apt packages,
+# which run under the emulator either way), cold, built for amd64 (this machine's
+# own), for arm64 as warmbuild builds it (packages unpacked on this CPU) and for arm64
+# with every step under the emulator (the same Dockerfile and lock, INSTALL_BASE=runtime-base).
+ARM64 = "linux/arm64"
+ARM64_KINDS = ("amd64", "arm64-cross", "arm64-emulated")
+# Goals: cross-installed within x1.5 of amd64; at least x5 faster than emulated.
+ARM64_TARGETS = {"arm64-cross / amd64": 1.5, "arm64-emulated / arm64-cross": 5.0}
 
 
 # --- what a run measures -------------------------------------------------------------
@@ -128,6 +136,9 @@ class RawResults(TypedDict):
     # What each of our runs reported per build (built, unchanged, reused …), by kind
     # and scenario: a no-op must build nothing, a code change must build prod.
     outcomes: NotRequired[dict[str, dict[str, list[list[str]]]]]
+    # The example's deps image built cold for amd64, for arm64 cross-installed and for
+    # arm64 all under the emulator (ARM64_KINDS), seconds by kind.
+    arm64: NotRequired[dict[str, list[float]]]
 
 
 class Stats(TypedDict, total=False):
@@ -155,6 +166,7 @@ class Summary(TypedDict):
     floor: Stats
     bytes: dict[str, dict[str, MovedMedians]]
     heavy_installed: int | None
+    arm64: NotRequired[dict[str, Stats]]
 
 
 # --- the app the benchmark builds ---------------------------------------------------
@@ -243,7 +255,9 @@ def tool_requirements(dockerfile_text: str) -> str:
     return f"uv=={versions['UV']}\npoetry=={versions['POETRY']}\n"
 
 
-def download_wheels(python_image: str, requirements: Path, destination: Path, locked: bool = True) -> float:
+def download_wheels(
+    python_image: str, requirements: Path, destination: Path, locked: bool = True, platform: str = ""
+) -> float:
     """pip download of a requirements file inside the Python image the builds use
     (so the right wheels for its Python and platform): the network floor. ``locked``:
     pinned with hashes, no dependencies; otherwise resolved with dependencies."""
@@ -251,7 +265,8 @@ def download_wheels(python_image: str, requirements: Path, destination: Path, lo
     mode = ["--no-deps", "--require-hashes"] if locked else []
     started = time.monotonic()
     result = subprocess.run(
-        ["docker", "run", "--rm", "--user", f"{os.getuid()}:{os.getgid()}", "--env", "HOME=/tmp",
+        ["docker", "run", "--rm", *(["--platform", platform] if platform else []),
+         "--user", f"{os.getuid()}:{os.getgid()}", "--env", "HOME=/tmp",
          "-v", f"{requirements.parent}:/in:ro", "-v", f"{destination}:/out", python_image,
          "pip", "download", "-q", "--disable-pip-version-check", *mode,
          "-r", f"/in/{requirements.name}", "-d", "/out"],
@@ -302,6 +317,8 @@ class Builder:
     previous_deps: str = ""
     # Bytes a scenario pulled on another engine (the second machine), when it did.
     pulled_override: int | None = None
+    # The image's platform ('' = the engine's own), for the arm64 scenario.
+    platform: str = ""
 
     @property
     def ours(self) -> bool:
@@ -329,6 +346,7 @@ class Builder:
             "network": "host",
             "frontend": {"context": ""},
             "secrets": [{"id": "index_url", "env": "WARMBUILD_BENCH_INDEX_URL"}],
+            **({"platforms": [self.platform]} if self.platform else {}),
         })  # fmt: skip
         if not path.exists() or path.read_text() != text:
             path.write_text(text)
@@ -352,6 +370,26 @@ class Builder:
         self.images = {self.kind: tag}
         return timed(["docker", "buildx", "build", "--progress=quiet", "--network", "host", "--file", str(dockerfile),
                       "--tag", tag, "--load", str(self.workspace.app)])  # fmt: skip
+
+    def emulated_deps(self) -> float:
+        """The deps build warmbuild plans, with every install on the target's CPU
+        under the emulator (as the Poetry installer's is): `docker buildx build` as a
+        process. Its plan and files are made first, untimed."""
+        from warmbuild import pipeline
+        from warmbuild.options import load_config
+
+        config = load_config(self.config_path(), {"branch": "bench"})
+        [deps] = pipeline.plan_targets(config, DockerEngine(), ["deps"], "bench")
+        pipeline.write_files(deps)
+        argv: list[str] = []
+        parts = iter(deps.argv)
+        for part in parts:
+            value = next(parts) if part == "--build-arg" else None
+            if value is None:
+                argv.append(part)
+            elif not value.startswith("INSTALL_FOR="):
+                argv += [part, value]
+        return timed(["docker", *argv[:2], "--build-arg", "INSTALL_BASE=runtime-base", *argv[2:]])
 
     def image_bytes(self) -> int:
         image = self.images.get(self.target) or next(iter(self.images.values()))
@@ -495,10 +533,19 @@ class BenchOptions:
     kinds: tuple[str, ...] = KINDS
     installers: tuple[str, ...] = INSTALLERS
     dev_loop: bool = True
+    # The arm64 scenario (ARM64_KINDS): the deps image cold, three ways.
+    arm64: bool = True
+
+
+def arm64_options(repeats: int) -> BenchOptions:
+    """Only the arm64 scenario (`invoke bench --arm64-only`)."""
+    return BenchOptions(repeats=repeats, scenarios=(), kinds=(), installers=(), dev_loop=False)
 
 
 def quick_options() -> BenchOptions:
-    return BenchOptions(repeats=1, scenarios=QUICK_SCENARIOS, kinds=QUICK_KINDS, installers=(), dev_loop=True)
+    return BenchOptions(
+        repeats=1, scenarios=QUICK_SCENARIOS, kinds=QUICK_KINDS, installers=(), dev_loop=True, arm64=False
+    )
 
 
 def scenarios_of(kind: str, options: BenchOptions) -> list[str]:
@@ -510,7 +557,8 @@ def scenarios_of(kind: str, options: BenchOptions) -> list[str]:
 def total_steps(options: BenchOptions) -> int:
     per_repeat = sum(len(scenarios_of(k, options)) for k in options.kinds) + len(options.installers)
     dev_loops = sum(kind.endswith("dev") for kind in options.kinds) if options.dev_loop else 0
-    return options.repeats * (per_repeat + dev_loops) + 1
+    arm64 = len(ARM64_KINDS) if options.arm64 else 0
+    return options.repeats * (per_repeat + dev_loops + arm64) + 1 + (1 if options.arm64 else 0)
 
 
 def run_bench(
@@ -538,10 +586,15 @@ def run_bench(
             stack.enter_context(workspace.machine.selected())
             results["floor"] = fetch_wheels(workspace, python_image, options.repeats)
             advance("floor: downloading the locked wheels")
+            if options.arm64:
+                fetch_wheels(workspace, python_image, 0, platform=ARM64)
+                advance("the arm64 wheels")
             workspace.index_url = stack.enter_context(package_index(workspace.root / "wheels", index_port))
             os.environ["WARMBUILD_BENCH_INDEX_URL"] = workspace.index_url
             stack.callback(os.environ.pop, "WARMBUILD_BENCH_INDEX_URL", None)
             measure(workspace, registry, options, results, advance)
+            if options.arm64:
+                results["arm64"] = measure_arm64(workspace, registry, options.repeats, advance)
     finally:
         # The wheels alone are ~130 MB a run; every build's image ~1 GB in the
         # registry: gc takes each app's images and caches away (the engines' went
@@ -552,17 +605,19 @@ def run_bench(
     return results
 
 
-def fetch_wheels(workspace: Workspace, python_image: str, repeats: int) -> list[float]:
-    """Every wheel the builds install, into the index's folder; and the floor:
-    seconds to download the locked wheels alone, ``repeats`` times."""
+def fetch_wheels(workspace: Workspace, python_image: str, repeats: int, platform: str = "") -> list[float]:
+    """Every wheel the builds install, into the index's folder (``platform``'s:
+    downloaded by pip in that platform's image); and the floor: seconds to download
+    the locked wheels alone, ``repeats`` times."""
     repo = workspace.repo
-    for name, text in variant_requirements(repo).items():
+    variants = variant_requirements(repo)
+    for name, text in variants.items() if not platform else [("base", variants["base"])]:
         requirements = workspace.root / f"requirements-{name}.txt"
         requirements.write_text(text)
-        download_wheels(python_image, requirements, workspace.root / "wheels")
+        download_wheels(python_image, requirements, workspace.root / "wheels", platform=platform)
     tools = workspace.root / "tools.txt"
     tools.write_text(tool_requirements(packaged("python-app.Dockerfile").read_text()))
-    download_wheels(python_image, tools, workspace.root / "wheels", locked=False)
+    download_wheels(python_image, tools, workspace.root / "wheels", locked=False, platform=platform)
     main_only = workspace.root / "main.txt"
     backend_lock = locks.read_lock(repo / "backend")
     main_only.write_text(locks.requirements_text(locks.install_set(backend_lock, ["main"], BUILD_ENVIRONMENT)))
@@ -617,6 +672,24 @@ def measure(
             advance(f"deps stage with {installer} (repeat {repeat + 1}): {seconds:.1f}s")
 
 
+def measure_arm64(
+    workspace: Workspace, registry: str, repeats: int, advance: Callable[[str], None]
+) -> dict[str, list[float]]:
+    """The deps image cold, three ways (ARM64_KINDS), ``repeats`` times: each build a
+    whole process on an emptied builder (cache mounts included), like "cold"."""
+    found: dict[str, list[float]] = {kind: [] for kind in ARM64_KINDS}
+    for repeat in range(repeats):
+        for kind in ARM64_KINDS:
+            builder = Builder("ours-deps-noapt", workspace, registry, platform="" if kind == "amd64" else ARM64)
+            builder.fresh_registry_namespace()
+            workspace.use_variant("base")
+            DockerEngine().prune_build_cache()  # the benchmark's own engine
+            seconds = builder.emulated_deps() if kind == "arm64-emulated" else builder.run("deps")
+            found[kind].append(round(seconds, 2))
+            advance(f"deps for {kind} (repeat {repeat + 1}): {seconds:.1f}s")
+    return found
+
+
 def _delta(before: int | None, after: int | None) -> int | None:
     return None if before is None or after is None else max(0, after - before)
 
@@ -659,6 +732,7 @@ def summarize(results: RawResults) -> Summary:
             k: {s: _byte_medians(v) for s, v in scenarios.items()} for k, scenarios in results.get("bytes", {}).items()
         },
         "heavy_installed": results.get("heavy_installed"),
+        "arm64": {kind: stats(values) for kind, values in results.get("arm64", {}).items()},
     }
 
 
@@ -673,9 +747,39 @@ def _byte_medians(measures: list[Moved]) -> MovedMedians:
     return found
 
 
+def arm64_ratios(summary: Summary) -> dict[str, float]:
+    """The arm64 goals' ratios, of medians measured in this run."""
+    medians = {kind: found["median"] for kind, found in summary.get("arm64", {}).items() if found.get("median")}
+    ratios = {}
+    for goal in ARM64_TARGETS:
+        over, under = goal.split(" / ")
+        if over in medians and under in medians:
+            ratios[goal] = round(medians[over] / medians[under], 2)
+    return ratios
+
+
+def arm64_table(summary: Summary) -> str:
+    found = summary.get("arm64", {})
+    if not any(found.values()):
+        return ""
+    lines = ["", "| deps image, cold (numpy, scipy, opencv) | seconds (min–max) |", "|---|---|"]
+    for kind, value in found.items():
+        if value:
+            lines.append(f"| {kind} | {value['median']:.1f} s ({value['min']:.1f}–{value['max']:.1f}) |")
+    ratios = arm64_ratios(summary)
+    text = ", ".join(f"{goal} ×{ratio:.2f}" for goal, ratio in ratios.items())
+    return "\n".join(lines) + (f"\n\n{text}." if text else "") + "\n"
+
+
 def target_verdicts(summary: Summary) -> list[tuple[str, str, str, bool]]:
     """(goal, measured, target, met) for each goal measurable in this run."""
     verdicts = []
+    for arm64_goal, ratio in arm64_ratios(summary).items():
+        bound = ARM64_TARGETS[arm64_goal]
+        # cross / amd64 at most the bound; emulated / cross at least it.
+        at_most = arm64_goal.endswith("amd64")
+        met = ratio <= bound if at_most else ratio >= bound
+        verdicts.append((arm64_goal, f"{ratio:.2f}", f"{'<=' if at_most else '>='} {bound}", met))
     for kind in OURS:
         for scenario, goal in TARGETS.items():
             value = summary["ratios"].get(kind, {}).get(scenario)
@@ -751,7 +855,13 @@ def markdown_table(summary: Summary) -> str:
     if any(installers.values()):
         parts = [f"{name} {value['median']:.1f} s" for name, value in installers.items() if value]
         extra.append("Deps stage, cold, by installer: " + ", ".join(parts) + ".")
-    return "\n".join(lines) + ("\n\n" + " ".join(extra) if extra else "") + "\n" + bytes_table(summary)
+    return (
+        "\n".join(lines)
+        + ("\n\n" + " ".join(extra) if extra else "")
+        + "\n"
+        + bytes_table(summary)
+        + arm64_table(summary)
+    )
 
 
 def bytes_table(summary: Summary) -> str:
@@ -784,6 +894,15 @@ def write_outputs(summary: Summary, raw: RawResults, out_dir: Path, readme: Path
     draw_chart(summary, paths["png"])
     if readme is not None:
         update_readme(readme, table)
+    return paths
+
+
+def write_arm64_outputs(summary: Summary, raw: RawResults, out_dir: Path) -> dict[str, Path]:
+    """`--arm64-only`: its results apart from a full run's."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {"json": out_dir / "bench-arm64.json", "markdown": out_dir / "bench-arm64.md"}
+    paths["json"].write_text(json.dumps({"summary": summary, "raw": raw}, indent=2) + "\n")
+    paths["markdown"].write_text(arm64_table(summary))
     return paths
 
 

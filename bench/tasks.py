@@ -29,10 +29,17 @@ def missing_dependencies() -> list[str]:
         "out": "folder for bench.json, bench.png and bench.md (default bench/results)",
         "readme": "README whose bench block to update (default: README.md for full runs, none for --quick)",
         "debug": "show every docker command and the traceback",
+        "arm64_only": "only the arm64 scenario: the deps image cold for amd64, arm64 cross-installed, arm64 emulated",
     }
 )
 def bench(
-    _c: Context, repeats: int = 3, quick: bool = False, out: str = "", readme: str = "", debug: bool = False
+    _c: Context,
+    repeats: int = 3,
+    quick: bool = False,
+    out: str = "",
+    readme: str = "",
+    debug: bool = False,
+    arm64_only: bool = False,
 ) -> None:
     """Measure our builds against the seed's Dockerfiles, side by side, in one run."""
     missing = missing_dependencies()
@@ -45,14 +52,21 @@ def bench(
 
     with console.user_errors(debug):
         settings = load_config(REPO / "warmbuild.yaml")
-        options = harness.quick_options() if quick else harness.BenchOptions(repeats=repeats)
+        if arm64_only:
+            options = harness.arm64_options(repeats)
+        else:
+            options = harness.quick_options() if quick else harness.BenchOptions(repeats=repeats)
         with harness.progress_bar(harness.total_steps(options)) as advance:
             raw = harness.run_bench(REPO, settings.registry, settings.python_image, options, advance)
         summary = harness.summarize(raw)
-        readme_path = Path(readme) if readme else (None if quick else REPO / "README.md")
-        paths = harness.write_outputs(summary, raw, Path(out) if out else REPO / "bench" / "results", readme_path)
-    console.out.print("benchmark: median seconds (min–max), ×ratio to seed-prod in this run")
-    console.out.print(harness.markdown_table(summary))
+        if arm64_only:
+            console.out.print(harness.arm64_table(summary))
+            paths = harness.write_arm64_outputs(summary, raw, Path(out) if out else REPO / "bench" / "results")
+        else:
+            readme_path = Path(readme) if readme else (None if quick else REPO / "README.md")
+            paths = harness.write_outputs(summary, raw, Path(out) if out else REPO / "bench" / "results", readme_path)
+            console.out.print("benchmark: median seconds (min–max), ×ratio to seed-prod in this run")
+            console.out.print(harness.markdown_table(summary))
     for goal, measured, target, met in harness.target_verdicts(summary):
         console.out.print(f"  {'met' if met else 'missed'}  {goal}: {measured} (target {target})")
     for kind, path in paths.items():

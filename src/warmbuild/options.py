@@ -330,7 +330,11 @@ class Config(Section):
         description="shell commands run once in the prod image after the code is copied, with `env` "
         "(e.g. `python manage.py collectstatic --noinput`)",
     )
-    platforms: Strings = Field((), description="`--platform` values (default: the builder's)")
+    platforms: Strings = Field(
+        (),
+        description="the images' platforms, e.g. [linux/amd64, linux/arm64]: pushed builds make each and join "
+        "them as one multi-platform image; local builds make the builder's own (default: the builder's)",
+    )
     builder: Annotated[str, Shape("a buildx builder name"), Flag("builder")] = Field(
         "", description='a buildx builder name, e.g. a `docker-container` builder in CI; "" = the active one'
     )

@@ -388,7 +388,13 @@ def plan_image(
             "push instead (--push), or use a docker-container or remote builder (they load over the wire), "
             "or build without `builder:`",
         )
-    state = inputs.repo.root / STATE_DIR / config.name / spec.name
+    # Each platform's build keeps its own record (metadata, last build) apart.
+    state = (
+        inputs.repo.root
+        / STATE_DIR
+        / config.name
+        / (spec.name + platforms.tag_suffix(config.platforms, inputs.target_platform))
+    )
     argv = ["buildx", "build", "--progress=rawjson"]
     if inputs.builder_engine:
         # buildx runs a docker-driver builder of another context only from within that

@@ -755,6 +755,7 @@ def test_dev_up_leaves_a_running_unchanged_stack_alone(tmp_path: Path) -> None:
         pytest.param("prod", False, False, id="build-prod"),
         pytest.param("dev", True, True, id="build-dev-push-rebuild"),
         pytest.param("deps", False, False, id="build-deps"),
+        pytest.param("deps", False, True, id="build-deps-rebuild"),
     ],
 )
 def test_plan_prints_exactly_the_argv_the_build_runs(tmp_path: Path, target: str, push: bool, rebuild: bool) -> None:
@@ -765,7 +766,20 @@ def test_plan_prints_exactly_the_argv_the_build_runs(tmp_path: Path, target: str
     assert engine.builds == [p.argv for p in planned]
     pushes = [output_of(argv).startswith("type=image,push=true") for argv in engine.builds]
     assert pushes == [True] + [push] * (len(pushes) - 1)
-    assert all(("--no-cache-filter" in argv) is (rebuild and i > 0) for i, argv in enumerate(engine.builds))
+    # --rebuild runs the target's own steps again: deps' only when deps is the target.
+    rebuilt = [rebuild and (i > 0 or target == "deps") for i in range(len(engine.builds))]
+    assert [("--no-cache-filter" in argv) for argv in engine.builds] == rebuilt
+
+
+def test_build_deps_rebuild_builds_an_image_the_registry_has(tmp_path: Path) -> None:
+    config = load_config(copy_example_app(tmp_path, "deps-rebuild"))
+    inputs = pipeline.gather_inputs(config, FakeEngine(), "main")
+    engine = FakeEngine(registry={plan.deps_image(inputs)})
+    [reused] = pipeline.build_target(config, engine, "deps", branch="main")
+    assert reused.outcome is Outcome.REUSED_FROM_REGISTRY and engine.builds == []
+    [rebuilt] = pipeline.build_target(config, engine, "deps", branch="main", rebuild=True)
+    assert rebuilt.outcome is Outcome.BUILT
+    assert engine.builds[0].count("--no-cache-filter") == 8, "os-packages, six heavy slots, deps"
 
 
 def test_plan_shows_the_release_what_it_needs_and_what_a_code_change_restarts(tmp_path: Path) -> None:
@@ -914,3 +928,14 @@ def test_a_package_without_a_wheel_for_a_configured_platform_is_named_with_it(tm
     )
     assert "leave linux/arm64 out of `platforms`" in error.value.fix
     assert engine.builds == []
+
+
+def test_each_platform_keeps_its_own_record_so_an_unchanged_push_builds_nothing(tmp_path: Path) -> None:
+    config = load_config(copy_example_app(tmp_path, "records", platforms=BOTH_PLATFORMS))
+    engine = FakeEngine(facts_value=EMULATING)
+    pipeline.build_target(config, engine, "prod", push=True, branch="main")
+    built = len(engine.builds)
+    again = pipeline.build_target(config, engine, "prod", push=True, branch="main")
+    assert len(engine.builds) == built, "nothing built the second time"
+    assert [s.outcome for s in again[:-1]] == [Outcome.REUSED_FROM_REGISTRY, Outcome.UNCHANGED] * 2
+    assert len(engine.indexes) == 2, "the multi-platform tag is written again (the same index)"
