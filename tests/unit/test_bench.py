@@ -92,8 +92,10 @@ def test_total_steps_counts_every_measurement() -> None:
     quick = bench.quick_options()
     assert bench.total_steps(quick) == 1 + len(bench.QUICK_KINDS) * len(bench.QUICK_SCENARIOS) + 2
     full = bench.BenchOptions(repeats=2)
-    # The seed has no second machine (no registry): 6 kinds x 8 scenarios - 2, 3 installers, 2 dev loops.
-    assert bench.total_steps(full) == 1 + 2 * (6 * 8 - 2 + 3 + 2)
+    # The seed has no second machine (no registry): 6 kinds x 8 scenarios - 2, 3 installers, 2 dev loops,
+    # 3 arm64 builds; and the arm64 wheels' download once.
+    assert bench.total_steps(full) == 1 + 2 * (6 * 8 - 2 + 3 + 2 + 3) + 1
+    assert bench.total_steps(bench.arm64_options(2)) == 1 + 2 * 3 + 1
     assert bench.scenarios_of("seed-prod", full)[-1] == "new-machine" and "second-machine" not in bench.scenarios_of(
         "seed-dev", full
     )
@@ -107,3 +109,15 @@ def test_tool_versions_come_from_the_dockerfile() -> None:
 def test_every_scenario_runs_and_new_machine_runs_after_the_incremental_ones() -> None:
     assert sorted(bench.RUN_ORDER) == sorted(bench.SCENARIOS)
     assert bench.RUN_ORDER[0] == "cold" and bench.RUN_ORDER[-1] == "new-machine"
+
+
+def test_the_arm64_goals_are_ratios_of_this_runs_medians() -> None:
+    raw = {"times": {}, "sizes": {}, "installers": {}, "dev_loop": {}, "floor": [],
+           "arm64": {"amd64": [20.0, 22.0], "arm64-cross": [26.0, 27.0], "arm64-emulated": [300.0, 320.0]}}  # fmt: skip
+    summary = bench.summarize(raw)  # type: ignore[arg-type]
+    assert bench.arm64_ratios(summary) == {"arm64-cross / amd64": 1.26, "arm64-emulated / arm64-cross": 11.7}
+    assert [v[1:] for v in bench.target_verdicts(summary)] == [("1.26", "<= 1.5", True), ("11.70", ">= 5.0", True)]
+    assert "| arm64-emulated | 310.0 s (300.0–320.0) |" in bench.arm64_table(summary)
+    raw["arm64"]["arm64-cross"] = [40.0]
+    slow = bench.summarize(raw)  # type: ignore[arg-type]
+    assert [v[3] for v in bench.target_verdicts(slow)] == [False, True]
