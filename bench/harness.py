@@ -616,7 +616,9 @@ def fetch_wheels(workspace: Workspace, python_image: str, repeats: int, platform
         requirements.write_text(text)
         download_wheels(python_image, requirements, workspace.root / "wheels", platform=platform)
     tools = workspace.root / "tools.txt"
-    tools.write_text(tool_requirements(packaged("python-app.Dockerfile").read_text()))
+    wanted = tool_requirements(packaged("python-app.Dockerfile").read_text())
+    # Another platform's builds bootstrap uv alone (Poetry's resolution is minutes under QEMU).
+    tools.write_text(wanted.splitlines()[0] + "\n" if platform else wanted)
     download_wheels(python_image, tools, workspace.root / "wheels", locked=False, platform=platform)
     main_only = workspace.root / "main.txt"
     backend_lock = locks.read_lock(repo / "backend")

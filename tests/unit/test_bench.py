@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import tomllib
 from pathlib import Path
 
@@ -112,7 +114,7 @@ def test_every_scenario_runs_and_new_machine_runs_after_the_incremental_ones() -
 
 
 def test_the_arm64_goals_are_ratios_of_this_runs_medians() -> None:
-    raw = {"times": {}, "sizes": {}, "installers": {}, "dev_loop": {}, "floor": [],
+    raw: dict[str, Any] = {"times": {}, "sizes": {}, "installers": {}, "dev_loop": {}, "floor": [],
            "arm64": {"amd64": [20.0, 22.0], "arm64-cross": [26.0, 27.0], "arm64-emulated": [300.0, 320.0]}}  # fmt: skip
     summary = bench.summarize(raw)  # type: ignore[arg-type]
     assert bench.arm64_ratios(summary) == {"arm64-cross / amd64": 1.26, "arm64-emulated / arm64-cross": 11.7}
