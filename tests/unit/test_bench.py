@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import REPO_ROOT
