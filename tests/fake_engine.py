@@ -132,7 +132,9 @@ class FakeEngine:
     def remove_images(self, names: Sequence[str]) -> None:
         self.local = {k: v for k, v in self.local.items() if k not in names}
 
-    def create_index(self, tag: str, sources: Sequence[str], builder: str) -> None:
+    def create_index(self, argv: Sequence[str]) -> None:
+        at = list(argv).index("--tag")
+        tag, sources = argv[at + 1], argv[at + 2 :]
         missing = [s for s in sources if s not in self.registry]
         if missing:
             raise WarmbuildError(f"{missing[0]} is not in the registry")

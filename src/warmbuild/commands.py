@@ -98,11 +98,11 @@ def show_plan(given: Given) -> None:
     with console.user_errors(given["debug"]):
         targets = _targets(given["target"])
         config = load(given)
-        plans = pipeline.plan_targets(
+        planned = pipeline.plan_all(
             config, DockerEngine(), targets, given["branch"], push=given["push"], rebuild=given["rebuild"]
         )
         stack = devloop.team_stack_plan(config) if "dev" in targets and config.dev.compose_file else None
-    console.print_plans(plans)
+    console.print_plans(planned.builds, planned.indexes)
     if stack is not None:
         console.print_team_stack(stack)
 

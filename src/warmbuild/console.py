@@ -7,7 +7,7 @@ import logging
 import shlex
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from invoke.exceptions import Exit
@@ -18,7 +18,7 @@ from rich.table import Table
 
 from .doctor import Check, Status
 from .errors import WarmbuildError
-from .plan import BuildPlan
+from .plan import BuildPlan, IndexPlan
 from .progress import BuildProgress
 from .report import BuildSummary, Outcome
 
@@ -189,7 +189,7 @@ def print_summaries(summaries: list[BuildSummary], wall_seconds: float) -> None:
             out.print(f"    [yellow]note:[/] {note}")
 
 
-def print_plans(plans: list[BuildPlan]) -> None:
+def print_plans(plans: list[BuildPlan], indexes: Sequence[IndexPlan] = ()) -> None:
     for build_plan in plans:
         out.rule(f"[bold]{build_plan.target}[/]  →  {build_plan.image}")
         for note in build_plan.notes:
@@ -197,6 +197,10 @@ def print_plans(plans: list[BuildPlan]) -> None:
         for path, _ in build_plan.files:
             out.print(f"# writes {build_plan.locks_dir}/{path} (from the lock)")
         out.print(build_plan.command_line().replace(" --", " \\\n    --"), soft_wrap=True)
+    for index in indexes:
+        out.rule(f"[bold]multi-platform[/]  →  {index.tag}")
+        out.print("# after every platform's image is pushed: one image of them all", markup=False)
+        out.print(index.command_line(), soft_wrap=True, markup=False)
 
 
 def print_team_stack(stack: TeamStackPlan) -> None:

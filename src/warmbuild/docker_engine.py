@@ -341,10 +341,9 @@ class DockerEngine:
         if names:
             self._run(["image", "rm", "--force", *names])
 
-    def create_index(self, tag: str, sources: Sequence[str], builder: str) -> None:
+    def create_index(self, argv: Sequence[str]) -> None:
         """An OCI index of the platform images, pushed registry to registry (no pull)."""
-        flags = ["--builder", builder] if builder else []
-        self._run(["buildx", "imagetools", "create", *flags, "--tag", tag, *sources])
+        self._run(argv, what="buildx imagetools create")
 
     def build_cache_bytes(self, builder: str = "") -> int | None:
         """The builder's cache size as `docker buildx du` totals it; None if unreadable."""

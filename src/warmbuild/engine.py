@@ -171,8 +171,8 @@ class Engine(Protocol):
 
     def remove_images(self, names: Sequence[str]) -> None: ...
 
-    def create_index(self, tag: str, sources: Sequence[str], builder: str) -> None:
-        """Push ``tag`` as one multi-platform image of the pushed ``sources``."""
+    def create_index(self, argv: Sequence[str]) -> None:
+        """`docker buildx imagetools create …` (plan.IndexPlan): one multi-platform image."""
         ...
 
     def compose_version(self) -> str:

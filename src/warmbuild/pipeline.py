@@ -11,6 +11,7 @@ import os
 import platform as python_platform
 import time
 from concurrent.futures import ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import doctor, folders, locks, plan, platforms
@@ -467,22 +468,20 @@ def build_target(
     output = request.output or SHAPES[kind].default_output
     each = platform_inputs(config, engine, output, branch, with_frontend=kind is not plan.Target.DEPS)
     summaries = [s for inputs in each for s in run_request(engine, inputs, request, on_progress, rebuild)]
-    if len(each) > 1 and kind is not plan.Target.DEPS and output is Output.PUSH:
-        summaries.append(publish_index(engine, each, kind))
+    index = plan.plan_index(each, kind) if output is Output.PUSH else None
+    if index is not None:
+        summaries.append(publish_index(engine, index, [inputs.target_platform for inputs in each], kind))
     return summaries
 
 
-def publish_index(engine: Engine, each: list[BuildInputs], kind: plan.Target) -> BuildSummary:
-    """The platforms' pushed images under the image's own tag, as one multi-platform
-    image (an OCI index): `docker pull` on any of them takes its own. Written only
-    after every platform's image is pushed, so the tag never names a partial set."""
-    per_platform = [plan.plan_build(inputs, kind, Output.PUSH) for inputs in each]
-    tag = plan.plan_build(each[0], kind, Output.LOAD).image
+def publish_index(engine: Engine, index: plan.IndexPlan, platforms_made: list[str], kind: plan.Target) -> BuildSummary:
+    """One multi-platform image: `docker pull` on any platform takes its own. Written
+    only after every platform's image is pushed, so the tag never names a partial set."""
     started = time.monotonic()
-    with machine_lock(tag):
-        engine.create_index(tag, [p.image for p in per_platform], each[0].config.builder)
-    platforms_text = ", ".join(inputs.target_platform for inputs in each)
-    return summarize_index(tag, kind.value, time.monotonic() - started, f"one image for {platforms_text}")
+    with machine_lock(index.tag):
+        engine.create_index(index.argv)
+    note = f"one image for {', '.join(platforms_made)}"
+    return summarize_index(index.tag, kind.value, time.monotonic() - started, note)
 
 
 def plan_targets(
@@ -491,13 +490,30 @@ def plan_targets(
     """`invoke plan`: the plans the build tasks would run with these flags, computed
     against the real engine and registry (for the base digests), with nothing built,
     written or pushed."""
+    return plan_all(config, engine, targets, branch, push=push, rebuild=rebuild).builds
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What `invoke plan` shows: the builds, then the multi-platform images joining them."""
+
+    builds: list[BuildPlan]
+    indexes: list[plan.IndexPlan]
+
+
+def plan_all(
+    config: Config, engine: Engine, targets: list[str], branch: str = "", *, push: bool = False, rebuild: bool = False
+) -> Planned:
+    """`plan_targets` with the multi-platform images a push of several platforms writes."""
     kinds = [plan.Target(t) for t in targets]
     output = Output.PUSH if push else Output.LOAD
+    each = platform_inputs(config, engine, output, branch, with_frontend=kinds != [plan.Target.DEPS])
     plans: dict[tuple[str, str], BuildPlan] = {}
-    for inputs in platform_inputs(config, engine, output, branch, with_frontend=kinds != [plan.Target.DEPS]):
+    for inputs in each:
         for kind in kinds:
             request = plan.BuildRequest(kind, Output.PUSH if push else None, no_cache=rebuild)
             for build_plan in plan.request_plans(inputs, request):
                 # deps as the first target asking for it builds it (build-deps exports its cache).
                 plans.setdefault((build_plan.target, build_plan.image), build_plan)
-    return list(plans.values())
+    indexes = [index for kind in kinds if push and (index := plan.plan_index(each, kind)) is not None]
+    return Planned(list(plans.values()), indexes)

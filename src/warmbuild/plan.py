@@ -626,6 +626,34 @@ def plan_build(
     return plan_image(inputs, python_spec(inputs, kind, output), output, no_cache, export_cache)
 
 
+@dataclass(frozen=True)
+class IndexPlan:
+    """The platforms' pushed images under the image's own tag, as one multi-platform
+    image (an OCI index), written registry to registry after they are all pushed."""
+
+    tag: str
+    sources: tuple[str, ...]
+    builder: str = ""
+
+    @property
+    def argv(self) -> tuple[str, ...]:
+        flags = ("--builder", self.builder) if self.builder else ()
+        return ("buildx", "imagetools", "create", *flags, "--tag", self.tag, *self.sources)
+
+    def command_line(self) -> str:
+        return shlex.join(["docker", *self.argv])
+
+
+def plan_index(each: list[BuildInputs], target: Target) -> IndexPlan | None:
+    """For a pushed dev or prod of several platforms (``each``: their inputs, in
+    order): the multi-platform image joining them; None when there is nothing to join."""
+    if len(each) < 2 or target is Target.DEPS:
+        return None
+    sources = tuple(plan_build(inputs, target, Output.PUSH).image for inputs in each)
+    tag = plan_build(each[0], target, Output.LOAD).image
+    return IndexPlan(tag, sources, each[0].config.builder)
+
+
 def plan_frontend_build(
     inputs: BuildInputs, target: str, output: Output = Output.LOAD, no_cache: bool = False, export_cache: bool = True
 ) -> BuildPlan:

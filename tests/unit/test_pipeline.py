@@ -857,9 +857,16 @@ def test_a_pushed_prod_is_one_image_per_platform_then_one_multi_platform_tag(tmp
     assert ["INSTALL_FOR=aarch64-manylinux_2_36" in argv for argv in engine.builds] == [False, False, True, True]
     caches = [argv[argv.index("--cache-from") + 1] for argv in engine.builds]
     assert caches[3] == "type=registry,ref=127.0.0.1:5000/multi/cache:prod-arm64-main"
-    # The shared tag is written last, from both pushed images.
+    # The shared tag is written last, from both pushed images, as `invoke plan` shows it.
     assert engine.indexes == [("127.0.0.1:5000/multi/prod:main", *tags[1::2])]
     assert summaries[-1].pushed == ("127.0.0.1:5000/multi/prod:main",)
+    planned = pipeline.plan_all(config, FakeEngine(facts_value=EMULATING), ["prod"], "main", push=True)
+    assert [p.argv for p in planned.builds] == engine.builds
+    [index] = planned.indexes
+    assert index.command_line() == (
+        "docker buildx imagetools create --tag 127.0.0.1:5000/multi/prod:main "
+        "127.0.0.1:5000/multi/prod:main-amd64 127.0.0.1:5000/multi/prod:main-arm64"
+    )
 
 
 def test_a_loaded_build_makes_only_the_builders_platform(tmp_path: Path) -> None:
