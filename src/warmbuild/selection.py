@@ -168,31 +168,18 @@ def lock_files(selection: Selection, target: str, lock_texts: tuple[tuple[str, s
     re-runs its own slot alone.
 
     Every folder a step mounts exists, empty or not: heavy-1 … heavy-N (deps), main
-    or dev, build (what the wheel-build stage compiles), paths (path dependencies)."""
+    (and light: main less what deps holds) or dev, build (what the wheel-build stage
+    compiles), paths (path dependencies)."""
     files: dict[str, str] = {}
-    hashed = {"require-hashes": ""} if selection.lock.hashed else {}
     sets = target_sets(selection, target)
     for set_name, packages in sets.items():
-        folder: dict[str, str] = {"packages.txt": ""}
-        if selection.config.installer == "poetry":
-            if set_name in ("heavy-1", "main", "dev"):  # Poetry installs the whole selection at once
-                folder.update(lock_texts)
-                folder["poetry-groups.txt"] = _poetry_groups(selection, target) + "\n"
-        else:
-            built = to_build(selection, packages, target)
-            index = [
-                p
-                for p in packages
-                if p.source.kind is not SourceKind.PATH and not locks.needs_build(p, selection.environment)
-            ]
-            if index:
-                folder["packages.txt"] = locks.requirements_text(
-                    index, selection.lock.index_options, selection.lock.lock_file
-                )
-            if built:
-                folder["built.txt"] = "".join(f"{p.pinned}\n" for p in built)
-            folder.update(hashed)
-        files.update({f"{set_name}/{name}": text for name, text in folder.items()})
+        files.update(_set_folder(selection, target, set_name, packages, lock_texts))
+    if target == "prod":
+        # The light stage installs into a venv of its own, linked onto deps: only what
+        # deps does not hold (main's set less the heavy packages and their needs).
+        in_deps = set(deps_packages(selection))
+        light = tuple(p for p in sets["main"] if p not in in_deps)
+        files.update(_set_folder(selection, target, "light", light, ()))
     built = built_packages(selection, target)
     files["build/build.txt"] = "".join(build_line(p) + "\n" for p in built)
     if target != "deps":
@@ -200,6 +187,38 @@ def lock_files(selection: Selection, target: str, lock_texts: tuple[tuple[str, s
         check_server(selection, target, [p for packages in sets.values() for p in packages])
         files["paths/paths.txt"] = "".join(f"{p.name}\n" for p in path_packages(selection, target))
     return files
+
+
+def _set_folder(
+    selection: Selection,
+    target: str,
+    set_name: str,
+    packages: tuple[LockedPackage, ...],
+    lock_texts: tuple[tuple[str, str], ...],
+) -> dict[str, str]:
+    """One install step's folder: packages.txt (pinned, hashed where the lock is),
+    built.txt (those compiled in the wheel-build stage); for Poetry, its own files."""
+    folder: dict[str, str] = {"packages.txt": ""}
+    if selection.config.installer == "poetry":
+        if set_name in ("heavy-1", "main", "dev"):  # Poetry installs the whole selection at once
+            folder.update(lock_texts)
+            folder["poetry-groups.txt"] = _poetry_groups(selection, target) + "\n"
+    else:
+        built = to_build(selection, packages, target)
+        index = [
+            p
+            for p in packages
+            if p.source.kind is not SourceKind.PATH and not locks.needs_build(p, selection.environment)
+        ]
+        if index:
+            folder["packages.txt"] = locks.requirements_text(
+                index, selection.lock.index_options, selection.lock.lock_file
+            )
+        if built:
+            folder["built.txt"] = "".join(f"{p.pinned}\n" for p in built)
+        if selection.lock.hashed:
+            folder["require-hashes"] = ""
+    return {f"{set_name}/{name}": text for name, text in folder.items()}
 
 
 def check_server(selection: Selection, target: str, packages: Iterable[LockedPackage]) -> None:

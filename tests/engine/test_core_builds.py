@@ -110,11 +110,15 @@ def test_prod_rebuilds_only_what_changed(tmp_path: Path, unique: str) -> None:
         progress = ProgressCapture()
         light = build_target(config, "prod", on_progress=progress)
         assert light["deps"].skipped, "the deps image is reused for a light dependency"
-        # The light install, and what follows it (the path dependencies' step, a no-op
-        # here, and the package managers' removal, 0.2 s), then the code.
+        # The light install (its own stage, linked in), and what follows it (the path
+        # dependencies' step, a no-op here, and the package managers' removal, 0.2 s),
+        # then the code.
         assert instructions(light["prod"]) == {
-            "RUN install-python-deps main",
-            "RUN install-python-deps paths && install-python-deps check && install-python-deps libraries",
+            "RUN install-python-deps light",
+            "COPY --link --from=light /opt/venv /opt/venv",
+            "LINK COPY --link --from=light /opt/venv /opt/venv",  # BuildKit's own vertex of a --link copy
+            "RUN install-python-deps poetry-main && install-python-deps paths && install-python-deps check"
+            " && install-python-deps libraries",
             "RUN install-python-deps remove-package-managers",
             "COPY . /app",
             "RUN python -m compileall -q /app",
@@ -123,7 +127,7 @@ def test_prod_rebuilds_only_what_changed(tmp_path: Path, unique: str) -> None:
         # the others came from the uv cache mount this machine's first build filled;
         # without the mount it would prepare all 22.
         assert progress.last is not None
-        log = progress.last.log_of(progress.last.step_named("install-python-deps main"))
+        log = progress.last.log_of(progress.last.step_named("install-python-deps light"))
         assert re.findall(r"Prepared (\d+) package", log) == ["1"], log
         assert "Installed 22 packages" in log, log
         assert "+ humanize==4.17.0" in log

@@ -354,16 +354,19 @@ def test_poetry_installer_keys_deps_on_the_whole_main_group() -> None:
 
 
 def test_each_target_gets_only_its_lock_export() -> None:
-    for target, name in (("dev", "dev"), ("prod", "main")):
+    for target, names in (("dev", ["dev"]), ("prod", ["main", "light"])):
         files = plan_build(INPUTS, target).files
-        expected = [
-            f"{name}/packages.txt", f"{name}/require-hashes", "build/build.txt", "paths/paths.txt", "project/METADATA",
-        ]  # fmt: skip
+        expected = ["build/build.txt", "paths/paths.txt", "project/METADATA"]
+        expected += [f"{name}/{file}" for name in names for file in ("packages.txt", "require-hashes")]
         assert sorted(path for path, _ in files) == sorted(expected)
     dev = files_by_name(plan_build(INPUTS, "dev"))["dev/packages.txt"]
-    prod = files_by_name(plan_build(INPUTS, "prod"))["main/packages.txt"]
-    assert "pytest==" in dev and "pytest==" not in prod
+    prod = files_by_name(plan_build(INPUTS, "prod"))
+    assert "pytest==" in dev and "pytest==" not in prod["main/packages.txt"]
     assert "ultralytics" not in dev
+    # The light stage installs beside deps, not on it: nothing deps holds.
+    assert "numpy==" in prod["main/packages.txt"] and "fastapi==" in prod["main/packages.txt"]
+    assert "numpy==" not in prod["light/packages.txt"] and "scipy==" not in prod["light/packages.txt"]
+    assert "fastapi==" in prod["light/packages.txt"]
 
 
 def test_dockerfile_stage_dependencies() -> None:

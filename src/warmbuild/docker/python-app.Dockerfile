@@ -279,7 +279,7 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=secret,id=ca,target=/run/secrets/ca \
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \
     --mount=type=secret,id=netrc,target=/root/.netrc \
-    --mount=type=bind,from=locks,source=main,target=/run/warmbuild/locks \
+    --mount=type=bind,from=locks,source=light,target=/run/warmbuild/locks \
     install-python-deps light
 
 # ---------------------------------------------------------------------------------
