@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from . import platforms
 from .engine import EXPORTING_DRIVERS, Engine, EngineFacts, Resolved, Unresolved
 from .options import Config
 
@@ -235,11 +236,13 @@ def evaluate(facts: Facts) -> list[Check]:
     return checks
 
 
-# How a builder learns to run another CPU's steps (README, Images for other CPUs).
-EMULATOR_FIX = (
-    "register QEMU for it: `apt-get install qemu-user-static`, then (without systemd) mount binfmt_misc and "
-    "register qemu-aarch64 with the F flag, as ci/provision-engine.sh does; or use a builder of that CPU"
-)
+def emulator_fix(platform: str) -> str:
+    """How a builder learns to run another CPU's steps (README, Images for other CPUs)."""
+    qemu = "qemu-" + platforms.MACHINES.get(platforms.architecture(platform), platforms.architecture(platform))
+    return (
+        f"register QEMU for it: `apt-get install qemu-user-static`, then (without systemd) mount binfmt_misc and "
+        f"register {qemu} with the F flag, as ci/provision-engine.sh does for arm64; or use a builder of that CPU"
+    )
 
 
 def platforms_check(facts: EngineFacts, wanted: tuple[str, ...]) -> Check:
@@ -254,7 +257,7 @@ def platforms_check(facts: EngineFacts, wanted: tuple[str, ...]) -> Check:
             Status.PROBLEM,
             f"builder {facts.builder_name or 'default'} cannot run {', '.join(missing)} steps "
             f"(it runs {', '.join(facts.builder_platforms)})",
-            EMULATOR_FIX,
+            emulator_fix(missing[0]),
         )
     own = facts.builder_platform
     emulated = [p for p in wanted if p != own]

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from python_on_whales import docker
 from support import address_of, copy_example_app, load
+from support_cli import invoke, one_line_error
 
 from warmbuild import pipeline
 from warmbuild.docker_engine import DockerEngine
@@ -141,3 +142,14 @@ def test_the_heavy_slots_of_an_arm64_image_install_on_this_cpu(tmp_path: Path, u
         "install-python-deps heavy-2",
         "install-python-deps heavy-3",
     ]
+
+
+def test_a_platform_the_builder_cannot_run_is_one_line_before_anything_builds(tmp_path: Path, unique: str) -> None:
+    # No emulator here runs s390x steps (only qemu-aarch64 is registered).
+    config = copy_example_app(tmp_path, unique, platforms=["linux/amd64", "linux/s390x"])
+    result = invoke("build-prod", "--push", "--config", str(config))
+    line = one_line_error(result, 4)
+    assert "cannot run linux/s390x steps" in line and "register qemu-s390x with the F flag" in line, line
+    assert not DockerEngine().registry_has(f"{load(config).image_repo('deps')}:main"), "nothing pushed"
+    doctor = invoke("doctor", "--config", str(config))
+    assert doctor.returncode != 0 and "│ platforms" in doctor.stdout and "s390x" in doctor.stdout, doctor.stdout
