@@ -20,6 +20,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+import yaml
 from python_on_whales import docker
 from support import address_of, copy_example_app, load
 from support_cli import invoke, one_line_error
@@ -130,8 +132,11 @@ def test_one_push_makes_an_image_for_each_platform_and_the_arm64_one_runs(tmp_pa
         subprocess.run(["docker", "image", "rm", "-f", tag], capture_output=True)
 
 
-def test_the_heavy_slots_of_an_arm64_image_install_on_this_cpu(tmp_path: Path, unique: str) -> None:
-    settings = load(copy_example_app(tmp_path, unique, platforms=["linux/arm64"], apt_packages=[]))
+@pytest.mark.parametrize("installer", ["uv", "pip"])
+def test_the_heavy_slots_of_an_arm64_image_install_on_this_cpu(tmp_path: Path, unique: str, installer: str) -> None:
+    # pip cannot install another platform's wheels into a venv: uv unpacks them for both.
+    config = copy_example_app(tmp_path, unique, platforms=["linux/arm64"], apt_packages=[], installer=installer)
+    settings = load(config)
     progresses: list[BuildProgress] = []
     started = time.monotonic()
     [deps] = pipeline.build_target(settings, DockerEngine(), "deps", rebuild=True, on_progress=collect(progresses))
@@ -153,3 +158,84 @@ def test_a_platform_the_builder_cannot_run_is_one_line_before_anything_builds(tm
     assert not DockerEngine().registry_has(f"{load(config).image_repo('deps')}:main"), "nothing pushed"
     doctor = invoke("doctor", "--config", str(config))
     assert doctor.returncode != 0 and "│ platforms" in doctor.stdout and "s390x" in doctor.stdout, doctor.stdout
+
+
+# `uv lock` of the pyproject below (mmh3 3.0.0: C++, an sdist only, no wheel for
+# CPython 3.13 on any platform), the index's host names replaced.
+HASH_PYPROJECT = """\
+[project]
+name = "hash-app"
+version = "0.1.0"
+requires-python = ">=3.13,<3.14"
+dependencies = ["mmh3==3.0.0"]
+
+[tool.uv]
+package = false
+"""
+HASH_LOCK = """\
+version = 1
+revision = 5
+requires-python = "==3.13.*"
+
+[[package]]
+name = "hash-app"
+version = "0.1.0"
+source = { virtual = "." }
+dependencies = [
+    { name = "mmh3" },
+]
+
+[package.metadata]
+requires-dist = [{ name = "mmh3", specifier = "==3.0.0" }]
+
+[[package]]
+name = "mmh3"
+version = "3.0.0"
+source = { registry = "https://index.example/simple" }
+sdist = { url = "https://files.index.example/packages/4a/54/78c7f04ceee4913cbe7b33e253867c1da2291c80dfa6062dc6aaabb6cef8/mmh3-3.0.0.tar.gz", hash = "sha256:d1ec578c09a07d3518ec9be540b87546397fa3455de73c166fcce51eaa5c41c5", size = 10359, upload-time = "2021-02-23T14:45:45.962Z" }
+"""  # noqa: E501
+
+HASH_INSPECT = """
+import json, mmh3, pathlib, platform
+so = pathlib.Path(mmh3.__file__)  # mmh3 3.0 is one extension module
+print(json.dumps({"machine": platform.machine(), "hash": mmh3.hash("warmbuild"), "so": so.name,
+                  "elf": int.from_bytes(so.read_bytes()[18:20], "little")}))
+"""
+
+
+def test_a_package_built_from_source_is_compiled_for_each_platform(tmp_path: Path, unique: str, registry: str) -> None:
+    """mmh3 from its sdist for amd64 (natively) and arm64 (the wheel-build stage under
+    the emulator), one after the other sharing the builder's wheel cache: each image
+    holds its own CPU's build. The build image is the slim one with g++ and Python's
+    headers from apt (the arm64 stand-ins here are slim only)."""
+    app = tmp_path / "app"
+    (app / "app").mkdir(parents=True)
+    (app / "pyproject.toml").write_text(HASH_PYPROJECT)
+    (app / "uv.lock").write_text(HASH_LOCK)
+    (app / "app" / "__init__.py").write_text("")
+    (app / "app" / "main.py").write_text("import mmh3\n")
+    config = tmp_path / "warmbuild.yaml"
+    settings = {
+        "name": unique, "registry": registry, "context": "app", "frontend": {"context": ""},
+        "python_image": "python:3.13-slim", "python_build_image": "python:3.13-slim",
+        "build_apt_packages": ["g++", "python3-dev"], "heavy": ["mmh3"], "platforms": PLATFORMS,
+        "command": ["python", "-m", "app.main"],
+    }  # fmt: skip
+    config.write_text(yaml.safe_dump(settings))
+    started = time.monotonic()
+    result = invoke("build-deps", "--config", str(config), "--branch", "main", "--json", str(tmp_path / "r.json"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    print(f"build-deps for {', '.join(PLATFORMS)}, mmh3 from source: {time.monotonic() - started:.1f}s")
+    builds = json.loads((tmp_path / "r.json").read_text())["builds"]
+    assert [b["built_from_source"] for b in builds] == [["mmh3==3.0.0"]] * 2
+    found = {
+        platform: json.loads(
+            docker.run(build["image"], ["python", "-c", HASH_INSPECT], platform=platform, remove=True, entrypoint="")
+        )
+        for platform, build in zip(PLATFORMS, builds, strict=True)
+    }
+    assert (found["linux/amd64"]["machine"], found["linux/amd64"]["elf"]) == ("x86_64", 62)  # EM_X86_64
+    assert (found["linux/arm64"]["machine"], found["linux/arm64"]["elf"]) == ("aarch64", 183)  # EM_AARCH64
+    assert found["linux/amd64"]["hash"] == found["linux/arm64"]["hash"], "the same function on both CPUs"
+    for build in builds:
+        subprocess.run(["docker", "image", "rm", "-f", build["image"]], capture_output=True)

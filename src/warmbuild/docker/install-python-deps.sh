@@ -529,9 +529,11 @@ fi
 if [ "$set_name" = build-wheels ]; then
   mkdir -p /wheels
   [ -s "$locks/build.txt" ] || exit 0
-  # The build environment (the build image's digest, the extra OS packages): a wheel
-  # built in one is never reused in another, by us or by pip's own wheel cache.
-  environment="$(python3 -c 'import sys; print(sys.implementation.cache_tag)')-$(
+  # The build environment (the interpreter and its CPU, the build image's digest, the
+  # extra OS packages): a wheel built in one is never reused in another, by us or by
+  # pip's own wheel cache. The CPU too: a multi-platform build image has one digest
+  # for its amd64 and arm64 images, and the cache mount is shared by both.
+  environment="$(python3 -c 'import sys, sysconfig; print(sys.implementation.cache_tag, sysconfig.get_platform(), sep="-")')-$(
     printf '%s|%s' "${PYTHON_BUILD_IMAGE:-}" "${BUILD_APT_PACKAGES:-}" | sha256sum | cut -c1-16)"
   cache=/root/.cache/warmbuild-built/"$environment"
   mkdir -p "$cache"
