@@ -80,6 +80,10 @@ class GcPolicy:
     purge: bool = False
     # This checkout's own branches: their local images stay even if never pushed.
     local_branches: frozenset[str] = frozenset()
+    # With several platforms configured, each platform's images are tagged
+    # `<branch>-<arch>` and its caches `<target>-<arch>-<branch>` (platforms.tag_suffix):
+    # the architectures (`arm64`) that may end a branch's tag or follow a cache's target.
+    platform_parts: frozenset[str] = frozenset()
 
     @property
     def live_slugs(self) -> frozenset[str] | None:
@@ -135,15 +139,37 @@ def branch_of(kind: str, tag: str) -> str | None:
     return tag
 
 
+def branches_of(kind: str, tag: str, platform_parts: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Every branch slug a tag may belong to: a platform's tag (`main-arm64`, cache
+    `prod-arm64-main`) reads both as that platform's of `main` and as a branch named
+    `main-arm64` (`arm64-main`); none for deps images and tags warmbuild never writes."""
+    slug = branch_of(kind, tag)
+    if slug is None:
+        return ()
+    found = [slug]
+    for part in platform_parts:
+        if kind == CACHE and slug.startswith(f"{part}-"):
+            found.append(slug.removeprefix(f"{part}-"))
+        elif kind != CACHE and slug.endswith(f"-{part}"):
+            found.append(slug.removesuffix(f"-{part}"))
+    return tuple(found)
+
+
 def decide_branch_ref(kind: str, tag: str, created: float | None, policy: GcPolicy) -> tuple[bool, str]:
-    """(delete, why) for an image or cache tag of a branch."""
+    """(delete, why) for an image or cache tag of a branch. A tag that may belong to
+    several branches (a platform's) goes only when each of them would let it go."""
     if any(fnmatch.fnmatchcase(tag, pattern) for pattern in policy.keep_tags):
         return False, "matches gc.keep_tags"
     if policy.purge:
         return True, "purge: everything of this app"
-    slug = branch_of(kind, tag)
-    if slug is None:
+    slugs = branches_of(kind, tag, policy.platform_parts)
+    if not slugs:
         return False, "not a tag warmbuild writes"
+    verdicts = [_decide_slug(slug, created, policy) for slug in slugs]
+    return next((verdict for verdict in verdicts if not verdict[0]), verdicts[0])
+
+
+def _decide_slug(slug: str, created: float | None, policy: GcPolicy) -> tuple[bool, str]:
     if slug == branch_slug(policy.default_branch):
         return False, "the default branch"
     live = policy.live_slugs

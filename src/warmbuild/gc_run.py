@@ -17,7 +17,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from . import gc, gitrepo, plan, registry_http
+from . import gc, gitrepo, plan, platforms, registry_http
 from .engine import Engine
 from .errors import RegistryError
 from .options import Config
@@ -76,6 +76,9 @@ def policy_for(config: Config, purge: bool) -> gc.GcPolicy:
         now=time.time(),
         purge=purge,
         local_branches=frozenset() if purge else gitrepo.local_branches(config.root),
+        platform_parts=frozenset(
+            platforms.architecture(p) for p in config.platforms if platforms.tag_suffix(config.platforms, p)
+        ),
     )
 
 

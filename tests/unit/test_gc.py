@@ -229,3 +229,31 @@ def test_sizes_read_like_docker(text: str, count: int) -> None:
 def test_a_size_that_is_not_one_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="is not a size"):
         parse_size("lots")
+
+
+# With [linux/amd64, linux/arm64] configured: each platform's image and cache.
+TWO_PLATFORMS = GcPolicy(**{**POLICY.__dict__, "platform_parts": frozenset({"amd64", "arm64"})})
+
+
+@pytest.mark.parametrize(
+    ("kind", "tag", "delete", "why"),
+    [
+        pytest.param("prod", "main-arm64", False, "the default branch", id="default-branchs-arm64-image"),
+        pytest.param("cache", "prod-arm64-main", False, "the default branch", id="default-branchs-arm64-cache"),
+        pytest.param("prod", "feature-a-amd64", False, "branch still on the remote", id="live-branchs-image"),
+        pytest.param("cache", "dev-amd64-feature-a", False, "branch still on the remote", id="live-branchs-cache"),
+        pytest.param("prod", "gone-arm64", True, "branch gone-arm64 is gone from the remote", id="gone-branchs-image"),
+        pytest.param("cache", "prod-arm64-gone", True, "branch arm64-gone is gone from the remote", id="gone-cache"),
+    ],
+)
+def test_a_platforms_tags_belong_to_their_branch(kind: str, tag: str, delete: bool, why: str) -> None:
+    assert decide_branch_ref(kind, tag, None, TWO_PLATFORMS) == (delete, why)
+    if not delete:
+        # Without knowing the platforms, the same tag reads as a branch of its own.
+        assert decide_branch_ref(kind, tag, None, POLICY)[0] is True
+
+
+def test_a_branch_named_like_a_platform_tag_is_kept_while_it_lives() -> None:
+    # Branch `fix-arm64` (alive) or `fix` (not on the remote): the tag stays.
+    live = GcPolicy(**{**TWO_PLATFORMS.__dict__, "live_branches": frozenset({"main", "fix-arm64"})})
+    assert decide_branch_ref("prod", "fix-arm64", None, live) == (False, "branch still on the remote")
