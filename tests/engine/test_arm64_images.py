@@ -102,7 +102,8 @@ def health_status(url: str, seconds: float) -> int:
 
 
 def test_one_push_makes_an_image_for_each_platform_and_the_arm64_one_runs(tmp_path: Path, unique: str) -> None:
-    settings = load(copy_example_app(tmp_path, unique, platforms=PLATFORMS))
+    config = copy_example_app(tmp_path, unique, platforms=PLATFORMS)
+    settings = load(config)
     progresses: list[BuildProgress] = []
     started = time.monotonic()
     summaries = pipeline.build_target(
@@ -115,6 +116,12 @@ def test_one_push_makes_an_image_for_each_platform_and_the_arm64_one_runs(tmp_pa
 
     # The light set of the arm64 image: aarch64 wheels, unpacked on this x86_64 CPU.
     assert cross_installed(progresses) == ["install-python-deps light"]
+
+    # gc keeps the default branch's platform images: the multi-platform image stays whole.
+    kept = invoke("gc", "--apply", "--config", str(config))
+    assert kept.returncode == 0, kept.stdout + kept.stderr
+    assert index_platforms(tag) == PLATFORMS
+    assert all(DockerEngine().registry_has(f"{tag}-{arch}") for arch in ("amd64", "arm64"))
 
     docker.pull(tag, platform="linux/arm64", quiet=True)
     found = json.loads(docker.run(tag, ["python", "-c", INSPECT], platform="linux/arm64", remove=True, entrypoint=""))
