@@ -117,9 +117,17 @@ def test_one_push_makes_an_image_for_each_platform_and_the_arm64_one_runs(tmp_pa
     # The light set of the arm64 image: aarch64 wheels, unpacked on this x86_64 CPU.
     assert cross_installed(progresses) == ["install-python-deps light"]
 
-    # gc keeps the default branch's platform images: the multi-platform image stays whole.
+    # gc keeps the default branch's platform images (the remote has main alone): the
+    # multi-platform image stays whole.
+    remote = tmp_path / "remote.git"
+    for folder, args in ((tmp_path, ["init", "-q", "--bare", str(remote)]), (tmp_path, ["init", "-q", "-b", "main"]),
+                         (tmp_path, ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty",
+                                     "-m", "start"]),
+                         (tmp_path, ["remote", "add", "origin", str(remote)]),
+                         (tmp_path, ["push", "-q", "origin", "main"])):  # fmt: skip
+        subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
     kept = invoke("gc", "--apply", "--config", str(config))
-    assert kept.returncode == 0, kept.stdout + kept.stderr
+    assert kept.returncode == 0 and "registry: 0 refs" in kept.stdout, kept.stdout + kept.stderr
     assert index_platforms(tag) == PLATFORMS
     assert all(DockerEngine().registry_has(f"{tag}-{arch}") for arch in ("amd64", "arm64"))
 
