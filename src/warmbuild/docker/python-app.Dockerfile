@@ -360,9 +360,9 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=locks,source=project,target=/run/warmbuild/project \
     install-python-deps project
-# Light dependencies, installed in a stage of their own (light, below deps in this
-# file's order of reading: it does not build on deps) and linked in: a new version of
-# a heavy package moves deps and re-links this layer, without installing anything.
+# Light dependencies, installed in the light stage above (it does not build on deps)
+# and linked in: a new version of a heavy package moves deps and re-links this layer,
+# without installing anything.
 COPY --link --from=light /opt/venv /opt/venv
 # With the Poetry installer, poetry-main first installs the selection on top of deps.
 # Path dependencies (local packages) change with the code, not with the lock: their
