@@ -115,7 +115,9 @@ def test_one_push_makes_an_image_for_each_platform_and_the_arm64_one_runs(tmp_pa
     assert index_platforms(tag) == PLATFORMS
 
     # The light set of the arm64 image: aarch64 wheels, unpacked on this x86_64 CPU.
-    assert cross_installed(progresses) == ["install-python-deps light"]
+    # (--rebuild runs it again; the heavy slots run when the builder lacks them, and are
+    # checked below.)
+    assert "install-python-deps light" in cross_installed(progresses)
 
     # gc keeps the default branch's platform images (the remote has main alone): the
     # multi-platform image stays whole.
