@@ -120,8 +120,7 @@ def check_selection(selection: Selection) -> None:
 
 def local_platform() -> str:
     """This machine's platform, as Docker names it (the builder's, until asked)."""
-    machine = python_platform.machine().lower()
-    return "linux/" + {"x86_64": "amd64", "aarch64": "arm64"}.get(machine, machine)
+    return platforms.docker_platform(python_platform.machine().lower())
 
 
 def build_image_name(config: Config) -> str:
