@@ -122,3 +122,44 @@ def test_the_arm64_goals_are_ratios_of_this_runs_medians() -> None:
     raw["arm64"]["arm64-cross"] = [40.0]
     slow = bench.summarize(raw)  # type: ignore[arg-type]
     assert [v[3] for v in bench.target_verdicts(slow)] == [False, True]
+
+
+def test_each_scenarios_floor_sits_beside_ours_with_the_ratio(tmp_path: Path) -> None:
+    raw: dict[str, Any] = {
+        "times": {"ours-prod": {"cold": [20.0], "no-op-again": [0.06], "heavy-change": [9.0],
+                                "second-machine": [1.5, 1.7, 1.6]}},
+        "sizes": {}, "installers": {}, "dev_loop": {}, "floor": [3.0],
+        "floors": {"cold": [4.0, 5.0, 6.0], "no-op": [0.02, 0.03, 0.04], "code-change": []},
+    }  # fmt: skip
+    summary = bench.summarize(raw)  # type: ignore[arg-type]
+    floors = summary["floors"]
+    # Measured ones; the no-op's stands for no-op-again; the heavy change's is the second machine's pull;
+    # none measured gives no floor.
+    assert floors["cold"]["median"] == 5.0 and floors["no-op-again"]["median"] == 0.03
+    assert floors["heavy-change"]["median"] == 1.6 and "code-change" not in floors
+    table = bench.floors_table(summary)
+    assert "| cold | 5.00 s | 20.00 s | ×4.0 | downloading the locked wheels and unpacking them" in table
+    assert "| heavy-change | 1.60 s | 9.00 s | ×5.6 |" in table and "| no-op-again | 0.03 s | 0.06 s | ×2.0 |" in table
+    assert "| no-op |" not in table, "ours-prod's no-op was not measured: no row"
+    bench.draw_chart(summary, tmp_path / "chart.png")
+    assert (tmp_path / "chart.png").stat().st_size > 0
+
+
+def test_where_the_time_goes_is_the_median_of_each_part() -> None:
+    def run(process: float, prod: float, steps: float) -> bench.Phase:
+        return {"process": process, "builds": {"deps": {"seconds": 0.0, "steps": 0.0},
+                                               "prod": {"seconds": prod, "steps": steps}}}  # fmt: skip
+
+    raw: dict[str, Any] = {"times": {"ours-prod": {"code-change": [1.2]}}, "sizes": {}, "installers": {},
+                           "dev_loop": {}, "floor": [],
+                           "phases": {"ours-prod": {"code-change": [run(1.2, 0.7, 0.1), run(1.4, 0.8, 0.2),
+                                                                   run(1.3, 0.9, 0.1)]}}}  # fmt: skip
+    summary = bench.summarize(raw)  # type: ignore[arg-type]
+    assert summary["phases"]["ours-prod"]["code-change"] == {
+        "process": 1.3, "deps": 0.0, "deps steps": 0.0, "prod": 0.8, "prod steps": 0.1
+    }  # fmt: skip
+    assert "| code-change | 1.30 | 0.00 (0.00) | 0.80 (0.10) | 0.50 |" in bench.phases_table(summary)
+    assert bench.phase_of(
+        [{"target": "prod", "seconds": 0.7, "steps": [{"seconds": 0.3, "cached": False},
+                                                      {"seconds": 5.0, "cached": True}]}], 1.25
+    ) == {"process": 1.25, "builds": {"prod": {"seconds": 0.7, "steps": 0.3}}}  # fmt: skip
