@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from warmbuild import quick
+from warmbuild.plan import packaged
 
 
 @pytest.mark.parametrize(
@@ -48,6 +49,10 @@ RECORD: dict[str, Any] = {
         ["/repo/warmbuild.yaml", *stat_of(1)],
         ["/repo/backend/poetry.lock", *stat_of(2)],
         ["/repo/backend/.dockerignore"],  # absent when recorded
+        ["/repo/backend/pyproject.toml", *stat_of(3)],
+        ["/repo/backend/app/main.py", *stat_of(4)],
+        ["/repo/Dockerfile", *stat_of(5)],
+        ["/venv/lib/python3.13/site-packages/warmbuild/docker/install-python-deps.sh", *stat_of(6)],
     ],
     "folders": [["/repo", ["backend", "warmbuild.yaml"]], ["/repo/backend", ["app", "poetry.lock"]]],
     "outputs": ["/repo/report.json"],
@@ -80,6 +85,7 @@ def probe(**changed: Any) -> quick.Probe:
     )
 
 
+SCRIPT = RECORD["files"][6][0]
 BASE_URL = RECORD["manifests"][0][0]
 PROD = RECORD["images"][0][0]
 
@@ -93,6 +99,10 @@ PROD = RECORD["images"][0][0]
         (probe(files={"/repo/backend/poetry.lock": (2, 2, 100, 2, 0o100755)}), "file /repo/backend/poetry.lock"),
         (probe(files={"/repo/backend/poetry.lock": None}), "file /repo/backend/poetry.lock"),
         (probe(files={"/repo/backend/.dockerignore": stat_of(7)}), "file /repo/backend/.dockerignore"),
+        (probe(files={"/repo/backend/pyproject.toml": stat_of(8)}), "file /repo/backend/pyproject.toml"),
+        (probe(files={"/repo/backend/app/main.py": stat_of(8)}), "file /repo/backend/app/main.py"),
+        (probe(files={"/repo/Dockerfile": stat_of(8)}), "file /repo/Dockerfile"),
+        (probe(files={SCRIPT: stat_of(8)}), f"file {SCRIPT}"),
         (probe(folders={"/repo/backend": ["app", "poetry.lock", "uv.lock"]}), "folder /repo/backend"),
         (probe(folders={"/repo/backend": ["app"]}), "folder /repo/backend"),
         (probe(folders={"/repo": ["backend", "report.json", "warmbuild.yaml"]}), None),
@@ -115,6 +125,10 @@ PROD = RECORD["images"][0][0]
         "lock chmod",
         "lock deleted",
         "dockerignore added",
+        "pyproject edited",
+        "a context file edited",
+        "their Dockerfile edited",
+        "the install script changed (another warmbuild)",
         "a file added to a folder",
         "a file removed from a folder",
         "the recorded report written there",
@@ -230,7 +244,7 @@ def test_a_quick_answer_prints_and_writes_the_recorded_report(
 
     assert quick.answer([*args, "--json", str(tmp_path / "r.json")], probe()) == 0
     printed = capsys.readouterr().out
-    assert printed.startswith("nothing changed since the last build: not built (checked 3 files, 2 folders")
+    assert printed.startswith("nothing changed since the last build: not built (checked 7 files, 2 folders")
     written = json.loads((tmp_path / "r.json").read_text())
     assert written["builds"] == RECORD["report"]["builds"] and written["wall_seconds"] < 0.4
 
@@ -321,3 +335,10 @@ def test_a_venv_made_in_the_repository_root_hides_nothing_of_it(monkeypatch: pyt
     assert quick._inputs({"/repo/app/main.py"}, "/repo/.warmbuild") == {"/repo/app/main.py"}
     monkeypatch.setattr(sys, "prefix", "/repo/.venv")
     assert quick._inputs({"/repo/.venv/lib/x.py", "/repo/app/main.py"}, "/repo/.warmbuild") == {"/repo/app/main.py"}
+
+
+def test_warmbuild_s_own_dockerfiles_and_install_script_are_inputs_of_every_record() -> None:
+    own = quick._own_files()
+    for name in ("python-app.Dockerfile", "install-python-deps.sh", "frontend.Dockerfile"):
+        assert str(packaged(name)) in own, name
+    assert not any("__pycache__" in path for path in own)
