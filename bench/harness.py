@@ -605,8 +605,14 @@ class BenchOptions:
     kinds: tuple[str, ...] = KINDS
     installers: tuple[str, ...] = INSTALLERS
     dev_loop: bool = True
-    # The arm64 scenario (ARM64_KINDS): the deps image cold, three ways.
+    # The arm64 scenario (ARM64_KINDS): the deps image cold, three ways; its runs (0:
+    # as many as ``repeats``; the emulated build alone takes ~5 min).
     arm64: bool = True
+    arm64_repeats: int = 0
+
+    @property
+    def arm64_runs(self) -> int:
+        return (self.arm64_repeats or self.repeats) if self.arm64 else 0
 
 
 def arm64_options(repeats: int) -> BenchOptions:
@@ -629,8 +635,8 @@ def scenarios_of(kind: str, options: BenchOptions) -> list[str]:
 def total_steps(options: BenchOptions) -> int:
     per_repeat = sum(len(scenarios_of(k, options)) for k in options.kinds) + len(options.installers)
     dev_loops = sum(kind.endswith("dev") for kind in options.kinds) if options.dev_loop else 0
-    arm64 = len(ARM64_KINDS) if options.arm64 else 0
-    return options.repeats * (per_repeat + dev_loops + arm64) + 1 + (1 if options.arm64 else 0)
+    arm64 = len(ARM64_KINDS) * options.arm64_runs
+    return options.repeats * (per_repeat + dev_loops) + arm64 + 1 + (1 if options.arm64 else 0)
 
 
 def run_bench(
@@ -670,7 +676,7 @@ def run_bench(
             stack.callback(os.environ.pop, "WARMBUILD_BENCH_INDEX_URL", None)
             measure(workspace, registry, options, results, advance)
             if options.arm64:
-                results["arm64"] = measure_arm64(workspace, registry, options.repeats, advance)
+                results["arm64"] = measure_arm64(workspace, registry, options.arm64_runs, advance)
     finally:
         # The wheels alone are ~130 MB a run; every build's image ~1 GB in the
         # registry: gc takes each app's images and caches away (the engines' went

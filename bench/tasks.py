@@ -7,6 +7,7 @@ builds on engines of its own (ci/engines.sh), so it runs as root, as CI does.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 from pathlib import Path
 
@@ -30,6 +31,7 @@ def missing_dependencies() -> list[str]:
         "readme": "README whose bench block to update (default: README.md for full runs, none for --quick)",
         "debug": "show every docker command and the traceback",
         "arm64_only": "only the arm64 scenario: the deps image cold for amd64, arm64 cross-installed, arm64 emulated",
+        "arm64_repeats": "runs of the arm64 scenario (default: as --repeats; its emulated build takes ~5 min)",
     }
 )
 def bench(
@@ -40,6 +42,7 @@ def bench(
     readme: str = "",
     debug: bool = False,
     arm64_only: bool = False,
+    arm64_repeats: int = 0,
 ) -> None:
     """Measure our builds against the seed's Dockerfiles, side by side, in one run."""
     missing = missing_dependencies()
@@ -56,6 +59,8 @@ def bench(
             options = harness.arm64_options(repeats)
         else:
             options = harness.quick_options() if quick else harness.BenchOptions(repeats=repeats)
+        if arm64_repeats and options.arm64:
+            options = dataclasses.replace(options, arm64_repeats=arm64_repeats)
         with harness.progress_bar(harness.total_steps(options)) as advance:
             raw = harness.run_bench(REPO, settings.registry, settings.python_image, options, advance)
         summary = harness.summarize(raw)

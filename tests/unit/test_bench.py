@@ -97,6 +97,8 @@ def test_total_steps_counts_every_measurement() -> None:
     # 3 arm64 builds; and the arm64 wheels' download once.
     assert bench.total_steps(full) == 1 + 2 * (6 * 8 - 2 + 3 + 2 + 3) + 1
     assert bench.total_steps(bench.arm64_options(2)) == 1 + 2 * 3 + 1
+    # --arm64-repeats 1: three runs of the emulated build fewer.
+    assert bench.total_steps(bench.BenchOptions(repeats=2, arm64_repeats=1)) == bench.total_steps(full) - 3
     assert bench.scenarios_of("seed-prod", full)[-1] == "new-machine" and "second-machine" not in bench.scenarios_of(
         "seed-dev", full
     )
