@@ -23,6 +23,16 @@ def test_bench_quick_runs_every_build_and_writes_its_outputs(tmp_path: Path) -> 
     outcomes = data["raw"]["outcomes"]["ours-prod"]
     assert outcomes["no-op-again"] == [["reused from the registry", "unchanged"]], outcomes
     assert outcomes["code-change"][0][-1] == "built", outcomes
+    # Each scenario's floor, measured in the same run: the interpreter's start for the
+    # no-ops, a bare buildx build of the same edit onto our image for the code change.
+    floors = data["summary"]["floors"]
+    assert 0 < floors["no-op-again"]["median"] < times["ours-prod"]["no-op"][0], floors
+    assert floors["code-change"]["median"] > 0, floors
+    # Where ours-prod's time went: the code change's prod build and the steps it ran.
+    phases = data["summary"]["phases"]["ours-prod"]["code-change"]
+    assert 0 < phases["prod steps"] < phases["prod"] < phases["process"], phases
+    table = (tmp_path / "bench.md").read_text()
+    assert "| code-change |" in table.split("| scenario | floor |")[1], table
     assert (tmp_path / "bench.png").stat().st_size > 10_000
     assert (tmp_path / "bench.md").read_text().startswith("| scenario | seed-prod | seed-dev | ours-dev | ours-prod |")
     assert "benchmark: median seconds" in result.stdout
