@@ -34,9 +34,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import quick, registry_http
+from . import quick
 from .engine import (
     ComposeProject,
     EngineFacts,
@@ -49,9 +49,11 @@ from .engine import (
 )
 from .errors import BuildFailed, DiskFull, EngineError, Interrupted, NotFound, WarmbuildError
 from .failures import CommandFailure, classify_command, classify_failure, failure_reason, is_transient
-from .gc import LocalImage
 from .progress import BuildRun, RawJsonDecoder
 from .refs import DOCKER_HUB, parse_image_ref
+
+if TYPE_CHECKING:
+    from .gc import LocalImage
 
 log = logging.getLogger("warmbuild")
 # Engine facts are asked once in this long and kept (per engine, client and builder):
@@ -254,6 +256,8 @@ class DockerEngine:
         """buildx asks the image's own registry. For Docker Hub images the daemon may
         use mirrors that buildx does not know about, so those are asked first, exactly
         as the daemon does when a build pulls the image."""
+        from . import registry_http
+
         ref = parse_image_ref(image)
         if ref.registry == DOCKER_HUB:
             for mirror in mirrors:
@@ -274,6 +278,8 @@ class DockerEngine:
             return Unresolved(error.problem)
 
     def registry_problem(self, registry: str) -> str | None:
+        from . import registry_http
+
         return registry_http.ping(registry)
 
     def registry_has(self, image: str) -> bool:
@@ -282,6 +288,8 @@ class DockerEngine:
         return self.registry_digest(image) is not None
 
     def registry_digest(self, image: str) -> str | None:
+        from . import registry_http
+
         ref = parse_image_ref(image)
         answer = registry_http.lookup_manifest(ref.registry, ref)
         if answer is not None:
@@ -292,6 +300,8 @@ class DockerEngine:
             return None
 
     def cache_intact(self, ref: str) -> bool:
+        from . import registry_http
+
         image = parse_image_ref(ref)
         try:
             return not registry_http.missing_blobs(image.registry, image.repository, image.reference)
@@ -323,6 +333,8 @@ class DockerEngine:
     def local_images(self, prefix: str) -> list[LocalImage]:
         """The tagged images whose name starts with ``prefix``, one entry per tag."""
         from python_on_whales.components.image.models import ImageInspectResult
+
+        from .gc import LocalImage
 
         ids = self._run(["image", "ls", "--quiet", "--no-trunc"]).stdout.split()
         if not ids:

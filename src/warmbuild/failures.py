@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .detect import SYSTEM_NEEDS
 from .errors import (
     BuildFailed,
     CacheBlobsMissing,
@@ -266,6 +265,9 @@ def _missing_libraries(run: BuildRun) -> BuildFailed | None:
     """An extension module would not import: name it, the libraries it lacks, and their
     Debian packages where known (the table above, else init's hints for the module's
     distribution), else how to find them."""
+    # Imported here: detect reads the lock formats, which a build that succeeded never needs.
+    from .detect import SYSTEM_NEEDS
+
     for step in (v for v in run.progress.failed if v.is_step):
         found = list(MISSING_LIBRARY.finditer(run.progress.log_of(step)))
         if not found:

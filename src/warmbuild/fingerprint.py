@@ -16,8 +16,10 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from .plan import BuildPlan
+if TYPE_CHECKING:  # the quick path imports this module without the planner
+    from .plan import BuildPlan
 
 # Bump when what goes into a fingerprint changes, so old records never match.
 SCHEMA = 1
@@ -78,20 +80,23 @@ def tree_digest(entries: Iterable[TreeEntry], patterns: list[tuple[str, bool]]) 
 def fingerprint(build_plan: BuildPlan, texts: Iterable[str], context_digest: str | None) -> str:
     """The build's fingerprint. ``texts``: the Dockerfile's and install script's;
     ``context_digest``: None for a target whose image never holds the context."""
+    return fingerprint_of(plan_payload(build_plan, texts), context_digest)
+
+
+def plan_payload(build_plan: BuildPlan, texts: Iterable[str]) -> dict[str, Any]:
+    """What of a fingerprint the plan decides (all but the context), as JSON data: the
+    quick path keeps it to fingerprint a code change without planning again."""
     argv = list(build_plan.argv)
     # Whether BuildKit may use its cache does not change the image: a --rebuild counts
     # as the same inputs.
     while "--no-cache-filter" in argv:
         at = argv.index("--no-cache-filter")
         del argv[at : at + 2]
-    payload = {
-        "schema": SCHEMA,
-        "argv": argv,
-        "files": [list(file) for file in build_plan.files],
-        "texts": list(texts),
-        "context": context_digest,
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+    return {"schema": SCHEMA, "argv": argv, "files": [list(file) for file in build_plan.files], "texts": list(texts)}
+
+
+def fingerprint_of(payload: dict[str, Any], context_digest: str | None) -> str:
+    return hashlib.sha256(json.dumps({**payload, "context": context_digest}, sort_keys=True).encode()).hexdigest()
 
 
 @dataclass(frozen=True)

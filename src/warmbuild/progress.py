@@ -83,6 +83,13 @@ class BuildProgress:
             self.logs.setdefault(raw["vertex"], []).append(text)
 
     @property
+    def work(self) -> list[Vertex]:
+        """The steps that are work done or taken from cache, in the order they started (a
+        FROM is resolving a base, not work): what a build's report lists."""
+        steps = (v for v in self.steps if not v.instruction.startswith("FROM "))
+        return sorted(steps, key=lambda v: (v.started or "~", v.name))
+
+    @property
     def steps(self) -> list[Vertex]:
         return [v for v in self.vertices.values() if v.is_step]
 

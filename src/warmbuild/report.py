@@ -108,17 +108,8 @@ class BuildSummary:
         }
 
 
-def _is_work(instruction: str) -> bool:
-    # A FROM is resolving a base, not work this build did or skipped.
-    return not instruction.startswith("FROM ")
-
-
 def summarize(build_plan: BuildPlan, run: BuildRun, image_bytes: int | None) -> BuildSummary:
-    steps = tuple(
-        StepRecord(v.name, v.stage, v.cached, round(v.seconds, 2))
-        for v in sorted(run.progress.steps, key=lambda v: (v.started or "~", v.name))
-        if _is_work(v.instruction)
-    )
+    steps = tuple(StepRecord(v.name, v.stage, v.cached, round(v.seconds, 2)) for v in run.progress.work)
     # The wheel-build step names each package it compiles (the others come from its cache).
     compiled = tuple(
         name
