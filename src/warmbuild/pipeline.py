@@ -14,11 +14,11 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import doctor, folders, locks, plan, platforms
+from . import doctor, folders, locks, plan, platforms, quick
 from . import selection as selection_module
 from .engine import Engine, EngineFacts, ProgressCallback, Unresolved
 from .errors import CacheBlobsMissing, ConfigError, EngineError, LockError, RegistryError
-from .fingerprint import Record, fingerprint
+from .fingerprint import Record, fingerprint, plan_payload
 from .gitrepo import read_repo_state
 from .machine_locks import machine_lock
 from .options import Config
@@ -324,6 +324,8 @@ def _run(
     write_files(build_plan)
     current = build_fingerprint(build_plan)
     if not rebuild and _unchanged(engine, build_plan, current):
+        if build_plan.output is Output.LOAD and build_plan.holds_context:
+            quick.observe_replayable(_replayable(build_plan))
         return summarize_reuse(build_plan, Outcome.UNCHANGED)
     if build_plan.pushes:
         _require_registry(engine, build_plan.image)
@@ -373,6 +375,22 @@ def _remember(engine: Engine, build_plan: BuildPlan, current: str | None) -> Non
     image_id = _image_id(engine, build_plan) if current else None
     if current and image_id:
         folders.write_text(record_path(build_plan), Record(current, build_plan.image, image_id).to_json())
+
+
+def _replayable(build_plan: BuildPlan) -> dict[str, object]:
+    """What `replay` needs to run this build again as planned when only its context's
+    files change: the argv, the locks it holds, where its record goes, and the plan's
+    part of its fingerprint (the context's is computed then)."""
+    return {
+        "target": build_plan.target,
+        "image": build_plan.image,
+        "argv": list(build_plan.argv),
+        "locks": writes_of(build_plan),
+        "last_build": str(record_path(build_plan)),
+        "payload": plan_payload(build_plan, [build_plan.definition_digest]),
+        "context": str(Path(build_plan.context).resolve()),
+        "dockerfile": str(build_plan.dockerfile),
+    }
 
 
 def build_fingerprint(build_plan: BuildPlan) -> str | None:

@@ -123,9 +123,12 @@ class Probe:
     containers_healthy: Callable[[list[str]], bool]
 
 
-def first_change(record: dict[str, object], probe: Probe, output: str = "") -> str | None:
+def first_change(
+    record: dict[str, object], probe: Probe, output: str = "", changeable: frozenset[str] = frozenset()
+) -> str | None:
     """What differs from the record (the first thing found), or None when nothing does.
-    ``output``: where this run writes its JSON report (a name a folder may gain)."""
+    ``output``: where this run writes its JSON report (a name a folder may gain);
+    ``changeable``: files whose change does not count, as long as they are there."""
     environ = probe.environ()
     recorded_env = record["env"]
     assert isinstance(recorded_env, dict)
@@ -136,7 +139,8 @@ def first_change(record: dict[str, object], probe: Probe, output: str = "") -> s
         if name.startswith(ENV_PREFIXES) and name not in recorded_env and name != DEBUG_VARIABLE:
             return f"environment variable {name}"
     for path, *stat in _rows(record["files"]):
-        if probe.stat(str(path)) != (tuple(stat) if stat else None):
+        present = probe.stat(str(path))
+        if present != (tuple(stat) if stat else None) and not (path in changeable and present is not None):
             return f"file {path}"
     for path, digest in _rows(record["contents"]):
         if probe.content(str(path)) != digest:
@@ -309,8 +313,17 @@ def answer(args: Sequence[str], probe: Probe = REAL) -> int | None:
         with open(record_path(kept)) as file:
             record = json.load(file)
         change = first_change(record, probe, json_path(args)) if record.get("version") == VERSION else "version"
+        if change is not None and change != "version":
+            # All that changed may be code only its image holds: that build runs again
+            # as planned (replay); else what else changed is the reason to plan.
+            changeable = frozenset(_strings(record.get("changeable", [])))
+            change = first_change(record, probe, json_path(args), changeable) if changeable else change
+            if change is None:
+                from . import replay
+
+                return replay.answer(args, record, probe)
         if change is not None:
-            _explain(f"the full path: {change} changed since the record")
+            explain(f"the full path: {change} changed since the record")
             return None
         report = dict(record["report"])
     # Any doubt (an unreadable record, an engine that does not answer as expected)
@@ -319,19 +332,19 @@ def answer(args: Sequence[str], probe: Probe = REAL) -> int | None:
         return None
     report["wall_seconds"] = round(time.monotonic() - started, 3)
     target = json_path(args)
-    if target and not _write_report(target, report):
+    if target and not write_report(target, report):
         return None  # the full path writes it, or says why it cannot
     _print(report, record)
     return 0
 
 
-def _explain(line: str) -> None:
+def explain(line: str) -> None:
     """Why a run was not quick, with WARMBUILD_QUICK_DEBUG=1."""
     if os.environ.get("WARMBUILD_QUICK_DEBUG"):
         print(f"warmbuild quick: {line}", file=sys.stderr)
 
 
-def _write_report(target: str, report: dict[str, object]) -> bool:
+def write_report(target: str, report: dict[str, object]) -> bool:
     """Complete or not at all, as folders.write_text writes it (the same scratch name)."""
     folder, name = os.path.split(os.path.abspath(target))
     scratch = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
@@ -377,6 +390,8 @@ class Recording:
     manifests: dict[tuple[str, str], str | None] = field(default_factory=dict)
     images: dict[str, str | None] = field(default_factory=dict)
     containers: list[tuple[list[str], bool]] = field(default_factory=list)
+    # The builds skipped as unchanged that a code change may run again as planned.
+    replayable: list[dict[str, object]] = field(default_factory=list)
     active: bool = True
     started_ns: int = field(default_factory=time.time_ns)
     listing: bool = False
@@ -457,6 +472,13 @@ def observe_containers(ids: Sequence[str], healthy: bool) -> None:
         _recording.containers.append((list(ids), healthy))
 
 
+def observe_replayable(build: dict[str, object]) -> None:
+    """A build skipped as unchanged whose image holds its context (replay.Replayable's
+    fields): a change of the context's files alone can run it again as planned."""
+    if _recording is not None and _recording.active:
+        _recording.replayable.append(build)
+
+
 def finish(report: dict[str, object], root: str, output: str = "") -> None:
     """After the full path's report: keep a record if the run had nothing to do and
     everything it depended on can be checked again the quick way; else forget any."""
@@ -470,11 +492,11 @@ def finish(report: dict[str, object], root: str, output: str = "") -> None:
         path = record_path(recording.args)
         record = _record(recording, report, root, output)
     except Exception as error:
-        _explain(f"no record: {error}")
+        explain(f"no record: {error}")
         return
     try:
         if isinstance(record, str):
-            _explain(f"no record: {record}")
+            explain(f"no record: {record}")
             os.unlink(path)
             return
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -518,7 +540,8 @@ def _record(recording: Recording, report: dict[str, object], root: str, output: 
     read = _inputs(recording.files, state)
     if not any(path.startswith(os.path.abspath(root) + os.sep) for path in read):
         return "none of what it read was followed"  # at least its configuration is
-    files = read | _entries(listed, state) | _git_files(root) | _own_files()
+    walked = _entries(listed, state)
+    files = read | walked | _git_files(root) | _own_files()
     files -= outputs | by_content
     folders = {folder: _without(folder_names(folder) or [], folder, outputs) for folder in listed}
     folders |= {folder: _without(folder_names(folder) or [], folder, outputs) for folder in _folders_of(files, root)}
@@ -544,7 +567,16 @@ def _record(recording: Recording, report: dict[str, object], root: str, output: 
         "images": sorted([image, image_id] for image, image_id in recording.images.items()),
         "containers": [ids for ids, _ in recording.containers],
         "report": report,
+        "replay": recording.replayable,
+        "changeable": sorted(_changeable(walked - read, recording.replayable)),
     }
+
+
+def _changeable(walked: set[str], builds: list[dict[str, object]]) -> set[str]:
+    """Of the files the run only walked (fingerprinted by their stat, never opened),
+    those inside a replayable build's context."""
+    contexts = tuple(str(build["context"]).rstrip(os.sep) + os.sep for build in builds)
+    return {path for path in walked if contexts and path.startswith(contexts)}
 
 
 def _replayable(argv: tuple[str, ...]) -> bool:

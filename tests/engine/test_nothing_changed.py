@@ -1,7 +1,8 @@
 """`warmbuild build-prod` with nothing changed answers at once (`quick`), on a real
 engine and registry, and every kind of change takes the full path again: the
-config, the lock, a file of the context (edited, added), a .dockerignore, the base
-image's tag moved in the registry, the image retagged or deleted."""
+config, the lock, a file of the context added, a .dockerignore, the base image's tag
+moved in the registry, the image retagged or deleted. A code edit alone builds prod
+again as last planned, without planning (`replay`), and the full path agrees."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import OTHER_APP, copy_data_app
@@ -25,21 +27,22 @@ QUICK = "nothing changed since the last build: not built"
 SETTLE = quick.RACY_NS / 1e9 + 0.1
 
 
-def build_prod(config: Path) -> tuple[str, dict[str, object], float]:
+def build_prod(config: Path, exit_code: int = 0, **env: str) -> tuple[str, dict[str, object], float]:
     """`warmbuild build-prod` as a process: its output, its JSON report, its wall time."""
     report = config.parent / "report.json"
+    report.unlink(missing_ok=True)
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "warmbuild", "build-prod", "--branch", "main", "--json", str(report)],
         cwd=config.parent,
-        env={**os.environ, quick.DEBUG_VARIABLE: "1"},  # why a run was not quick, in the output
+        env={**os.environ, quick.DEBUG_VARIABLE: "1", **env},  # why a run was not quick, in the output
         capture_output=True,
         text=True,
         timeout=900,
     )
     seconds = time.monotonic() - started
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout + result.stderr, json.loads(report.read_text()), seconds
+    assert result.returncode == exit_code, result.stdout + result.stderr
+    return result.stdout + result.stderr, json.loads(report.read_text()) if report.exists() else {}, seconds
 
 
 def answered_quickly() -> bool:
@@ -98,7 +101,6 @@ def test_nothing_changed_is_answered_at_once_and_every_change_falls_through(
     file_changes: dict[str, Callable[[], None]] = {
         "config edited": edit(config, "# a comment\n"),
         "lock touched": lambda: os.utime(context / "requirements.txt"),
-        "context file edited": edit(context / "service" / "web.py", "# edited\n"),
         "context file added": edit(context / "service" / "notes.txt", "notes\n"),
         ".dockerignore added": edit(context / ".dockerignore", "service/notes.txt\n"),
     }
@@ -125,3 +127,46 @@ def test_nothing_changed_is_answered_at_once_and_every_change_falls_through(
     assert not answered_quickly(), "image deleted"
     output, report, _ = build_prod(config)
     assert QUICK not in output and report["builds"][-1]["outcome"] == "built"  # type: ignore[index]
+
+
+REPLAYED = "only the code changed (1 file): built again as last planned"
+
+
+def test_a_code_edit_alone_builds_prod_again_as_planned_and_the_full_path_agrees(
+    tmp_path: Path, unique: str, registry: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = copy_data_app(tmp_path, "other-app", unique, registry=registry, **OTHER_APP)
+    code = tmp_path / str(OTHER_APP["context"]) / "service" / "web.py"
+    monkeypatch.chdir(tmp_path)
+    build_prod(config)
+    settled_record(config)
+    image = f"{registry}/{unique}/prod:main"
+
+    code.write_text(code.read_text() + "# edited once\n")
+    output, report, replayed = build_prod(config)
+    assert output.startswith(REPLAYED), output
+    builds: list[dict[str, Any]] = report["builds"]  # type: ignore[assignment]
+    deps, prod = builds
+    assert deps["outcome"] == "reused from the registry" and prod["outcome"] == "built", report
+    executed = [step["name"] for step in prod["steps"] if not step["cached"]]
+    assert len(executed) == 2 and executed[0].endswith("COPY . /app") and "compileall" in executed[1], executed
+    assert docker("run", "--rm", "--entrypoint", "tail", image, "-n1", "/app/service/web.py") == "# edited once"
+    # The full path (no quick record to answer from) agrees: the same fingerprint, the same image.
+    image_id = docker("image", "inspect", "--format", "{{.Id}}", image)
+    output, report, _ = build_prod(config, WARMBUILD_QUICK_DIR=str(tmp_path / "no-records"))
+    assert [b["outcome"] for b in report["builds"]] == ["reused from the registry", "unchanged"], output  # type: ignore[attr-defined]
+    assert docker("image", "inspect", "--format", "{{.Id}}", image) == image_id
+
+    # The same edit planned: the full path's code change, as a process.
+    code.write_text(code.read_text() + "# edited twice\n")
+    output, report, planned = build_prod(config, WARMBUILD_QUICK_DIR=str(tmp_path / "no-records"))
+    assert not output.startswith(REPLAYED) and report["builds"][-1]["outcome"] == "built", output  # type: ignore[index]
+    print(f"\nbuild-prod after a code edit, as processes: planned {planned:.2f} s, as planned {replayed:.2f} s")
+
+    # A code edit that does not build: the full path runs and reports it as always.
+    settled_record(config)
+    code.write_text(code.read_text() + "broken = (\n")
+    output, _, _ = build_prod(config, exit_code=1)
+    assert "failed (build failed at [prod 9/9] RUN python -m compileall" in output, output
+    assert "error: build failed at [prod 9/9] RUN python -m compileall" in output and "SyntaxError" in output, output
+    assert "Traceback" not in output

@@ -52,6 +52,7 @@ IMPURE_OURS = {
     "console",
     "tasks",
     "quick",
+    "replay",
 }
 IMPURE_OTHERS = {"subprocess", "urllib.request", "socket", "fcntl", "python_on_whales", "rich", "invoke", "threading"}
 
@@ -165,6 +166,19 @@ def test_the_quick_path_imports_only_the_standard_library() -> None:
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "['warmbuild', 'warmbuild.__main__', 'warmbuild.quick']", loaded
+
+
+def test_a_code_edit_built_again_as_planned_imports_no_planner() -> None:
+    """`replay` runs the recorded build through the engine layer's gate, without
+    invoke, the options model, rich or the planner (their imports cost ~0.4 s)."""
+    code = (
+        "import sys; from warmbuild import replay, docker_engine; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('invoke', 'pydantic', 'yaml', 'rich', 'python_on_whales') or m in "
+        "('warmbuild.options', 'warmbuild.plan', 'warmbuild.pipeline', 'warmbuild.locks')))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]", loaded
 
 
 def test_bench_is_not_part_of_the_package() -> None:

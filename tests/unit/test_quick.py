@@ -4,6 +4,8 @@ prints and writes when nothing changed."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import sys
@@ -13,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from warmbuild import quick
+from warmbuild import quick, replay
 from warmbuild.plan import packaged
 
 
@@ -342,3 +344,56 @@ def test_warmbuild_s_own_dockerfiles_and_install_script_are_inputs_of_every_reco
     for name in ("python-app.Dockerfile", "install-python-deps.sh", "frontend.Dockerfile"):
         assert str(packaged(name)) in own, name
     assert not any("__pycache__" in path for path in own)
+
+
+CODE = "/repo/backend/app/main.py"
+REPLAYABLE: dict[str, Any] = {**RECORD, "changeable": [CODE], "replay": [{"context": "/repo/backend"}]}
+
+
+@pytest.mark.parametrize(
+    ("present", "outcome"),
+    [
+        (probe(files={CODE: stat_of(9)}), "built again as planned"),
+        (probe(files={CODE: stat_of(9), "/repo/backend/pyproject.toml": stat_of(9)}), "planned"),
+        (probe(files={CODE: None}), "planned"),
+        (probe(files={CODE: stat_of(9)}, folders={"/repo/backend": ["app", "new.py", "poetry.lock"]}), "planned"),
+        (probe(files={CODE: stat_of(9)}, images={PROD: "sha256:retagged"}), "planned"),
+        (probe(), "unchanged"),
+    ],
+    ids=["code edited", "code and pyproject", "code deleted", "a file added", "image retagged", "nothing changed"],
+)
+def test_a_code_edit_alone_builds_again_as_planned_anything_more_plans(
+    present: quick.Probe, outcome: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only files of a replayable build's context that the plan never read changed (and
+    are still there): that build runs again as planned; anything more: the full path."""
+    monkeypatch.setenv(quick.FOLDER_VARIABLE, str(tmp_path))
+    args = ["build-prod", "--branch", "main"]
+    Path(quick.record_path(args)).write_text(json.dumps(REPLAYABLE))
+    replayed: list[object] = []
+
+    def run_again(*given: object) -> int:
+        replayed.append(given)
+        return 0
+
+    monkeypatch.setattr(replay, "answer", run_again)
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        code = quick.answer(args, present)
+    found = "built again as planned" if replayed else "unchanged" if code == 0 else "planned"
+    assert found == outcome, printed.getvalue()
+    assert code == (None if outcome == "planned" else 0)
+
+
+def test_the_record_names_the_code_a_replayable_build_may_run_again_for(tmp_path: Path) -> None:
+    context = tmp_path / "backend"
+    (context / "app").mkdir(parents=True)
+    for name in ("app/main.py", "pyproject.toml"):
+        (context / name).write_text("")
+    listed = {str(context): ["app", "pyproject.toml"], str(context / "app"): ["main.py"]}
+    found = recording(tmp_path, folders=listed, replayable=[{"context": str(context)}])
+    found.files.add(str(context / "pyproject.toml"))  # the plan read it: a change of it plans again
+    record = quick._record(found, SKIPPED, str(tmp_path))
+    assert isinstance(record, dict), record
+    assert record["changeable"] == [str(context / "app"), str(context / "app" / "main.py")]
+    assert record["replay"] == [{"context": str(context)}]
+    assert quick._record(recording(tmp_path, folders=listed), SKIPPED, str(tmp_path))["changeable"] == []  # type: ignore[index]
