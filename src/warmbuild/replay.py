@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat as stat_module
 import sys
 import time
 from collections.abc import Sequence
@@ -82,7 +83,8 @@ def _answer(args: Sequence[str], record: dict[str, object], probe: quick.Probe) 
     target = quick.json_path(args)
     if target and not quick.write_report(target, report):
         return None
-    _print(report, len(changed))
+    # Folders' times move with a save too; the files are what the user changed.
+    _print(report, sum(1 for stat in before.values() if stat and stat_module.S_ISREG(stat[4])))
     return 0
 
 
