@@ -142,7 +142,9 @@ def test_a_code_edit_alone_builds_prod_again_as_planned_and_the_full_path_agrees
     settled_record(config)
     image = f"{registry}/{unique}/prod:main"
 
-    code.write_text(code.read_text() + "# edited once\n")
+    # Edits of this run's own: BuildKit's cache keys COPY by content, so an edit an earlier
+    # run made would be taken from its cache.
+    code.write_text(code.read_text() + f"# edited once by {unique}\n")
     output, report, replayed = build_prod(config)
     assert output.startswith(REPLAYED), output
     builds: list[dict[str, Any]] = report["builds"]  # type: ignore[assignment]
@@ -150,7 +152,10 @@ def test_a_code_edit_alone_builds_prod_again_as_planned_and_the_full_path_agrees
     assert deps["outcome"] == "reused from the registry" and prod["outcome"] == "built", report
     executed = [step["name"] for step in prod["steps"] if not step["cached"]]
     assert len(executed) == 2 and executed[0].endswith("COPY . /app") and "compileall" in executed[1], executed
-    assert docker("run", "--rm", "--entrypoint", "tail", image, "-n1", "/app/service/web.py") == "# edited once"
+    assert (
+        docker("run", "--rm", "--entrypoint", "tail", image, "-n1", "/app/service/web.py")
+        == f"# edited once by {unique}"
+    )
     # The full path (no quick record to answer from) agrees: the same fingerprint, the same image.
     image_id = docker("image", "inspect", "--format", "{{.Id}}", image)
     output, report, _ = build_prod(config, WARMBUILD_QUICK_DIR=str(tmp_path / "no-records"))
@@ -158,14 +163,14 @@ def test_a_code_edit_alone_builds_prod_again_as_planned_and_the_full_path_agrees
     assert docker("image", "inspect", "--format", "{{.Id}}", image) == image_id
 
     # The same edit planned: the full path's code change, as a process.
-    code.write_text(code.read_text() + "# edited twice\n")
+    code.write_text(code.read_text() + f"# edited twice by {unique}\n")
     output, report, planned = build_prod(config, WARMBUILD_QUICK_DIR=str(tmp_path / "no-records"))
     assert not output.startswith(REPLAYED) and report["builds"][-1]["outcome"] == "built", output  # type: ignore[index]
     print(f"\nbuild-prod after a code edit, as processes: planned {planned:.2f} s, as planned {replayed:.2f} s")
 
     # A code edit that does not build: the full path runs and reports it as always.
     settled_record(config)
-    code.write_text(code.read_text() + "broken = (\n")
+    code.write_text(code.read_text() + f"broken = ('{unique}'\n")
     output, _, _ = build_prod(config, exit_code=1)
     assert "failed (build failed at [prod 9/9] RUN python -m compileall" in output, output
     assert "error: build failed at [prod 9/9] RUN python -m compileall" in output and "SyntaxError" in output, output
