@@ -388,7 +388,8 @@ def _replayable(build_plan: BuildPlan) -> dict[str, object]:
         "locks": writes_of(build_plan),
         "last_build": str(record_path(build_plan)),
         "payload": plan_payload(build_plan, [build_plan.definition_digest]),
-        "context": str(Path(build_plan.context).resolve()),
+        # As the quick record names the files it walked (absolute, links not resolved).
+        "context": str(Path(build_plan.context).absolute()),
         "dockerfile": str(build_plan.dockerfile),
     }
 

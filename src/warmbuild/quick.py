@@ -473,8 +473,9 @@ def observe_containers(ids: Sequence[str], healthy: bool) -> None:
 
 
 def observe_replayable(build: dict[str, object]) -> None:
-    """A build skipped as unchanged whose image holds its context (replay.Replayable's
-    fields): a change of the context's files alone can run it again as planned."""
+    """A build skipped as unchanged whose image holds its context (the fields
+    pipeline._replayable gives): a change of the context's files alone can run it
+    again as planned (``replay``)."""
     if _recording is not None and _recording.active:
         _recording.replayable.append(build)
 

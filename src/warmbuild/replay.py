@@ -9,8 +9,9 @@ argv under the same machine-wide locks, then the last-build record with the
 fingerprint the full path would compute (the plan's part kept in the record, the
 context's computed now), so the full path agrees it is unchanged. Any doubt (more
 than one build to run, a build that fails, an image that cannot be asked) falls
-through to the full path, which plans, builds and reports as always. Standard
-library only, with warmbuild's own small modules.
+through to the full path, which plans, builds and reports as always. It imports
+the standard library and warmbuild's small modules, and the engine layer (~75 ms)
+only once it builds.
 """
 
 from __future__ import annotations
