@@ -153,9 +153,7 @@ def _builder_checks(facts: EngineFacts) -> list[Check]:
     checks = [Check("builder", Status.OK, f"{facts.builder_name} (driver {facts.builder_driver}{platform}{where})")]
     if facts.can_export_cache:
         how = ", containerd image store" if facts.builder_driver == "docker" else ""
-        checks.append(
-            Check("cache export", Status.OK, f"registry cache export, mode=max ({facts.builder_driver} driver{how})")
-        )
+        checks.append(Check("cache export", Status.OK, f"registry cache export ({facts.builder_driver} driver{how})"))
     else:
         checks.append(
             Check(

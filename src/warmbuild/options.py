@@ -147,7 +147,11 @@ class CacheOptions(Section):
     default_branch: Annotated[str, Shape("a branch name")] = Field(
         "main", description="the fallback cache every branch imports"
     )
-    mode: Literal["min", "max"] = Field("max", description="registry cache mode")
+    mode: Literal["auto", "min", "max"] = Field(
+        "auto",
+        description="registry cache mode; `auto`: min for a deps image that compiles no wheels (its layers hold "
+        "every slot, so max would push each slot's bytes twice), max for the rest",
+    )
     read_only: Annotated[bool, Flag("pull-request", switch_value=True)] = Field(
         False, description="import caches, never export them, even in cache-warm and build-deps (pull requests)"
     )

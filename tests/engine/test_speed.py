@@ -34,21 +34,40 @@ def moment(text: str) -> float:
     return datetime.fromisoformat(text[:26].rstrip("Z") + "+00:00").timestamp()
 
 
+def cache_layers(registry: str, ref: str) -> set[str]:
+    """Digests of the layers a registry cache ref holds (its index lists them)."""
+    repository, tag = ref.split("/", 1)[1].rsplit(":", 1)
+    manifest, _ = registry_http.manifest(registry, repository, tag)
+    return {m["digest"] for m in manifest["manifests"] if "layer" in m["mediaType"]}
+
+
 def test_a_heavy_bump_moves_one_layer_and_the_slots_install_side_by_side(
     tmp_path: Path, unique: str, registry: str
 ) -> None:
     config = copy_example_app(tmp_path, unique)
-    # A machine of its own: on a builder whose cache holds several results of one step
+    # Machines of their own: on a builder whose cache holds several results of one step
     # (a step run again with --no-cache by another test keeps both), BuildKit may take
     # either, and the layers of unchanged slots would differ by their files' times.
     with new_machine():
         engine = DockerEngine()
         first = pipeline.ensure_deps(engine, pipeline.gather_inputs(load(config), engine, "main"))
         before = layers(registry, first.image)
+    # Nothing compiled: the deps cache is exported in min mode, the image's own layers
+    # and no slot stage's install layer (the same bytes again).
+    assert first.cache_to and ",mode=min," in first.cache_to
+    assert cache_layers(registry, plan.cache_ref(load(config), "deps", "main")) <= {d for d, _ in before}
 
+    # A teammate's machine, its builder empty, bumps one heavy package: the other
+    # slots come from that cache, none of their installs runs.
+    with new_machine():
+        engine = DockerEngine()
         use_variant(tmp_path / "backend", "heavy-changed")  # scipy 1.18.1 -> 1.17.1
         inputs = pipeline.gather_inputs(load(config), engine, "main")
         bumped = pipeline.ensure_deps(engine, inputs)
+        installed = [s.name for s in bumped.steps if "install-python-deps heavy-" in s.name and not s.cached]
+        assert len(installed) == 1, installed
+        slot = installed[0].rsplit(" ", 1)[-1]
+        assert "scipy==1.17.1" in dict(plan.plan_build(inputs, "deps").files)[f"{slot}/packages.txt"]
         after = layers(registry, bumped.image)
         assert bumped.image != first.image and len(after) == len(before)
         moved = [(old, new) for old, new in zip(before, after, strict=True) if old != new]

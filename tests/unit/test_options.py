@@ -76,7 +76,7 @@ def test_valid_documents(data: dict[str, Any], expected: Config) -> None:
         pytest.param({"heavy": ["numpy", 3]}, "w.yaml: heavy[1]: must be a string, got int 3", id="list-item"),
         pytest.param({"sbom": "yes"}, "w.yaml: sbom: must be true or false, got str 'yes'", id="boolean"),
         pytest.param(
-            {"cache": {"mode": "all"}}, "w.yaml: cache.mode: 'all' is not one of min, max", id="nested-choice"
+            {"cache": {"mode": "all"}}, "w.yaml: cache.mode: 'all' is not one of auto, min, max", id="nested-choice"
         ),
         pytest.param({"cache": {"ttl": 3}}, "w.yaml: cache: unknown key 'ttl'", id="nested-unknown"),
         pytest.param(

@@ -8,12 +8,12 @@ import re
 from typing import Any
 
 import pytest
-from support import BASE_DIGEST, DOCKERFILE, EXAMPLE, REPO_ROOT, VARIANTS, sample_inputs
+from support import BASE_DIGEST, DATA, DOCKERFILE, EXAMPLE, REPO_ROOT, VARIANTS, sample_inputs
 
 from warmbuild import dockerfile
 from warmbuild.errors import EngineError
 from warmbuild.options import CacheOptions, Config, SecretSource
-from warmbuild.plan import BuildInputs, BuildPlan, Output, cache_chain, deps_tag, dev_user, plan_build
+from warmbuild.plan import BuildInputs, BuildPlan, Output, cache_chain, cache_mode, deps_tag, dev_user, plan_build
 from warmbuild.refs import parse_image_ref
 from warmbuild.repo import RepoState
 
@@ -71,7 +71,7 @@ def test_deps_plan_exact_argv() -> None:
         "--cache-from",
         "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main",
         "--cache-to",
-        "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=max,compression=zstd",
+        "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=min,compression=zstd",
         "--provenance",
         "mode=max",
         "--tag",
@@ -250,7 +250,7 @@ REPO_FEATURE = RepoState(
                 ("--output", "type=image,push=true,compression=gzip"),
                 (
                     "--cache-to",
-                    "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=max,compression=gzip",
+                    "type=registry,ref=127.0.0.1:5000/warmbuild-example/cache:deps-main,mode=min,compression=gzip",
                 ),
             ],
             [],
@@ -367,6 +367,36 @@ def test_each_target_gets_only_its_lock_export() -> None:
     assert "numpy==" in prod["main/packages.txt"] and "fastapi==" in prod["main/packages.txt"]
     assert "numpy==" not in prod["light/packages.txt"] and "scipy==" not in prod["light/packages.txt"]
     assert "fastapi==" in prod["light/packages.txt"]
+
+
+# compiled-app's mmh3 and psycopg2 are sdists: as heavy packages, deps compiles them.
+COMPILED = sample_inputs(EXAMPLE.model_copy(update={"heavy": ("mmh3", "psycopg2")}), DATA / "apps" / "compiled-app")
+
+
+@pytest.mark.parametrize(
+    "mode, inputs, target, expected",
+    [
+        ("auto", INPUTS, "deps", "min"),  # the slots' layers are the image's: min holds them
+        ("auto", COMPILED, "deps", "max"),  # wheels compiled from sdists are kept for other machines
+        ("auto", INPUTS, "prod", "max"),  # the light stage is not one of prod's layers
+        ("auto", INPUTS, "dev", "max"),
+        ("auto", INPUTS, "frontend-prod", "max"),  # node_modules of its build stage
+        ("max", INPUTS, "deps", "max"),
+        ("min", COMPILED, "deps", "min"),
+        ("min", INPUTS, "prod", "min"),
+    ],
+)
+def test_cache_mode_auto_is_min_only_for_a_deps_image_that_compiles_nothing(
+    mode: str, inputs: BuildInputs, target: str, expected: str
+) -> None:
+    config = inputs.config.model_copy(update={"cache": CacheOptions(mode=mode)})  # type: ignore[arg-type]
+    assert cache_mode(dataclasses.replace(inputs, config=config), target) == expected
+
+
+def test_a_deps_image_that_compiles_wheels_exports_its_cache_in_max_mode() -> None:
+    argv = list(plan_build(COMPILED, "deps").argv)
+    assert ("--build-arg", "WHEELS=built-wheels") in pairs(argv)
+    assert argv[argv.index("--cache-to") + 1].split(",")[2] == "mode=max"
 
 
 def test_dockerfile_stage_dependencies() -> None:
