@@ -195,17 +195,29 @@ def _package_key(package: LockedPackage) -> list[str]:
 
 
 def build_args_for(inputs: BuildInputs, target: str) -> dict[str, str]:
-    """The build args that decide how a target's packages are built (wheel stage)."""
-    built = selection.built_packages(inputs.selection, target)
-    if not built:
-        return {"WHEELS": selection.WHEELS_NONE}
-    args = {
-        "WHEELS": selection.WHEELS_BUILT,
-        "PYTHON_BUILD_IMAGE": f"{inputs.build_image}@{inputs.build_base_digest}",
-    }
-    if inputs.config.build_apt_packages:
-        args["BUILD_APT_PACKAGES"] = " ".join(inputs.config.build_apt_packages)
+    """The build args that decide how a target's packages are built (wheel stage) and,
+    for prod, installed last (PROD_INSTALLS)."""
+    args = {"WHEELS": selection.WHEELS_NONE}
+    if selection.built_packages(inputs.selection, target):
+        args["WHEELS"] = selection.WHEELS_BUILT
+        args["PYTHON_BUILD_IMAGE"] = f"{inputs.build_image}@{inputs.build_base_digest}"
+        if inputs.config.build_apt_packages:
+            args["BUILD_APT_PACKAGES"] = " ".join(inputs.config.build_apt_packages)
+    # A Dockerfile copied from an older packaged one has a single shape of that step.
+    if target == Target.PROD and PROD_WITHOUT_INDEX in dockerfile.stage_names(inputs.dockerfile_text):
+        args["PROD_INSTALLS"] = prod_installs(inputs)
     return args
+
+
+PROD_WITH_INDEX, PROD_WITHOUT_INDEX = "prod-with-index", "prod-without-index"
+
+
+def prod_installs(inputs: BuildInputs) -> str:
+    """prod's last install step: with the index's secrets only where it downloads (the
+    Poetry installer's selection, path dependencies); otherwise only the checks, which
+    BuildKit then starts without waiting for secret mounts."""
+    downloads = inputs.config.installer == "poetry" or selection.path_packages(inputs.selection, "prod")
+    return PROD_WITH_INDEX if downloads else PROD_WITHOUT_INDEX
 
 
 def deps_key(inputs: BuildInputs) -> str:
@@ -599,7 +611,7 @@ def _own_stages(dockerfile_text: str, target: Target) -> tuple[str, ...]:
     if target is Target.DEPS:
         return tuple(s for s in stages if s in ("os-packages", "deps") or re.fullmatch(r"heavy-\d+", s))
     if target is Target.PROD and "light" in stages:
-        return ("prod", "light")
+        return tuple(s for s in stages if s in ("prod", "light") or s.startswith("prod-"))
     return ()
 
 

@@ -110,16 +110,15 @@ def test_prod_rebuilds_only_what_changed(tmp_path: Path, unique: str) -> None:
         progress = ProgressCapture()
         light = build_target(config, "prod", on_progress=progress)
         assert light["deps"].skipped, "the deps image is reused for a light dependency"
-        # The light install (its own stage, linked in), and what follows it (the path
-        # dependencies' step, a no-op here, and the package managers' removal, 0.2 s),
-        # then the code.
+        # The light install (its own stage, linked in), and what follows it (with uv
+        # and no path dependencies nothing downloads: the checks and the package
+        # managers' removal in one step without secret mounts), then the code.
         assert instructions(light["prod"]) == {
             "RUN install-python-deps light",
             "COPY --link --from=light /opt/venv /opt/venv",
             "LINK COPY --link --from=light /opt/venv /opt/venv",  # BuildKit's own vertex of a --link copy
-            "RUN install-python-deps poetry-main && install-python-deps paths && install-python-deps check"
-            " && install-python-deps libraries",
-            "RUN install-python-deps remove-package-managers",
+            "RUN install-python-deps check && install-python-deps libraries"
+            " && install-python-deps remove-package-managers",
             "COPY . /app",
             "RUN python -m compileall -q /app",
         }

@@ -108,11 +108,12 @@ def test_unchanged_inputs_skip_the_build_and_give_the_same_image(tmp_path: Path,
     assert image_id(second["prod"]["image"]) == built_id, "the same inputs give the same image"
 
     forced = task_report("build-prod", config, tmp_path / "3.json", "--branch", "main", "--rebuild")
-    # --rebuild runs prod's own steps again (--no-cache-filter prod and light, the stage
-    # its light set is installed in); the deps image they build on is reused.
+    # --rebuild runs prod's own steps again (--no-cache-filter prod, its prod-* stages
+    # and light, the stage its light set is installed in); the deps image they build on
+    # is reused.
     executed = [step["name"] for step in forced["prod"]["steps"] if not step["cached"]]
     assert forced["prod"]["outcome"] == "built" and forced["deps"]["outcome"] != "built"
-    assert executed and all(name.startswith(("[prod ", "[light ")) for name in executed), executed
+    assert executed and all(name.startswith(("[prod ", "[prod-", "[light ")) for name in executed), executed
     assert any(name.startswith("[light ") for name in executed), executed
 
     # The base tag moves (a new image behind the same name): the plan pins the new

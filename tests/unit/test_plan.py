@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from support import BASE_DIGEST, DATA, DOCKERFILE, EXAMPLE, REPO_ROOT, VARIANTS, sample_inputs
 
-from warmbuild import dockerfile
+from warmbuild import dockerfile, locks
 from warmbuild.errors import EngineError
 from warmbuild.options import CacheOptions, Config, SecretSource
 from warmbuild.plan import BuildInputs, BuildPlan, Output, cache_chain, cache_mode, deps_tag, dev_user, plan_build
@@ -119,6 +119,8 @@ def test_prod_plan_exact_argv() -> None:
         "SOURCE_DATE_EPOCH=1700000000",
         "--build-arg",
         "WHEELS=no-wheels",
+        "--build-arg",
+        "PROD_INSTALLS=prod-without-index",
         "--label",
         "org.opencontainers.image.revision=c0ffee",
         "--label",
@@ -399,6 +401,41 @@ def test_a_deps_image_that_compiles_wheels_exports_its_cache_in_max_mode() -> No
     assert argv[argv.index("--cache-to") + 1].split(",")[2] == "mode=max"
 
 
+def with_path_package(inputs: BuildInputs, name: str) -> BuildInputs:
+    """The inputs with one locked package turned into a path dependency (a local package)."""
+    source = locks.Source(locks.SourceKind.PATH, path=f"../libs/{name}")
+    packages = tuple(dataclasses.replace(p, source=source) if p.name == name else p for p in inputs.lock.packages)
+    assert packages != inputs.lock.packages
+    return dataclasses.replace(inputs, lock=dataclasses.replace(inputs.lock, packages=packages))
+
+
+@pytest.mark.parametrize(
+    "inputs, expected",
+    [
+        (INPUTS, "prod-without-index"),  # uv: light set installed in its stage, nothing left to download
+        (sample_inputs(CONFIG.model_copy(update={"installer": "pip"})), "prod-without-index"),
+        (sample_inputs(CONFIG.model_copy(update={"installer": "poetry"})), "prod-with-index"),  # poetry-main
+        (with_path_package(INPUTS, "anyio"), "prod-with-index"),  # a local package is built there
+    ],
+)
+def test_prod_reaches_the_index_in_its_last_install_only_when_it_downloads(inputs: BuildInputs, expected: str) -> None:
+    argv = list(plan_build(inputs, "prod").argv)
+    assert ("--build-arg", f"PROD_INSTALLS={expected}") in pairs(argv)
+    stages = dockerfile.text_for_stage(DOCKERFILE.read_text(), "prod", {"PROD_INSTALLS": expected})
+    assert f"AS {expected}" in stages
+    # The secrets are mounted in the shape that downloads, and only there.
+    last = stages[stages.index(f"AS {expected}") :].split("\nFROM ")[0]
+    assert ("type=secret" in last) is (expected == "prod-with-index")
+    assert "install-python-deps check" in last and "remove-package-managers" in last
+
+
+def test_an_own_dockerfile_without_the_two_shapes_gets_no_prod_installs_arg() -> None:
+    text = DOCKERFILE.read_text()
+    older = text.replace("FROM prod-base AS prod-without-index", "FROM prod-base AS prod-checks")
+    argv = list(plan_build(dataclasses.replace(INPUTS, dockerfile_text=older), "prod").argv)
+    assert not any(value.startswith("PROD_INSTALLS=") for value in argv)
+
+
 def test_dockerfile_stage_dependencies() -> None:
     text = DOCKERFILE.read_text()
     assert dockerfile.stage_names(text) == [
@@ -414,6 +451,9 @@ def test_dockerfile_stage_dependencies() -> None:
         "deps",
         "light",
         "dev",
+        "prod-base",
+        "prod-with-index",
+        "prod-without-index",
         "prod",
     ]
     deps_text = dockerfile.text_for_stage(text, "deps")

@@ -22,7 +22,7 @@
 #                there
 #
 # Build args warmbuild sets: PYTHON_IMAGE and PYTHON_BUILD_IMAGE (pinned by digest),
-# WHEELS (wheel-build when the lock holds packages to build from source), the tool
+# WHEELS (wheel-build when the lock holds packages to build from source), PROD_INSTALLS, the tool
 # versions below, APT_PACKAGES, BUILD_APT_PACKAGES, DEV_UID, DEV_GID, SOURCE_DATE_EPOCH;
 # for an image of another platform than the builder's, INSTALL_FOR (the wheels' platform,
 # e.g. aarch64-manylinux_2_40) and INSTALL_BASE.
@@ -49,6 +49,9 @@ ARG PYTHON_BUILD_IMAGE=python:3.13
 # Which stage provides the wheels built here: `no-wheels` (empty: the wheel-build
 # stage is never even resolved) or `built-wheels`.
 ARG WHEELS=no-wheels
+# prod's last install step: `prod-with-index` (Poetry's installs and path dependencies
+# reach the index) or `prod-without-index` (only the checks: nothing to download).
+ARG PROD_INSTALLS=prod-with-index
 # The installer tools' versions, declared once for every stage (each stage that
 # installs repeats `ARG NAME` without a value to see them).
 ARG INSTALLER=uv
@@ -339,7 +342,7 @@ CMD ["sh", "-c", "exec uvicorn --host 0.0.0.0 --port \"$PORT\" --reload app.main
 # --- end of runtime
 
 # ---------------------------------------------------------------------------------
-FROM deps AS prod
+FROM deps AS prod-base
 # The app user, with a fixed UID, first: it never changes, so it is always cached.
 RUN groupadd --gid 10001 app && useradd --uid 10001 --gid app --no-log-init --no-create-home app
 WORKDIR /app
@@ -364,15 +367,23 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
 # and linked in: a new version of a heavy package moves deps and re-links this layer,
 # without installing anything.
 COPY --link --from=light /opt/venv /opt/venv
-# With the Poetry installer, poetry-main first installs the selection on top of deps.
-# Path dependencies (local packages) change with the code, not with the lock: their
-# own step, which a change of the app's code does not re-run. Mounted writable (the
-# writes are thrown away) because build backends write into the source tree. The last
-# install: `check` proves every installed package has what it requires here (the
-# installs take the lock's set as it is, and a lock made on another platform may lack
-# what this one needs); main's export names the lock to fix. `libraries`: every library
-# the extension modules link (through what their wheels bundle) is in the image, so a
-# binary wheel lacking one (opencv-python's libGL.so.1) fails the build, not the import.
+
+# The last step of prod's installs, in one of two shapes (PROD_INSTALLS, below).
+# With the index: Poetry's poetry-main installs the selection on top of deps, and path
+# dependencies (local packages; they change with the code, not with the lock, and a
+# change of the app's code does not re-run this) are built, mounted writable (the
+# writes are thrown away) because build backends write into the source tree.
+# Then, in both shapes: `check` proves every installed package has what it requires
+# here (the installs take the lock's set as it is, and a lock made on another platform
+# may lack what this one needs); main's export names the lock to fix. `libraries`:
+# every library the extension modules link (through what their wheels bundle) is in
+# the image, so a binary wheel lacking one (opencv-python's libGL.so.1) fails the
+# build, not the import. And no package manager is left for run time: pip goes, with
+# the wheels Python keeps to bootstrap it.
+FROM prod-base AS prod-with-index
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
@@ -386,11 +397,20 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=paths,target=/run/warmbuild/paths \
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
     install-python-deps poetry-main && install-python-deps paths && install-python-deps check \
-    && install-python-deps libraries
-# No package manager is left for run time: pip goes, with the wheels Python keeps to
-# bootstrap it.
+    && install-python-deps libraries && install-python-deps remove-package-managers
+
+# Nothing left to download (uv or pip, no path dependencies): the same checks without
+# the index's secret mounts, which BuildKit makes a step after deps wait for (about a
+# second here, measured; every change of a light dependency paid it).
+FROM prod-base AS prod-without-index
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
-    install-python-deps remove-package-managers
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=bind,from=locks,source=main,target=/run/warmbuild/locks \
+    install-python-deps check && install-python-deps libraries && install-python-deps remove-package-managers
+
+# DL3006 (tag the image) does not apply: PROD_INSTALLS names one of the two stages above.
+# hadolint ignore=DL3006
+FROM ${PROD_INSTALLS} AS prod
 # Code is read-only for the app user and no .pyc is written at run time: the image
 # runs with a read-only root filesystem.
 ENV PYTHONDONTWRITEBYTECODE=1
