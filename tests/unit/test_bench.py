@@ -11,6 +11,7 @@ from support import REPO_ROOT
 
 from bench import harness as bench
 from warmbuild import locks
+from warmbuild.errors import BuildFailed
 from warmbuild.plan import packaged
 
 RAW: bench.RawResults = {
@@ -165,3 +166,52 @@ def test_where_the_time_goes_is_the_median_of_each_part() -> None:
         [{"target": "prod", "seconds": 0.7, "steps": [{"seconds": 0.3, "cached": False},
                                                       {"seconds": 5.0, "cached": True}]}], 1.25
     ) == {"process": 1.25, "builds": {"prod": {"seconds": 0.7, "steps": 0.3}}}  # fmt: skip
+
+
+# The engine's own words when containerd's collector races an unpack (a seed build's
+# output in a benchmark run, 2026-12-04).
+SNAPSHOT_RACE = (
+    'ERROR: failed to solve: failed to prepare extraction snapshot "extract-787020701-JgO1 sha256:779d39ef": '
+    "parent snapshot sha256:e7fe3d17 does not exist: not found"
+)
+
+
+def test_the_engines_snapshot_race_runs_the_command_again_once_and_is_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bench, "ENGINE_RETRIES", [])
+    marker = tmp_path / "failed-once"
+    # Fails with the race the first time, succeeds the second: a real process each time.
+    script = f'if [ -e {marker} ]; then exit 0; fi; touch {marker}; echo "{SNAPSHOT_RACE}" >&2; exit 1'
+    assert bench.timed(["sh", "-c", script]) >= 0
+    assert [f"sh -c {script}"] == bench.ENGINE_RETRIES
+    assert marker.exists()
+
+
+@pytest.mark.parametrize(
+    "stderr",
+    [
+        "ERROR: failed to solve: process did not complete successfully: exit code: 1",  # the build's own failure
+        "parent snapshot is fine",
+    ],
+)
+def test_any_other_failure_stops_the_benchmark_at_once(
+    stderr: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bench, "ENGINE_RETRIES", [])
+    runs = tmp_path / "runs"
+    with pytest.raises(BuildFailed, match="failed"):
+        bench.timed(["sh", "-c", f'echo x >> {runs}; echo "{stderr}" >&2; exit 1'])
+    assert runs.read_text() == "x\n" and bench.ENGINE_RETRIES == []
+
+
+def test_a_race_that_comes_back_stops_the_benchmark(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench, "ENGINE_RETRIES", [])
+    with pytest.raises(BuildFailed, match="parent snapshot"):
+        bench.timed(["sh", "-c", f'echo "{SNAPSHOT_RACE}" >&2; exit 1'])
+    assert len(bench.ENGINE_RETRIES) == 1, "run again once, then the failure stands"
+    # Past MAX_ENGINE_RETRIES in one run it is not a rare race: no more runs again.
+    monkeypatch.setattr(bench, "ENGINE_RETRIES", ["x"] * bench.MAX_ENGINE_RETRIES)
+    with pytest.raises(BuildFailed):
+        bench.timed(["sh", "-c", f'echo "{SNAPSHOT_RACE}" >&2; exit 1'])
+    assert len(bench.ENGINE_RETRIES) == bench.MAX_ENGINE_RETRIES
