@@ -99,6 +99,8 @@ TARGETS = {
     "heavy-change": 0.25,
     "code-change": 1.0,
 }
+# The goal for a no-op as a whole process on this machine (2 cores), seconds.
+NO_OP_GOAL = 0.25
 # Each scenario's floor: the least any build could cost for it, measured in the same
 # run as whole processes (what it is, for the README's table). The heavy change's is
 # the second machine's pull (the moved layer pulled and unpacked by an engine holding
@@ -950,7 +952,7 @@ def target_verdicts(summary: Summary) -> list[tuple[str, str, str, bool]]:
     no_op, seed_no_op = times.get("ours-prod", {}).get("no-op-again"), times.get("seed-prod", {}).get("no-op-again")
     if no_op:
         verdicts.append(
-            ("ours-prod no-op, as a process", f"{no_op['median']:.2f} s", "<= 0.5 s", no_op["median"] <= 0.5)
+            ("ours-prod no-op, as a process", f"{no_op['median']:.2f} s", "<= 0.25 s", no_op["median"] <= NO_OP_GOAL)
         )
     if no_op and seed_no_op:
         faster = no_op["median"] < seed_no_op["median"]
