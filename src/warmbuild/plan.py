@@ -196,7 +196,7 @@ def _package_key(package: LockedPackage) -> list[str]:
 
 def build_args_for(inputs: BuildInputs, target: str) -> dict[str, str]:
     """The build args that decide how a target's packages are built (wheel stage) and,
-    for prod, installed last (PROD_INSTALLS)."""
+    for dev and prod, installed last (DEV_INSTALLS, PROD_INSTALLS)."""
     args = {"WHEELS": selection.WHEELS_NONE}
     if selection.built_packages(inputs.selection, target):
         args["WHEELS"] = selection.WHEELS_BUILT
@@ -204,20 +204,22 @@ def build_args_for(inputs: BuildInputs, target: str) -> dict[str, str]:
         if inputs.config.build_apt_packages:
             args["BUILD_APT_PACKAGES"] = " ".join(inputs.config.build_apt_packages)
     # A Dockerfile copied from an older packaged one has a single shape of that step.
-    if target == Target.PROD and PROD_WITHOUT_INDEX in dockerfile.stage_names(inputs.dockerfile_text):
-        args["PROD_INSTALLS"] = prod_installs(inputs)
+    if target in (Target.DEV, Target.PROD) and f"{target}-{WITHOUT_INDEX}" in dockerfile.stage_names(
+        inputs.dockerfile_text
+    ):
+        args[f"{target.upper()}_INSTALLS"] = last_installs(inputs, target)
     return args
 
 
-PROD_WITH_INDEX, PROD_WITHOUT_INDEX = "prod-with-index", "prod-without-index"
+WITH_INDEX, WITHOUT_INDEX = "with-index", "without-index"
 
 
-def prod_installs(inputs: BuildInputs) -> str:
-    """prod's last install step: with the index's secrets only where it downloads (the
-    Poetry installer's selection, path dependencies); otherwise only the checks, which
-    BuildKit then starts without waiting for secret mounts."""
-    downloads = inputs.config.installer == "poetry" or selection.path_packages(inputs.selection, "prod")
-    return PROD_WITH_INDEX if downloads else PROD_WITHOUT_INDEX
+def last_installs(inputs: BuildInputs, target: str) -> str:
+    """dev's or prod's last install step (its stage): with the index's secrets only
+    where it downloads (the Poetry installer's selection, path dependencies); otherwise
+    only the checks, which BuildKit then starts without waiting for secret mounts."""
+    downloads = inputs.config.installer == "poetry" or selection.path_packages(inputs.selection, target)
+    return f"{target}-{WITH_INDEX if downloads else WITHOUT_INDEX}"
 
 
 def deps_key(inputs: BuildInputs) -> str:
@@ -606,12 +608,14 @@ def _app_args(config: Config, released: bool) -> list[tuple[str, str]]:
 
 def _own_stages(dockerfile_text: str, target: Target) -> tuple[str, ...]:
     """What --rebuild runs again: the deps image is its slots and its OS packages as
-    much as the deps stage; prod is its light set's stage as much as its own."""
+    much as the deps stage; dev and prod are their light set's stage and the stages
+    of their last install as much as their own."""
     stages = dockerfile.stage_names(dockerfile_text)
     if target is Target.DEPS:
         return tuple(s for s in stages if s in ("os-packages", "deps") or re.fullmatch(r"heavy-\d+", s))
-    if target is Target.PROD and "light" in stages:
-        return tuple(s for s in stages if s in ("prod", "light") or s.startswith("prod-"))
+    light = selection.LIGHT_STAGES.get(target)
+    if light in stages:
+        return tuple(s for s in stages if s in (target, light) or s.startswith(f"{target}-"))
     return ()
 
 

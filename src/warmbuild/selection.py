@@ -141,6 +141,11 @@ def build_line(package: LockedPackage) -> str:
     return head + "".join(f" --hash={h}" for h in package.hashes)
 
 
+# Each target's light stage: its set less what deps holds, in a venv of its own that
+# the target links onto the deps image (so a heavy package's new version re-links it).
+LIGHT_STAGES = {"prod": "light", "dev": "dev-light"}
+
+
 def target_sets(selection: Selection, target: str) -> dict[str, tuple[LockedPackage, ...]]:
     """The installer's sets for one target: heavy-N for deps, main or dev."""
     if target == "deps":
@@ -168,18 +173,19 @@ def lock_files(selection: Selection, target: str, lock_texts: tuple[tuple[str, s
     re-runs its own slot alone.
 
     Every folder a step mounts exists, empty or not: heavy-1 … heavy-N (deps), main
-    (and light: main less what deps holds) or dev, build (what the wheel-build stage
+    (and light: main less what deps holds) or dev (and dev-light), build (what the wheel-build stage
     compiles), paths (path dependencies)."""
     files: dict[str, str] = {}
     sets = target_sets(selection, target)
     for set_name, packages in sets.items():
         files.update(_set_folder(selection, target, set_name, packages, lock_texts))
-    if target == "prod":
-        # The light stage installs into a venv of its own, linked onto deps: only what
-        # deps does not hold (main's set less the heavy packages and their needs).
+    if target in LIGHT_STAGES:
+        # prod's light stage (dev's dev-light) installs into a venv of its own, linked
+        # onto deps: only what deps does not hold (the set less the heavy packages and
+        # their needs).
         in_deps = set(deps_packages(selection))
-        light = tuple(p for p in sets["main"] if p not in in_deps)
-        files.update(_set_folder(selection, target, "light", light, ()))
+        light = tuple(p for p in installed(selection, target) if p not in in_deps)
+        files.update(_set_folder(selection, target, LIGHT_STAGES[target], light, ()))
     built = built_packages(selection, target)
     files["build/build.txt"] = "".join(build_line(p) + "\n" for p in built)
     if target != "deps":

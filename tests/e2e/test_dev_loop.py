@@ -124,7 +124,7 @@ def test_dev_loop(dev_app: Path, tmp_path: Path, unique: str) -> None:
         assert builds["deps"]["skipped"], "a light dependency keeps the deps image"
         assert builds["frontend-dev"]["steps_executed"] == 0, "the frontend does not depend on the Python lock"
         executed = " ".join(step["name"] for step in builds["dev"]["steps"] if not step["cached"])
-        assert "install-python-deps dev" in executed
+        assert "install-python-deps dev-light" in executed
         assert get_json(f"{backend_url}/health") == {"status": marker}
 
         # dev-down leaves nothing of the stack behind.

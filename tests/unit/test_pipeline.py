@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import itertools
 import os
 import shutil
 import time
@@ -546,7 +547,9 @@ def test_dev_up_rebuild_reruns_the_dev_stage(tmp_path: Path) -> None:
     engine = FakeEngine(registry={plan.deps_image(inputs)})
     devloop.start_stack(engine, inputs, ("backend",), rebuild=True)
     [dev_argv] = engine.builds
-    assert dev_argv[dev_argv.index("--no-cache-filter") + 1] == "dev"
+    filtered = {value for flag, value in itertools.pairwise(dev_argv) if flag == "--no-cache-filter"}
+    # dev, its light set's stage and its last install's stages; never deps' slots.
+    assert filtered == {"dev", "dev-light", "dev-base", "dev-with-index", "dev-without-index"}
 
 
 @pytest.mark.parametrize(

@@ -356,7 +356,7 @@ def test_poetry_installer_keys_deps_on_the_whole_main_group() -> None:
 
 
 def test_each_target_gets_only_its_lock_export() -> None:
-    for target, names in (("dev", ["dev"]), ("prod", ["main", "light"])):
+    for target, names in (("dev", ["dev", "dev-light"]), ("prod", ["main", "light"])):
         files = plan_build(INPUTS, target).files
         expected = ["build/build.txt", "paths/paths.txt", "project/METADATA"]
         expected += [f"{name}/{file}" for name in names for file in ("packages.txt", "require-hashes")]
@@ -369,6 +369,9 @@ def test_each_target_gets_only_its_lock_export() -> None:
     assert "numpy==" in prod["main/packages.txt"] and "fastapi==" in prod["main/packages.txt"]
     assert "numpy==" not in prod["light/packages.txt"] and "scipy==" not in prod["light/packages.txt"]
     assert "fastapi==" in prod["light/packages.txt"]
+    # So does dev's, with its dev group.
+    dev_light = files_by_name(plan_build(INPUTS, "dev"))["dev-light/packages.txt"]
+    assert "pytest==" in dev_light and "fastapi==" in dev_light and "numpy==" not in dev_light
 
 
 # compiled-app's mmh3 and psycopg2 are sdists: as heavy packages, deps compiles them.
@@ -409,31 +412,45 @@ def with_path_package(inputs: BuildInputs, name: str) -> BuildInputs:
     return dataclasses.replace(inputs, lock=dataclasses.replace(inputs.lock, packages=packages))
 
 
+POETRY = sample_inputs(CONFIG.model_copy(update={"installer": "poetry"}))
+PIP = sample_inputs(CONFIG.model_copy(update={"installer": "pip"}))
+
+
 @pytest.mark.parametrize(
-    "inputs, expected",
+    "inputs, target, expected",
     [
-        (INPUTS, "prod-without-index"),  # uv: light set installed in its stage, nothing left to download
-        (sample_inputs(CONFIG.model_copy(update={"installer": "pip"})), "prod-without-index"),
-        (sample_inputs(CONFIG.model_copy(update={"installer": "poetry"})), "prod-with-index"),  # poetry-main
-        (with_path_package(INPUTS, "anyio"), "prod-with-index"),  # a local package is built there
+        (INPUTS, "prod", "prod-without-index"),  # uv: light set installed in its stage, nothing left to download
+        (PIP, "prod", "prod-without-index"),
+        (POETRY, "prod", "prod-with-index"),  # poetry-main
+        (with_path_package(INPUTS, "anyio"), "prod", "prod-with-index"),  # a local package is built there
+        (INPUTS, "dev", "dev-without-index"),  # dev-light holds the light and dev sets
+        (PIP, "dev", "dev-without-index"),
+        (POETRY, "dev", "dev-with-index"),  # poetry-dev
+        (with_path_package(INPUTS, "anyio"), "dev", "dev-with-index"),  # installed editable there
     ],
 )
-def test_prod_reaches_the_index_in_its_last_install_only_when_it_downloads(inputs: BuildInputs, expected: str) -> None:
-    argv = list(plan_build(inputs, "prod").argv)
-    assert ("--build-arg", f"PROD_INSTALLS={expected}") in pairs(argv)
-    stages = dockerfile.text_for_stage(DOCKERFILE.read_text(), "prod", {"PROD_INSTALLS": expected})
+def test_the_last_install_reaches_the_index_only_when_it_downloads(
+    inputs: BuildInputs, target: str, expected: str
+) -> None:
+    argv = list(plan_build(inputs, target).argv)
+    arg = f"{target.upper()}_INSTALLS"
+    assert ("--build-arg", f"{arg}={expected}") in pairs(argv)
+    assert not any(value.startswith(("DEV_INSTALLS=", "PROD_INSTALLS=")) for value in argv if arg not in value)
+    stages = dockerfile.text_for_stage(DOCKERFILE.read_text(), target, {arg: expected})
     assert f"AS {expected}" in stages
     # The secrets are mounted in the shape that downloads, and only there.
     last = stages[stages.index(f"AS {expected}") :].split("\nFROM ")[0]
-    assert ("type=secret" in last) is (expected == "prod-with-index")
-    assert "install-python-deps check" in last and "remove-package-managers" in last
+    assert ("type=secret" in last) is expected.endswith("-with-index")
+    assert "install-python-deps check" in last and "install-python-deps libraries" in last
+    assert ("remove-package-managers" in last) is (target == "prod")
 
 
-def test_an_own_dockerfile_without_the_two_shapes_gets_no_prod_installs_arg() -> None:
+@pytest.mark.parametrize("target", ["dev", "prod"])
+def test_an_own_dockerfile_without_the_two_shapes_gets_no_installs_arg(target: str) -> None:
     text = DOCKERFILE.read_text()
-    older = text.replace("FROM prod-base AS prod-without-index", "FROM prod-base AS prod-checks")
-    argv = list(plan_build(dataclasses.replace(INPUTS, dockerfile_text=older), "prod").argv)
-    assert not any(value.startswith("PROD_INSTALLS=") for value in argv)
+    older = text.replace(f"AS {target}-without-index", f"AS {target}-checks")
+    argv = list(plan_build(dataclasses.replace(INPUTS, dockerfile_text=older), target).argv)
+    assert not any(value.startswith(f"{target.upper()}_INSTALLS=") for value in argv)
 
 
 def test_dockerfile_stage_dependencies() -> None:
@@ -450,6 +467,10 @@ def test_dockerfile_stage_dependencies() -> None:
         *(f"heavy-{n}" for n in range(1, 7)),
         "deps",
         "light",
+        "dev-light",
+        "dev-base",
+        "dev-with-index",
+        "dev-without-index",
         "dev",
         "prod-base",
         "prod-with-index",

@@ -1,11 +1,12 @@
 #!/bin/sh
 # Install one locked set of Python packages into $VIRTUAL_ENV, inside a BuildKit RUN.
 #
-#   install-python-deps heavy-N|light|dev  the set's pinned packages, then the ones
-#                                          built from source (wheel-build stage);
-#                                          light: main's, unless INSTALLER=poetry
-#   install-python-deps poetry-main        main's with INSTALLER=poetry (in prod, on
-#                                          top of deps); else nothing
+#   install-python-deps heavy-N|main|dev   the set's pinned packages, then the ones
+#                                          built from source (wheel-build stage)
+#   install-python-deps light|dev-light    main's or dev's (their own stages), unless
+#                                          INSTALLER=poetry
+#   install-python-deps poetry-main|poetry-dev   main's or dev's with INSTALLER=poetry
+#                                          (in prod or dev, on top of deps); else nothing
 #   install-python-deps paths|paths-editable   the app's path dependencies
 #   install-python-deps build-wheels       (wheel-build stage) sdists and git
 #                                          packages into wheels, in /wheels
@@ -817,14 +818,16 @@ install_set() {
 }
 
 case "$set_name" in
-  light|poetry-main)
-    # The light set: in its own stage (light) for uv and pip; in prod on top of deps
-    # (poetry-main) for Poetry, which installs a whole selection and must see deps.
-    if [ "$INSTALLER" = poetry ] && [ "$set_name" = poetry-main ]; then
-      exec "$0" main
-    elif [ "$INSTALLER" != poetry ] && [ "$set_name" = light ]; then
-      exec "$0" main
-    fi
+  light|poetry-main|dev-light|poetry-dev)
+    # prod's light set and dev's: in a stage of their own (light, dev-light) for uv
+    # and pip; on top of deps (poetry-main, poetry-dev) for Poetry, which installs a
+    # whole selection and must see deps.
+    case "$INSTALLER:$set_name" in
+      poetry:poetry-main|uv:light|pip:light) exec "$0" main ;;
+      poetry:poetry-dev|uv:dev-light|pip:dev-light) exec "$0" dev ;;
+      poetry:*|uv:*|pip:*) ;;  # the other installers' step: nothing here
+      *) echo "install-python-deps: unknown INSTALLER '$INSTALLER' (uv, pip or poetry)" >&2; exit 2 ;;
+    esac
     ;;
   paths|paths-editable)
     [ -s /run/warmbuild/paths/paths.txt ] || exit 0

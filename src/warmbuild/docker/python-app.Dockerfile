@@ -23,8 +23,8 @@
 #
 # Build args warmbuild sets: PYTHON_IMAGE and PYTHON_BUILD_IMAGE (pinned by digest),
 # WHEELS (wheel-build when the lock holds packages to build from source),
-# PROD_INSTALLS (prod's last install step with or without the index), the tool
-# versions below, APT_PACKAGES, BUILD_APT_PACKAGES, DEV_UID, DEV_GID, SOURCE_DATE_EPOCH;
+# PROD_INSTALLS and DEV_INSTALLS (prod's and dev's last install steps, with or without
+# the index), the tool versions below, APT_PACKAGES, BUILD_APT_PACKAGES, DEV_UID, DEV_GID, SOURCE_DATE_EPOCH;
 # for an image of another platform than the builder's, INSTALL_FOR (the wheels' platform,
 # e.g. aarch64-manylinux_2_40) and INSTALL_BASE.
 #
@@ -50,9 +50,11 @@ ARG PYTHON_BUILD_IMAGE=python:3.13
 # Which stage provides the wheels built here: `no-wheels` (empty: the wheel-build
 # stage is never even resolved) or `built-wheels`.
 ARG WHEELS=no-wheels
-# prod's last install step: `prod-with-index` (Poetry's installs and path dependencies
-# reach the index) or `prod-without-index` (only the checks: nothing to download).
+# prod's and dev's last install steps: `*-with-index` (Poetry's installs and path
+# dependencies reach the index) or `*-without-index` (only the checks: nothing to
+# download).
 ARG PROD_INSTALLS=prod-with-index
+ARG DEV_INSTALLS=dev-with-index
 # The installer tools' versions, declared once for every stage (each stage that
 # installs repeats `ARG NAME` without a value to see them).
 ARG INSTALLER=uv
@@ -287,7 +289,29 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     install-python-deps light
 
 # ---------------------------------------------------------------------------------
-FROM deps AS dev
+# dev's light and dev dependencies (its set less what deps holds), in a stage of their
+# own like prod's light set: dev links them onto the deps image, so a heavy package's
+# new version re-links them instead of installing them again. The Poetry installer
+# installs dev's whole selection on top of deps instead (poetry-dev).
+FROM installer AS dev-light
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
+ARG INSTALL_FOR=""
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
+    --mount=type=cache,id=warmbuild-uv,target=/root/.cache/uv \
+    --mount=type=cache,id=warmbuild-wheelhouse,target=/root/.cache/warmbuild-wheelhouse \
+    --mount=type=cache,id=warmbuild-poetry,target=/root/.cache/pypoetry,sharing=locked \
+    --mount=type=secret,id=ca,target=/run/secrets/ca \
+    --mount=type=secret,id=index_url,target=/run/secrets/index_url \
+    --mount=type=secret,id=netrc,target=/root/.netrc \
+    --mount=type=bind,from=locks,source=dev-light,target=/run/warmbuild/locks \
+    install-python-deps dev-light
+
+# ---------------------------------------------------------------------------------
+FROM deps AS dev-base
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
@@ -305,12 +329,20 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=locks,source=project,target=/run/warmbuild/project \
     install-python-deps project
-# Light and dev dependencies on top of the deps image; only this step re-runs when
-# they change. Path dependencies are installed editable from /opt/pathdeps, where the
-# dev stack mounts them: an edit there needs no rebuild, like the app's code. The
-# installs take the lock's set as it is (--no-deps), so `check` then proves every
-# installed package has what it requires here (a lock made on another platform may not),
-# and `libraries` that every library the extension modules link is in the image.
+# Light and dev dependencies, installed in the dev-light stage above and linked in.
+COPY --link --from=dev-light /opt/venv /opt/venv
+
+# The last step of dev's installs, in one of two shapes (DEV_INSTALLS, below), as
+# prod's. With the index: Poetry's poetry-dev installs dev's selection on top of deps,
+# and path dependencies are installed editable from /opt/pathdeps, where the dev stack
+# mounts them: an edit there needs no rebuild, like the app's code. Then, in both
+# shapes: `check` proves every installed package has what it requires here (the installs
+# take the lock's set as it is, --no-deps, and a lock made on another platform may
+# not), and `libraries` that every library the extension modules link is in the image.
+FROM dev-base AS dev-with-index
+ARG INSTALLER
+ARG UV_VERSION
+ARG POETRY_VERSION
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-tools,target=/root/.cache/warmbuild-tools \
@@ -323,10 +355,22 @@ RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/l
     --mount=type=bind,from=locks,source=dev,target=/run/warmbuild/locks \
     --mount=type=bind,from=locks,source=paths,target=/run/warmbuild/paths \
     --mount=type=bind,from=pathdeps,target=/opt/pathdeps,rw \
-    install-python-deps dev && install-python-deps paths-editable && install-python-deps check \
+    install-python-deps poetry-dev && install-python-deps paths-editable && install-python-deps check \
     && install-python-deps libraries
+
+# Nothing left to download (uv or pip, no path dependencies): the checks alone, without
+# the index's secret mounts (BuildKit makes a step after deps wait for those).
+FROM dev-base AS dev-without-index
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
+    --mount=type=bind,from=locks,source=dev,target=/run/warmbuild/locks \
+    install-python-deps check && install-python-deps libraries
+
+# DL3006 (tag the image) does not apply: DEV_INSTALLS names one of the two stages above.
+# hadolint ignore=DL3006
+FROM ${DEV_INSTALLS} AS dev
 # The host user's UID/GID, so files the app writes into the mounted tree stay the
-# developer's. After the install, so a different UID never reinstalls anything.
+# developer's. After the installs, so a different UID never reinstalls anything.
 ARG DEV_UID=1000
 ARG DEV_GID=1000
 RUN if [ "$DEV_UID" != 0 ]; then \
