@@ -44,6 +44,24 @@ BUILD_MOUNTS = """\
     --mount=type=secret,id=index_url,target=/run/secrets/index_url \\
     --mount=type=secret,id=netrc,target=/root/.netrc \\"""
 
+# dev's and prod's first steps on deps: the runtime OS packages of the wheels compiled
+# for the target and the project itself.
+TARGET_STEPS = """\
+# The runtime OS packages of the wheels compiled for this target (the deps image has
+# its own): no-op, without even an `apt-get update`, when there are none.
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \\
+    --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \\
+    --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \\
+    --mount=type=cache,id=warmbuild-apt-lists,target=/var/lib/apt/lists,sharing=locked \\
+    install-python-deps os-packages
+# The project itself (`install_project`): its metadata, entry points and console
+# scripts, its code imported from /app as an editable install does; written from
+# pyproject.toml, so only a change of it re-runs this (before the dependencies: their
+# changes do not). No-op when off.
+RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \\
+    --mount=type=bind,from=locks,source=project,target=/run/warmbuild/project \\
+    install-python-deps project"""
+
 SLOT = """\
 FROM installer AS heavy-{n}
 ARG INSTALLER
@@ -67,6 +85,7 @@ def render(template: str) -> str:
     slots = "\n".join(SLOT.replace("{n}", str(n)) for n in range(1, HEAVY_SLOTS + 1))
     copies = "\n".join(f"COPY --link --from=heavy-{n} /opt/venv /opt/venv" for n in range(1, HEAVY_SLOTS + 1))
     text = template.replace("{{HEAVY_SLOTS}}", slots).replace("{{COPY_SLOTS}}", copies)
+    text = text.replace("{{TARGET_STEPS}}", TARGET_STEPS)
     text = text.replace("{{GENERATED}}", f"Generated from {TEMPLATE.name} by ci/render_dockerfile.py: edit that.")
     return text.replace("{{INSTALL_MOUNTS}}", INSTALL_MOUNTS).replace("{{BUILD_MOUNTS}}", BUILD_MOUNTS)
 

@@ -315,8 +315,8 @@ FROM deps AS dev-base
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
-# The runtime OS packages of the wheels compiled for dev (the deps image has its
-# own): no-op, without even an `apt-get update`, when there are none.
+# The runtime OS packages of the wheels compiled for this target (the deps image has
+# its own): no-op, without even an `apt-get update`, when there are none.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \
@@ -394,8 +394,8 @@ WORKDIR /app
 ARG INSTALLER
 ARG UV_VERSION
 ARG POETRY_VERSION
-# The runtime OS packages of the wheels compiled for prod (the deps image has its
-# own): no-op, without even an `apt-get update`, when there are none.
+# The runtime OS packages of the wheels compiled for this target (the deps image has
+# its own): no-op, without even an `apt-get update`, when there are none.
 RUN --mount=type=bind,from=warmbuild,source=install-python-deps.sh,target=/usr/local/bin/install-python-deps \
     --mount=type=bind,from=wheels,target=/run/warmbuild/wheels \
     --mount=type=cache,id=warmbuild-apt-cache,target=/var/cache/apt,sharing=locked \
