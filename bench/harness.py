@@ -328,6 +328,8 @@ def folder_bytes(folder: Path) -> int | None:
 ENGINE_RACE = re.compile(r"failed to prepare extraction snapshot .*parent snapshot \S+ does not exist")
 # The commands run again because of it, in this process: written to bench.json.
 ENGINE_RETRIES: list[str] = []
+# More than this in one run is not a rare race: the benchmark stops.
+MAX_ENGINE_RETRIES = 3
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> float:
@@ -347,10 +349,6 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> float:
         break
     tail = (result.stderr.strip() or result.stdout.strip()).splitlines()[-3:]
     raise BuildFailed(f"{' '.join(command[:4])} … failed: {' | '.join(tail)}", "see the command's output")
-
-
-# More than this in one run is not a rare race: the benchmark stops.
-MAX_ENGINE_RETRIES = 3
 
 
 @dataclass

@@ -24,7 +24,8 @@
 # Build args warmbuild sets: PYTHON_IMAGE and PYTHON_BUILD_IMAGE (pinned by digest),
 # WHEELS (wheel-build when the lock holds packages to build from source),
 # PROD_INSTALLS and DEV_INSTALLS (prod's and dev's last install steps, with or without
-# the index), the tool versions below, APT_PACKAGES, BUILD_APT_PACKAGES, DEV_UID, DEV_GID, SOURCE_DATE_EPOCH;
+# the index), the tool versions below, APT_PACKAGES, BUILD_APT_PACKAGES, DEV_UID,
+# DEV_GID, SOURCE_DATE_EPOCH;
 # for an image of another platform than the builder's, INSTALL_FOR (the wheels' platform,
 # e.g. aarch64-manylinux_2_40) and INSTALL_BASE.
 #
